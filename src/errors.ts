@@ -1,0 +1,120 @@
+/**
+ * One diagnostic type for every stage, and the two error classes the library
+ * throws: `LangevinError` for what a user can cause (bad model, data or
+ * option), `InternalError` for our own bugs ("internal error, please report").
+ */
+import type { Span } from './language/ast.js';
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Where in the source the problem is; absent for whole-file or option problems. */
+  span?: Span;
+  /** The file the span refers to (a model or a data file); defaults to the model. */
+  file?: string;
+  /** Extra lines printed after the caret, e.g. "did you mean 'normal'?" is part of message instead. */
+  notes?: string[];
+}
+
+/** A user error: carries every diagnostic of the failing stage. */
+export class LangevinError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[] | Diagnostic | string) {
+    const list: Diagnostic[] =
+      typeof diagnostics === 'string'
+        ? [{ severity: 'error', message: diagnostics }]
+        : Array.isArray(diagnostics)
+          ? diagnostics
+          : [diagnostics];
+    super(list.map((d) => d.message).join('\n'));
+    this.name = 'LangevinError';
+    this.diagnostics = list;
+  }
+}
+
+/** A bug in langevin, never the user's fault. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
+/**
+ * Render a diagnostic in the LANGUAGE.md format:
+ *
+ *     model.stan:12:9: error: unknown distribution 'nromal' (did you mean 'normal'?)
+ *       y ~ nromal(mu, sigma);
+ *           ^^^^^^
+ *
+ * `sources` maps a file name to its text so the line can be shown.
+ */
+export function renderDiagnostic(
+  diagnostic: Diagnostic,
+  defaultFile: string,
+  sources: Record<string, string>,
+): string {
+  const file = diagnostic.file ?? defaultFile;
+  const span = diagnostic.span;
+  const lines: string[] = [];
+  if (!span) {
+    lines.push(`${file}: ${diagnostic.severity}: ${diagnostic.message}`);
+  } else {
+    const { line, column } = span.start;
+    lines.push(`${file}:${line}:${column}: ${diagnostic.severity}: ${diagnostic.message}`);
+    const text = sources[file];
+    if (text !== undefined) {
+      const sourceLine = text.split(/\r?\n/)[line - 1] ?? '';
+      const sameLine = span.end.line === line;
+      const width = sameLine
+        ? Math.max(1, span.end.column - column)
+        : Math.max(1, sourceLine.length - column + 1);
+      lines.push(`  ${sourceLine}`);
+      lines.push(`  ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(width)}`);
+    }
+  }
+  for (const note of diagnostic.notes ?? []) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}
+
+/** Render every diagnostic of an error, separated by newlines. */
+export function renderDiagnostics(
+  diagnostics: Diagnostic[],
+  defaultFile: string,
+  sources: Record<string, string>,
+): string {
+  return diagnostics.map((d) => renderDiagnostic(d, defaultFile, sources)).join('\n');
+}
+
+/** The closest candidate by edit distance, if close enough to suggest. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      }
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,73 @@
+/**
+ * The compiled model: the contract between `compile` (src/compile), the
+ * samplers, the CLI and users. Positions are row-major Float64Arrays of
+ * chains × dim on the unconstrained space.
+ */
+import type { Rng } from '../../stdlib/types.js';
+
+export type BackendName = 'f64' | 'tfjs';
+export type BackendChoice = BackendName | 'auto';
+
+/** Stan JSON data: numbers, nested arrays of numbers. */
+export type DataValue = number | DataValue[];
+export type ModelData = Record<string, DataValue>;
+
+export interface EvalOptions {
+  /** The reserved `noise` (σ of the annealed sampler's current level); 0 by default. */
+  noise?: number;
+}
+
+export interface LogDensityAndGradient {
+  /** chains log densities (every constant and Jacobian term included). */
+  logDensity: Float64Array;
+  /** chains × dim gradient of the log density on the unconstrained space. */
+  gradient: Float64Array;
+}
+
+/** A declared parameter, for tables and CSV headers. */
+export interface ParameterInfo {
+  name: string;
+  /** 'parameters' | 'transformed parameters' | 'generated quantities' */
+  block: 'parameters' | 'transformed parameters' | 'generated quantities';
+  /** Stan type as written, e.g. 'vector<lower=0>[8]'. */
+  type: string;
+  /** Sizes, [] for a scalar. */
+  shape: number[];
+}
+
+export interface Potential {
+  /** Number of unconstrained coordinates. */
+  readonly dim: number;
+  /** Stan names of the unconstrained coordinates, e.g. `theta[1]`, `tau`. */
+  readonly unconstrainedNames: string[];
+  /** Whether the density reads the reserved `noise`. */
+  readonly readsNoise: boolean;
+  logDensity(x: Float64Array, chains: number, options?: EvalOptions): Float64Array;
+  logDensityAndGradient(x: Float64Array, chains: number, options?: EvalOptions): LogDensityAndGradient;
+}
+
+export interface LangevinModel extends Potential {
+  /** The model name (file name without extension, or the builder's name). */
+  readonly name: string;
+  /** Which backend evaluates this model. */
+  readonly backend: BackendName;
+  /** The declared parameters, transformed parameters and generated quantities. */
+  readonly parameters: ParameterInfo[];
+  /**
+   * Names of every scalar that `generate` returns, in order: parameters,
+   * then transformed parameters, then generated quantities; Stan style,
+   * 1-based, no spaces (`theta[1]`, `L[2,3]`).
+   */
+  readonly outputNames: string[];
+  /** Number of scalars of the constrained parameters (the first outputs). */
+  readonly constrainedDim: number;
+  /** chains × constrainedDim: the parameters on their constrained scale. */
+  constrain(x: Float64Array, chains: number): Float64Array;
+  /**
+   * chains × outputNames.length: parameters, transformed parameters and
+   * generated quantities (which may draw from `rng`) for each position.
+   */
+  generate(x: Float64Array, chains: number, rng: Rng): Float64Array;
+  /** Release backend resources (tfjs tensors); the model is unusable afterwards. */
+  dispose(): void;
+}

@@ -1,0 +1,53 @@
+/**
+ * Seeded, splittable streams. Every stream is keyed by a path of labels
+ * below the run's seed (`seed:chain`, `seed:generate:chain`, …) and seeded
+ * through seedrandom's ARC4 hash of that key, so chain c draws the same
+ * numbers whatever the number of chains and streams never overlap in
+ * practice (independent 128-bit states).
+ */
+import seedrandom from 'seedrandom';
+import type { Rng } from '../../stdlib/types.js';
+import { LangevinError } from '../errors.js';
+import { Stream } from './stream.js';
+
+/** One stream per chain; chain c owns streams[c]. */
+export type Streams = readonly Stream[];
+
+/** The stream at `seed:label1:label2:…`. */
+export function deriveStream(seed: number, ...labels: Array<string | number>): Stream {
+  checkSeed(seed);
+  const hash = seedrandom([String(seed), ...labels.map(String)].join(':'));
+  return new Stream(hash.int32(), hash.int32(), hash.int32(), hash.int32());
+}
+
+/** Independent streams for `chains` chains, stream c keyed `seed:c`. */
+export function createStreams(seed: number, chains: number, label?: string): Stream[] {
+  const streams: Stream[] = [];
+  for (let chain = 0; chain < chains; chain++) {
+    streams.push(label === undefined ? deriveStream(seed, chain) : deriveStream(seed, label, chain));
+  }
+  return streams;
+}
+
+/**
+ * A single stream for generated quantities (`_rng` functions), keyed
+ * `seed:generate:chain` by default so it never shares numbers with the
+ * sampler's streams.
+ */
+export function createRng(seed: number, chain = 0, label = 'generate'): Rng {
+  return deriveStream(seed, label, chain);
+}
+
+/**
+ * Fill a chains × dim block of standard normals, row c from stream c.
+ * `streams` may be longer than `chains`.
+ */
+export function fillNormalRows(streams: Streams, out: Float64Array, chains: number, dim: number): void {
+  for (let chain = 0; chain < chains; chain++) streams[chain].fillNormal(out, chain * dim, dim);
+}
+
+function checkSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed)) {
+    throw new LangevinError(`seed must be an integer, got ${seed}`);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * lmc: the unadjusted Langevin algorithm (ULA), x' = x + η M ∇log π(x) +
+ * √(2η) M^{1/2} ξ. Every finite proposal is taken; the MALA acceptance
+ * probability is still reported (the warm-up tunes η with it). A proposal
+ * with a non-finite log density or gradient is a divergence: the chain
+ * stays where it was.
+ */
+import type { Potential } from '../model/types.js';
+import { createTransition } from './transition.js';
+import type { Kernel, KernelOptions } from './types.js';
+
+export function lmcKernel(potential: Potential, chains: number, options: KernelOptions = {}): Kernel {
+  return createTransition(potential, chains, {
+    name: 'lmc',
+    metropolis: options.metropolis ?? false,
+    inverseTemperature: 1,
+    gradientOnly: options.gradientOnly ?? false,
+  });
+}

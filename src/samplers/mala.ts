@@ -1,0 +1,21 @@
+/**
+ * mala: the Metropolis-adjusted Langevin algorithm: the lmc proposal, kept
+ * with probability min(1, α) (MATH.md); a NaN or −∞ log α, or a proposal
+ * with a non-finite log density or gradient, is a rejection.
+ */
+import { LangevinError } from '../errors.js';
+import type { Potential } from '../model/types.js';
+import { createTransition } from './transition.js';
+import type { Kernel, KernelOptions } from './types.js';
+
+export function malaKernel(potential: Potential, chains: number, options: KernelOptions = {}): Kernel {
+  if (options.gradientOnly) {
+    throw new LangevinError('mala needs a log density: use lmc or lmc-beta with a gradient-only source');
+  }
+  return createTransition(potential, chains, {
+    name: 'mala',
+    metropolis: true,
+    inverseTemperature: 1,
+    gradientOnly: false,
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * The single driver loop of every Langevin kernel: initial values, warm-up
+ * (Stan's adaptation), sampling with thinning, recording, timing. Progress
+ * and streaming output hang off callbacks; the kernels know nothing of them.
+ * The same potential, seed and options give identical draws.
+ */
+import { LangevinError } from '../errors.js';
+import type { Potential } from '../model/types.js';
+import { createStreams } from '../random/streams.js';
+import { initialValues } from './initial-values.js';
+import { lmcBetaKernel } from './lmc-beta.js';
+import { lmcKernel } from './lmc.js';
+import { malaKernel } from './mala.js';
+import type { ChainInfo, Kernel, SampleOptions, SampleResult } from './types.js';
+import { Warmup } from './warmup.js';
+
+export function createKernel(potential: Potential, options: SampleOptions, metropolis = false): Kernel {
+  const kernelOptions = { gradientOnly: options.gradientOnly ?? false, metropolis };
+  switch (options.sampler) {
+    case 'lmc':
+      return lmcKernel(potential, options.chains, kernelOptions);
+    case 'lmc-beta':
+      return lmcBetaKernel(potential, options.chains, options.beta ?? 1, kernelOptions);
+    case 'mala':
+      return malaKernel(potential, options.chains, kernelOptions);
+    default:
+      throw new LangevinError(`unknown sampler '${String(options.sampler)}' (expected lmc, lmc-beta or mala)`);
+  }
+}
+
+function checkOptions(options: SampleOptions): void {
+  const count = (name: string, value: number, least: number): void => {
+    if (!Number.isSafeInteger(value) || value < least) {
+      throw new LangevinError(`${name} must be an integer ≥ ${least}, got ${value}`);
+    }
+  };
+  count('chains', options.chains, 1);
+  count('warmup', options.warmup, 0);
+  count('draws', options.draws, 0);
+  count('thin', options.thin ?? 1, 1);
+  if (!Number.isSafeInteger(options.seed)) throw new LangevinError(`seed must be an integer, got ${options.seed}`);
+  if (options.stepSize !== undefined && !(options.stepSize > 0 && Number.isFinite(options.stepSize))) {
+    throw new LangevinError(`step size must be a positive number, got ${options.stepSize}`);
+  }
+  const radius = options.initRadius ?? 2;
+  if (!(radius >= 0 && Number.isFinite(radius))) {
+    throw new LangevinError(`init radius must be a non-negative number, got ${radius}`);
+  }
+  const target = options.targetAcceptance;
+  if (target !== undefined && !(target > 0 && target < 1)) {
+    throw new LangevinError(`target acceptance must be in (0, 1), got ${target}`);
+  }
+  if (options.gradientOnly && options.stepSize === undefined) {
+    throw new LangevinError('a gradient-only source gives no acceptance signal: give a step size');
+  }
+}
+
+/** Run to completion synchronously. */
+export function sample(potential: Potential, options: SampleOptions): SampleResult {
+  const iterations = sampleIterations(potential, options);
+  for (;;) {
+    const next = iterations.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same run, yielding to the event loop every ~50 ms so that Ctrl-C
+ * (an AbortSignal fired from a SIGINT handler) and progress output get
+ * through. Draws are identical to `sample`.
+ */
+export async function sampleAsync(potential: Potential, options: SampleOptions): Promise<SampleResult> {
+  const iterations = sampleIterations(potential, options);
+  let lastYield = performance.now();
+  for (;;) {
+    const next = iterations.next();
+    if (next.done) return next.value;
+    if (performance.now() - lastYield > 50) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+}
+
+/** The driver loop as a generator: it yields after every iteration. */
+function* sampleIterations(potential: Potential, options: SampleOptions): Generator<void, SampleResult, void> {
+  checkOptions(options);
+  const { chains, warmup, draws, seed, signal } = options;
+  const dim = potential.dim;
+  const thin = options.thin ?? 1;
+  const totalKept = Math.ceil(draws / thin);
+  const totalIterations = warmup + draws;
+  const gradientOnly = options.gradientOnly ?? false;
+  const kernel = createKernel(potential, options);
+  // lmc and lmc-beta warm up with the Metropolis correction applied (the
+  // same acceptance signal): exploratory step sizes of dual averaging would
+  // otherwise throw an unadjusted chain far out.
+  const adjustable = options.sampler !== 'mala' && !gradientOnly;
+  const warmupKernel = adjustable ? createKernel(potential, options, true) : kernel;
+  const streams = createStreams(seed, chains);
+
+  const start = performance.now();
+  let evaluations = 0;
+  let interrupted = false;
+
+  const init = initialValues(potential, chains, streams, {
+    init: options.init,
+    initRadius: options.initRadius ?? 2,
+    gradientOnly,
+  });
+  evaluations += init.evaluations;
+  let state = warmupKernel.init(init.position);
+  evaluations++;
+
+  // Warm-up.
+  const warmupDivergences = new Float64Array(chains);
+  let nonFinite = 0;
+  const adaptation = new Warmup(warmupKernel, {
+    warmup,
+    stepSize: options.stepSize,
+    targetAcceptance: options.targetAcceptance,
+    seed,
+  });
+  const started = adaptation.start(state);
+  const params = started.params;
+  evaluations += started.evaluations;
+  for (let t = 0; t < warmup; t++) {
+    if (signal?.aborted) {
+      interrupted = true;
+      break;
+    }
+    const result = warmupKernel.step(state, streams, params);
+    state = result.state;
+    evaluations++;
+    for (let c = 0; c < chains; c++) warmupDivergences[c] += result.info.divergent[c];
+    evaluations += adaptation.adapt(t, state, result.info, params);
+    options.onDraw?.({ phase: 'warmup', iteration: t, kept: false, state, info: result.info, params });
+    options.onProgress?.(t + 1, totalIterations, 'warmup');
+    yield;
+  }
+  if (!interrupted) adaptation.finish(params);
+  const warmupEnd = performance.now();
+
+  // Sampling.
+  const drawsOut = new Float64Array(chains * totalKept * dim);
+  const logDensity = new Float64Array(chains * totalKept);
+  const acceptStat = new Float64Array(chains * totalKept);
+  const stepSize = new Float64Array(chains * totalKept);
+  const divergent = new Uint8Array(chains * totalKept);
+  const moved = new Float64Array(chains);
+  const acceptSum = new Float64Array(chains);
+  const divergences = new Float64Array(chains);
+  let kept = 0;
+  let sampled = 0;
+  for (let m = 0; m < draws && !interrupted; m++) {
+    if (signal?.aborted) {
+      interrupted = true;
+      break;
+    }
+    const result = kernel.step(state, streams, params);
+    state = result.state;
+    const info = result.info;
+    evaluations++;
+    sampled++;
+    const keep = m % thin === 0;
+    for (let c = 0; c < chains; c++) {
+      moved[c] += info.accepted[c];
+      acceptSum[c] += info.acceptProbability[c];
+      divergences[c] += info.divergent[c];
+      if (!keep) continue;
+      const slot = c * totalKept + kept;
+      const from = c * dim;
+      for (let i = 0; i < dim; i++) drawsOut[slot * dim + i] = state.position[from + i];
+      logDensity[slot] = state.logDensity[c];
+      acceptStat[slot] = info.acceptProbability[c];
+      stepSize[slot] = info.stepSize[c];
+      divergent[slot] = info.divergent[c];
+    }
+    if (keep) kept++;
+    options.onDraw?.({ phase: 'sampling', iteration: m, kept: keep, state, info, params });
+    options.onProgress?.(warmup + m + 1, totalIterations, 'sampling');
+    yield;
+  }
+  const end = performance.now();
+
+  const perChainMetric = params.invMetric.length === chains * dim;
+  const chainInfo: ChainInfo[] = [];
+  for (let c = 0; c < chains; c++) {
+    nonFinite += warmupDivergences[c] + divergences[c];
+    chainInfo.push({
+      acceptanceRate: sampled > 0 ? moved[c] / sampled : NaN,
+      meanAcceptStat: sampled > 0 ? acceptSum[c] / sampled : NaN,
+      stepSize: params.stepSize[c],
+      divergences: divergences[c],
+      warmupDivergences: warmupDivergences[c],
+      gradientEvaluations: evaluations,
+      seconds: (end - start) / 1000,
+      invMetric: perChainMetric
+        ? params.invMetric.slice(c * dim, (c + 1) * dim)
+        : params.invMetric.slice(0, dim),
+    });
+  }
+
+  const result: SampleResult = {
+    sampler: options.sampler,
+    chains,
+    dim,
+    seed,
+    thin,
+    keptDraws: kept,
+    draws: compact(drawsOut, chains, totalKept, kept, dim),
+    logDensity: compact(logDensity, chains, totalKept, kept, 1),
+    acceptStat: compact(acceptStat, chains, totalKept, kept, 1),
+    stepSize: compact(stepSize, chains, totalKept, kept, 1),
+    divergent: compact(divergent, chains, totalKept, kept, 1),
+    inits: init.position,
+    chainInfo,
+    warmupSeconds: (warmupEnd - start) / 1000,
+    samplingSeconds: (end - warmupEnd) / 1000,
+    nonFinite,
+    interrupted,
+  };
+  if (state.lowestF && state.argminF) {
+    result.lowestF = state.lowestF.slice();
+    result.argminF = state.argminF.slice();
+  }
+  return result;
+}
+
+/** chains × capacity × width → chains × kept × width (after an interruption). */
+function compact<T extends Float64Array | Uint8Array>(
+  values: T,
+  chains: number,
+  capacity: number,
+  kept: number,
+  width: number,
+): T {
+  if (kept === capacity) return values;
+  for (let c = 0; c < chains; c++) {
+    values.copyWithin(c * kept * width, c * capacity * width, (c * capacity + kept) * width);
+  }
+  return values.slice(0, chains * kept * width) as T;
+}

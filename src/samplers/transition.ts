@@ -1,0 +1,174 @@
+/**
+ * The batched Langevin transition every kernel shares: draw noise, propose
+ * with `langevinProposal`, evaluate the potential once, flag divergences,
+ * compute the MALA acceptance probability, then move or stay per chain.
+ * lmc keeps every finite proposal; mala applies the Metropolis–Hastings
+ * test; lmc-beta is lmc at inverse temperature β.
+ */
+import { InternalError } from '../errors.js';
+import type { Potential } from '../model/types.js';
+import { fillNormalRows } from '../random/streams.js';
+import { langevinProposal, metricLayout } from './langevin-step.js';
+import { acceptProbability, malaLogRatio } from './mala-ratio.js';
+import type { Kernel, KernelParams, LangevinState, SamplerName, StepInfo, StepResult } from './types.js';
+import type { Streams } from '../random/streams.js';
+
+export interface TransitionConfig {
+  name: SamplerName;
+  /** Apply the Metropolis–Hastings correction (mala). */
+  metropolis: boolean;
+  /** β of x' = x + η M ∇log π + √(2η/β) M^{1/2} ξ. */
+  inverseTemperature: number;
+  /** Ignore the log density (a gradient-only source). */
+  gradientOnly: boolean;
+  /** Record per chain the lowest f = −log π seen and where (lmc-beta). */
+  trackMinimum?: boolean;
+}
+
+interface MutableState {
+  chains: number;
+  dim: number;
+  position: Float64Array;
+  logDensity: Float64Array;
+  gradient: Float64Array;
+  lowestF?: Float64Array;
+  argminF?: Float64Array;
+}
+
+function allocateState(chains: number, dim: number, trackMinimum: boolean): MutableState {
+  const state: MutableState = {
+    chains,
+    dim,
+    position: new Float64Array(chains * dim),
+    logDensity: new Float64Array(chains),
+    gradient: new Float64Array(chains * dim),
+  };
+  if (trackMinimum) {
+    state.lowestF = new Float64Array(chains);
+    state.argminF = new Float64Array(chains * dim);
+  }
+  return state;
+}
+
+/**
+ * Chain c's record in `next`: the lower of the record in `previous` (if
+ * any) and f = −log π at next's position.
+ */
+function trackMinimumRow(previous: LangevinState | undefined, next: MutableState, c: number, dim: number): void {
+  const lowest = next.lowestF!;
+  const argmin = next.argminF!;
+  const f = -next.logDensity[c];
+  const row = c * dim;
+  const before = previous?.lowestF?.[c] ?? Infinity;
+  if (f < before || (previous?.argminF === undefined && f === f)) {
+    lowest[c] = f;
+    copyRow(next.position, argmin, row, dim);
+  } else if (previous?.argminF !== undefined) {
+    lowest[c] = before;
+    copyRow(previous.argminF, argmin, row, dim);
+  } else {
+    lowest[c] = Infinity;
+    for (let i = row; i < row + dim; i++) argmin[i] = NaN;
+  }
+}
+
+/** NaN if any of values[row … row + dim) is not finite, else 0. */
+function nonFiniteMark(values: Float64Array, row: number, dim: number): number {
+  let mark = 0;
+  for (let i = 0; i < dim; i++) mark += values[row + i] * 0;
+  return mark;
+}
+
+function copyRow(from: Float64Array, to: Float64Array, row: number, dim: number): void {
+  for (let i = row, end = row + dim; i < end; i++) to[i] = from[i];
+}
+
+export function createTransition(potential: Potential, chains: number, config: TransitionConfig): Kernel {
+  if (config.metropolis && config.gradientOnly) {
+    throw new InternalError('the Metropolis correction needs a log density');
+  }
+  const dim = potential.dim;
+  const beta = config.inverseTemperature;
+  const track = config.trackMinimum === true;
+  const buffers = [allocateState(chains, dim, track), allocateState(chains, dim, track)];
+  const noise = new Float64Array(chains * dim);
+  const proposal = new Float64Array(chains * dim);
+  const info: StepInfo = {
+    acceptProbability: new Float64Array(chains),
+    accepted: new Uint8Array(chains),
+    divergent: new Uint8Array(chains),
+    stepSize: new Float64Array(chains),
+  };
+
+  const results: StepResult[] = [{ state: buffers[0], info }, { state: buffers[1], info }];
+
+  function init(position: Float64Array): LangevinState {
+    if (position.length !== chains * dim) {
+      throw new InternalError(`init position has length ${position.length}, expected ${chains * dim}`);
+    }
+    const state = buffers[0];
+    state.position.set(position);
+    const evaluated = potential.logDensityAndGradient(state.position, chains);
+    state.logDensity.set(evaluated.logDensity);
+    state.gradient.set(evaluated.gradient);
+    if (config.gradientOnly) state.logDensity.fill(NaN);
+    if (track) for (let c = 0; c < chains; c++) trackMinimumRow(undefined, state, c, dim);
+    return state;
+  }
+
+  function step(state: LangevinState, streams: Streams, params: KernelParams): StepResult {
+    const next = state === buffers[0] ? buffers[1] : buffers[0];
+    const perChainMetric = metricLayout(params.invMetric, chains, dim);
+    fillNormalRows(streams, noise, chains, dim);
+    langevinProposal(
+      state.position, state.gradient, params.stepSize, params.invMetric,
+      noise, proposal, chains, dim, beta,
+    );
+    const evaluated = potential.logDensityAndGradient(proposal, chains);
+    const proposalLogDensity = evaluated.logDensity;
+    const proposalGradient = evaluated.gradient;
+
+    for (let c = 0; c < chains; c++) {
+      const row = c * dim;
+      const eta = params.stepSize[c];
+      info.stepSize[c] = eta;
+      let mark = nonFiniteMark(proposalGradient, row, dim) + nonFiniteMark(proposal, row, dim);
+      if (!config.gradientOnly) mark += proposalLogDensity[c] * 0;
+      const divergent = mark !== 0;
+      info.divergent[c] = divergent ? 1 : 0;
+
+      let probability = NaN;
+      let logRatio = NaN;
+      if (divergent) {
+        probability = 0;
+      } else if (!config.gradientOnly) {
+        logRatio = malaLogRatio(
+          state.logDensity[c], proposalLogDensity[c], state.gradient, proposalGradient, noise,
+          params.invMetric, row, perChainMetric ? row : 0, dim, eta, beta,
+        );
+        probability = acceptProbability(logRatio);
+      }
+      info.acceptProbability[c] = probability;
+
+      let accept: boolean;
+      if (divergent) accept = false;
+      else if (!config.metropolis) accept = true;
+      else accept = probability >= 1 || Math.log(streams[c].uniform()) < logRatio;
+      info.accepted[c] = accept ? 1 : 0;
+
+      if (accept) {
+        copyRow(proposal, next.position, row, dim);
+        copyRow(proposalGradient, next.gradient, row, dim);
+        next.logDensity[c] = config.gradientOnly ? NaN : proposalLogDensity[c];
+      } else {
+        copyRow(state.position, next.position, row, dim);
+        copyRow(state.gradient, next.gradient, row, dim);
+        next.logDensity[c] = state.logDensity[c];
+      }
+      if (track) trackMinimumRow(state, next, c, dim);
+    }
+    return next === buffers[0] ? results[0] : results[1];
+  }
+
+  return { name: config.name, chains, dim, init, step };
+}

@@ -1,0 +1,143 @@
+/**
+ * Stan's warm-up for the Langevin kernels, per chain: dual averaging of
+ * log η toward acceptance 0.574 (the MALA acceptance probability, also for
+ * lmc where it is not applied) and a diagonal inverse metric from windowed,
+ * regularised variance estimates; at each new metric the step size is
+ * re-initialised by the heuristic and dual averaging restarts (MATH.md).
+ *
+ * - A fixed step size (`--step-size`) turns the step size part off: only the
+ *   metric adapts.
+ * - warmup 0 adapts nothing: identity metric, and η is the fixed step size
+ *   or, without one, the initial heuristic's (as CmdStan does).
+ * - warmup < 20 adapts the step size only (as Stan).
+ */
+import { createStreams } from '../random/streams.js';
+import { DualAveraging, STAN_DUAL_AVERAGING } from './dual-averaging.js';
+import { metricWindows, type MetricWindows } from './metric-windows.js';
+import { initialStepSize } from './step-size-heuristic.js';
+import type { Kernel, KernelParams, LangevinState, StepInfo } from './types.js';
+
+export interface WarmupOptions {
+  /** Number of warm-up iterations. */
+  warmup: number;
+  /** Fixed η (adapt the metric only). */
+  stepSize?: number;
+  /** Target acceptance of dual averaging (0.574). */
+  targetAcceptance?: number;
+  /**
+   * The run's seed: each use of the step size heuristic draws from its own
+   * streams (`seed:stepsize-K:chain`), so a chain's result does not depend
+   * on how long the other chains needed.
+   */
+  seed: number;
+}
+
+/** Running per-chain means and sums of squares (Welford). */
+class VarianceEstimator {
+  private n = 0;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  constructor(private readonly chains: number, private readonly dim: number) {
+    this.mean = new Float64Array(chains * dim);
+    this.m2 = new Float64Array(chains * dim);
+  }
+  add(position: Float64Array): void {
+    this.n++;
+    for (let k = 0; k < this.chains * this.dim; k++) {
+      const delta = position[k] - this.mean[k];
+      this.mean[k] += delta / this.n;
+      this.m2[k] += delta * (position[k] - this.mean[k]);
+    }
+  }
+  /** Stan's regularised variance: (n/(n + 5)) var + 1e-3 · 5/(n + 5). */
+  regularisedVariance(out: Float64Array): void {
+    const n = this.n;
+    for (let k = 0; k < this.chains * this.dim; k++) {
+      const variance = n > 1 ? this.m2[k] / (n - 1) : 0;
+      out[k] = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5));
+    }
+  }
+  restart(): void {
+    this.n = 0;
+    this.mean.fill(0);
+    this.m2.fill(0);
+  }
+}
+
+export class Warmup {
+  readonly windows: MetricWindows;
+  private readonly adaptStepSize: boolean;
+  private readonly dualAveraging: DualAveraging;
+  private readonly variances: VarianceEstimator;
+  private nextUpdate = 0;
+  private heuristicRuns = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly options: WarmupOptions,
+  ) {
+    this.adaptStepSize = options.stepSize === undefined && options.warmup > 0;
+    this.windows = metricWindows(options.warmup);
+    this.dualAveraging = new DualAveraging(kernel.chains, {
+      ...STAN_DUAL_AVERAGING,
+      targetAcceptance: options.targetAcceptance ?? STAN_DUAL_AVERAGING.targetAcceptance,
+    });
+    this.variances = new VarianceEstimator(kernel.chains, kernel.dim);
+  }
+
+  /**
+   * Tuning before the first step: identity metric (chains × dim), η fixed or
+   * from the heuristic. Returns the batched potential evaluations used.
+   */
+  start(state: LangevinState): { params: KernelParams; evaluations: number } {
+    const { chains, dim } = this.kernel;
+    const params: KernelParams = {
+      stepSize: new Float64Array(chains).fill(this.options.stepSize ?? 1),
+      invMetric: new Float64Array(chains * dim).fill(1),
+    };
+    let evaluations = 0;
+    if (this.options.stepSize === undefined) {
+      evaluations = this.initialStepSize(state, params);
+    }
+    if (this.adaptStepSize) this.dualAveraging.restart(params.stepSize);
+    return { params, evaluations };
+  }
+
+  /**
+   * Learn from warm-up iteration `iteration` (0-based), whose step produced
+   * `state` and `info`; updates params in place. Returns the batched
+   * potential evaluations used (the heuristic after a metric update).
+   */
+  adapt(
+    iteration: number,
+    state: LangevinState,
+    info: StepInfo,
+    params: KernelParams,
+  ): number {
+    if (this.adaptStepSize) this.dualAveraging.learn(info.acceptProbability, params.stepSize);
+    const { start, end, updates } = this.windows;
+    if (iteration >= start && iteration < end) this.variances.add(state.position);
+    if (this.nextUpdate < updates.length && iteration === updates[this.nextUpdate]) {
+      this.nextUpdate++;
+      this.variances.regularisedVariance(params.invMetric);
+      this.variances.restart();
+      if (this.adaptStepSize) {
+        const evaluations = this.initialStepSize(state, params);
+        this.dualAveraging.restart(params.stepSize);
+        return evaluations;
+      }
+    }
+    return 0;
+  }
+
+  private initialStepSize(state: LangevinState, params: KernelParams): number {
+    const label = `stepsize-${this.heuristicRuns++}`;
+    const streams = createStreams(this.options.seed, this.kernel.chains, label);
+    return initialStepSize(this.kernel, state, streams, params);
+  }
+
+  /** End of warm-up: sample with the averaged step size η̄. */
+  finish(params: KernelParams): void {
+    if (this.adaptStepSize) this.dualAveraging.finalStepSize(params.stepSize);
+  }
+}

@@ -1,0 +1,173 @@
+import { InternalError } from '../errors.js';
+import { variance } from './moments.js';
+import type { ParameterDrawSummary } from './summary.js';
+import { ulaVarianceInflation } from './ula-gaussian.js';
+
+/** What a chain reports (the summary JSON's `chain_info`). */
+export interface ChainFacts {
+  chain: number;
+  acceptance_rate: number;
+  step_size: number;
+  divergences: number;
+}
+
+/** Unconstrained draws for the ULA step-size check. */
+export interface UnconstrainedDraws {
+  /** Names of the unconstrained coordinates. */
+  names: readonly string[];
+  /** chains × draws × names.length, row-major. */
+  draws: Float64Array;
+  /** Per chain diagonal inverse metric (variances) the sampler used; undefined means identity. */
+  inverseMetric?: ReadonlyArray<ArrayLike<number> | undefined>;
+}
+
+export interface WarningInput {
+  sampler: string;
+  chains: number;
+  /** Kept draws per chain. */
+  draws: number;
+  parameters: readonly ParameterDrawSummary[];
+  chainInfo: readonly ChainFacts[];
+  unconstrained?: UnconstrainedDraws;
+}
+
+/** Thresholds, exported for the docs and tests. */
+export const WARNING_THRESHOLDS = {
+  rhat: 1.01,
+  essPerChain: 100,
+  malaTarget: 0.574,
+  malaLow: 0.35,
+  malaHigh: 0.85,
+  /** η/var above this means ULA inflates the variance by more than about 5%. */
+  ulaRatio: 0.1,
+} as const;
+
+function listNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x);
+}
+
+/**
+ * Warnings a user can act on, one sentence each, from the summary rows and
+ * the per-chain facts (and, for lmc, the unconstrained draws).
+ */
+export function collectWarnings(input: WarningInput): string[] {
+  const warnings: string[] = [];
+  const { parameters, chainInfo, sampler, chains } = input;
+
+  const nonFinite = parameters.filter((p) => p.mean === null).map((p) => p.name);
+  if (nonFinite.length > 0)
+    warnings.push(
+      `Non-finite draws (NaN or infinite) in ${listNames(nonFinite)}: the sampler diverged or a quantity overflowed; reduce the step size or check the model.`,
+    );
+
+  const highRhat = parameters.filter((p) => p.rhat !== null && !(p.rhat <= WARNING_THRESHOLDS.rhat));
+  if (highRhat.length > 0) {
+    const worst = Math.max(...highRhat.map((p) => p.rhat!));
+    warnings.push(
+      `R-hat above ${WARNING_THRESHOLDS.rhat} for ${listNames(highRhat.map((p) => p.name))} (largest ${fmt(worst)}): the chains disagree, so run longer chains or look for several modes.`,
+    );
+  }
+
+  const essMinimum = WARNING_THRESHOLDS.essPerChain * chains;
+  for (const [key, label, consequence] of [
+    ['ess_bulk', 'Bulk', 'means and standard deviations'],
+    ['ess_tail', 'Tail', 'the 5% and 95% quantiles'],
+  ] as const) {
+    const low = parameters.filter((p) => p[key] !== null && p[key]! < essMinimum);
+    if (low.length > 0) {
+      const worst = Math.min(...low.map((p) => p[key]!));
+      warnings.push(
+        `${label} ESS below ${essMinimum} (${WARNING_THRESHOLDS.essPerChain} per chain) for ${listNames(low.map((p) => p.name))} (smallest ${fmt(worst)}): ${consequence} are unreliable, so run more draws or improve mixing.`,
+      );
+    }
+  }
+
+  const divergent = chainInfo.filter((c) => c.divergences > 0);
+  if (divergent.length > 0) {
+    const total = divergent.reduce((s, c) => s + c.divergences, 0);
+    warnings.push(
+      `${total} divergent transition${total === 1 ? '' : 's'} (non-finite density or gradient) in chain${divergent.length === 1 ? '' : 's'} ${divergent.map((c) => c.chain).join(', ')}: reduce the step size or reparameterise the model.`,
+    );
+  }
+
+  if (sampler === 'mala') {
+    const low = chainInfo.filter((c) => c.acceptance_rate < WARNING_THRESHOLDS.malaLow);
+    const high = chainInfo.filter((c) => c.acceptance_rate > WARNING_THRESHOLDS.malaHigh);
+    if (low.length > 0)
+      warnings.push(
+        `MALA acceptance rate ${fmt(Math.min(...low.map((c) => c.acceptance_rate)))} in chain${low.length === 1 ? '' : 's'} ${low.map((c) => c.chain).join(', ')} is far below the ${WARNING_THRESHOLDS.malaTarget} target: the chains stick, so reduce the step size or let warm-up adapt it.`,
+      );
+    if (high.length > 0)
+      warnings.push(
+        `MALA acceptance rate ${fmt(Math.max(...high.map((c) => c.acceptance_rate)))} in chain${high.length === 1 ? '' : 's'} ${high.map((c) => c.chain).join(', ')} is far above the ${WARNING_THRESHOLDS.malaTarget} target: the steps are needlessly small, so increase the step size or let warm-up adapt it.`,
+      );
+  }
+
+  if (sampler === 'lmc' && input.unconstrained) warnings.push(...ulaStepSizeWarnings(input));
+  return warnings;
+}
+
+export interface UlaStepSizeRatio {
+  name: string;
+  /** Largest η·M_ii/var over the chains (var: the chain's variance of the coordinate). */
+  ratio: number;
+  chain: number;
+  /** Inflation of the variance implied by the Gaussian ULA law; null when η/var > 1/2. */
+  inflation: number | null;
+}
+
+/**
+ * Per unconstrained coordinate, the step size relative to the observed
+ * spread, η·M_ii/var (in the metric's whitened coordinates the step is η
+ * and the variance var/M_ii). On a Gaussian, ULA's stationary variance is
+ * σ²/(1 − η/(2σ²)); solving it for σ² gives the inflation var/σ².
+ */
+export function ulaStepSizeRatios(input: WarningInput): UlaStepSizeRatio[] {
+  const u = input.unconstrained;
+  if (!u) return [];
+  const D = u.names.length;
+  const { chains, draws } = input;
+  if (u.draws.length !== chains * draws * D)
+    throw new InternalError(`ulaStepSizeRatios: ${u.draws.length} values for ${chains} × ${draws} × ${D}`);
+  const column = new Float64Array(draws);
+  const out: UlaStepSizeRatio[] = [];
+  for (let d = 0; d < D; d++) {
+    let worst: UlaStepSizeRatio | null = null;
+    for (let c = 0; c < chains; c++) {
+      const eta = input.chainInfo[c]?.step_size;
+      if (eta === undefined || !(eta > 0) || draws < 2) continue;
+      for (let t = 0; t < draws; t++) column[t] = u.draws[(c * draws + t) * D + d]!;
+      const v = variance(column);
+      if (!(v > 0) || !Number.isFinite(v)) continue;
+      const metric = u.inverseMetric?.[c]?.[d] ?? 1;
+      const ratio = (eta * metric) / v;
+      if (worst === null || ratio > worst.ratio) {
+        const inflation = ulaVarianceInflation(v / metric, eta);
+        worst = { name: u.names[d]!, ratio, chain: input.chainInfo[c]!.chain, inflation: inflation?.inflation ?? null };
+      }
+    }
+    if (worst) out.push(worst);
+  }
+  return out;
+}
+
+function ulaStepSizeWarnings(input: WarningInput): string[] {
+  const large = ulaStepSizeRatios(input)
+    .filter((r) => r.ratio > WARNING_THRESHOLDS.ulaRatio)
+    .sort((a, b) => b.ratio - a.ratio);
+  if (large.length === 0) return [];
+  const worst = large[0]!;
+  const others = large.length > 1 ? ` (also ${listNames(large.slice(1).map((r) => r.name))})` : '';
+  if (worst.inflation === null)
+    return [
+      `The lmc step size is far too large for '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)} exceeds 1/2, which no stationary Gaussian-like run can show, so reduce the step size or use mala.`,
+    ];
+  return [
+    `The lmc step size is large for the spread of '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)}, so discretisation inflates its variance about ${fmt(worst.inflation)}-fold (σ²/(1 − η/(2σ²)) law); reduce the step size or use mala.`,
+  ];
+}

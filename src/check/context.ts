@@ -1,0 +1,33 @@
+/**
+ * State shared by the expression and statement checkers while walking one
+ * program: where we are, what is in scope, and what has been found.
+ */
+import type { BlockName, Expr, Span } from '../language/ast.js';
+import type { Diagnostic } from '../errors.js';
+import type { Library } from './library.js';
+import { Scope } from './scope.js';
+import type { StanType } from './types.js';
+
+export class CheckContext {
+  readonly scope = new Scope();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly types = new Map<Expr, StanType>();
+  block: BlockName = 'data';
+  /** Nesting depth of loops, for break / continue. */
+  loopDepth = 0;
+  readsNoise = false;
+  /** Block variables of the whole program by name, to explain a use before the declaration. */
+  readonly blockVariables = new Map<string, { block: BlockName; line: number }>();
+
+  constructor(
+    readonly library: Library,
+    readonly file: string,
+  ) {}
+
+  error(message: string, span: Span | undefined, notes?: string[]): void {
+    const d: Diagnostic = { severity: 'error', message, file: this.file };
+    if (span) d.span = span;
+    if (notes && notes.length > 0) d.notes = notes;
+    this.diagnostics.push(d);
+  }
+}

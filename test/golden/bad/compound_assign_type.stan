@@ -1,0 +1,7 @@
+data {
+  vector[3] v;
+}
+transformed data {
+  real total = 0;
+  total += v;
+}

@@ -1,0 +1,8 @@
+data {
+  vector[3] v;
+}
+transformed data {
+  if (v) {
+    print("nonzero");
+  }
+}

@@ -1,0 +1,6 @@
+parameters {
+  real mu;
+}
+model {
+  target += normal(mu, 1);
+}

@@ -1,0 +1,8 @@
+data {
+  real x;
+}
+transformed data {
+  for (v in x) {
+    print(v);
+  }
+}

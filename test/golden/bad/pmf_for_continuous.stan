@@ -1,0 +1,9 @@
+data {
+  real y;
+}
+parameters {
+  real mu;
+}
+model {
+  target += normal_lpmf(y | mu, 1);
+}

@@ -1,0 +1,8 @@
+data {
+  real bound;
+}
+transformed data {
+  for (i in 1:bound) {
+    print(i);
+  }
+}

@@ -1,0 +1,6 @@
+data {
+  real N;
+}
+parameters {
+  vector[N] theta;
+}

@@ -1,0 +1,6 @@
+parameters {
+  real noise;
+}
+model {
+  noise ~ normal(0, 1);
+}

@@ -1,0 +1,4 @@
+transformed data {
+  real x = "one";
+  print("x = ", x);
+}

@@ -1,0 +1,7 @@
+parameters {
+  real mu;
+}
+transformed parameters {
+  real nu = mu;
+  nu ~ normal(0, 1);
+}

@@ -1,0 +1,3 @@
+generated quantities {
+  real x = normal_rgn(0, 1);
+}

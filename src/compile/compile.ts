@@ -1,0 +1,148 @@
+/**
+ * The library entry: model text (+ data) → a LangevinModel.
+ * parse → check → lower (density graph) → backend. No I/O: user errors are
+ * thrown as LangevinError with diagnostics, bugs as InternalError.
+ */
+import type { DensityGraph } from '../ir/ops.js';
+import { parse } from '../language/parse.js';
+import { check } from '../check/check.js';
+import { compileF64 } from '../backends/f64/tape.js';
+import type { DensityEvaluator } from '../backends/evaluator.js';
+import type {
+  BackendChoice,
+  BackendName,
+  EvalOptions,
+  LangevinModel,
+  LogDensityAndGradient,
+  ModelData,
+  ParameterInfo,
+} from '../model/types.js';
+import type { Rng } from '../../stdlib/types.js';
+import { InternalError, LangevinError } from '../errors.js';
+import { lower, type LoweredModel } from './lower.js';
+
+export interface CompileOptions {
+  /** Stan JSON data for the data block. */
+  data?: ModelData;
+  /** 'f64' (Float64 tape), 'tfjs', or 'auto' (currently f64). */
+  backend?: BackendChoice;
+  /** Model file name used in diagnostics (default 'model.stan'). */
+  file?: string;
+  /** Data file name used in diagnostics (default 'data.json'). */
+  dataFile?: string;
+  /** Model name (default: `file` without directory and extension). */
+  name?: string;
+  /** Receives print() output of transformed data and generate. */
+  print?: (message: string) => void;
+}
+
+/** Parse, check and lower: the density graph and the model's metadata. */
+export function lowerSource(source: string, options: CompileOptions = {}): LoweredModel {
+  const file = options.file ?? 'model.stan';
+  const program = parse(source, file);
+  const checked = check(program, file);
+  return lower(checked, options.data ?? {}, {
+    file,
+    dataFile: options.dataFile,
+    source,
+    print: options.print,
+  });
+}
+
+/** The density graph of a model (for `--debug-ir` and tests). */
+export function lowerToGraph(source: string, data: ModelData = {}, options: CompileOptions = {}): DensityGraph {
+  return lowerSource(source, { ...options, data }).graph;
+}
+
+/** Compile a model with the Float64 backend, synchronously. */
+export function compileSync(source: string, options: CompileOptions = {}): LangevinModel {
+  const backend = options.backend ?? 'auto';
+  if (backend === 'tfjs') throw new LangevinError("compileSync supports the 'f64' backend only; use compile()");
+  const lowered = lowerSource(source, options);
+  return new CompiledModel(modelName(options), 'f64', lowered, wrap(() => compileF64(lowered.graph)));
+}
+
+/** Compile a model: the entry point of the library. */
+export async function compile(source: string, options: CompileOptions = {}): Promise<LangevinModel> {
+  const backend: BackendName = (options.backend ?? 'auto') === 'tfjs' ? 'tfjs' : 'f64';
+  const lowered = lowerSource(source, options);
+  let evaluator: DensityEvaluator;
+  if (backend === 'tfjs') {
+    const { compileTfjs } = await import('../backends/tfjs/index.js');
+    evaluator = await compileTfjs(lowered.graph);
+  } else {
+    evaluator = wrap(() => compileF64(lowered.graph));
+  }
+  return new CompiledModel(modelName(options), backend, lowered, evaluator);
+}
+
+function modelName(options: CompileOptions): string {
+  if (options.name) return options.name;
+  const file = options.file ?? 'model';
+  return file.replace(/^.*[\\/]/, '').replace(/\.stan$/, '');
+}
+
+function wrap<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LangevinError || error instanceof InternalError) throw error;
+    throw new InternalError(`backend compilation failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+class CompiledModel implements LangevinModel {
+  readonly dim: number;
+  readonly unconstrainedNames: string[];
+  readonly readsNoise: boolean;
+  readonly parameters: ParameterInfo[];
+  readonly outputNames: string[];
+  readonly constrainedDim: number;
+
+  constructor(
+    readonly name: string,
+    readonly backend: BackendName,
+    private readonly lowered: LoweredModel,
+    private readonly evaluator: DensityEvaluator,
+  ) {
+    this.dim = lowered.dim;
+    this.unconstrainedNames = lowered.unconstrainedNames;
+    this.readsNoise = lowered.readsNoise;
+    this.parameters = lowered.parameters;
+    this.outputNames = lowered.outputNames;
+    this.constrainedDim = lowered.constrainedDim;
+  }
+
+  private checkPositions(x: Float64Array, chains: number): void {
+    if (!Number.isInteger(chains) || chains < 1 || x.length !== chains * this.dim) {
+      throw new LangevinError(
+        `expected ${chains} chains × ${this.dim} unconstrained values, got an array of ${x.length}`,
+      );
+    }
+  }
+
+  logDensity(x: Float64Array, chains: number, options?: EvalOptions): Float64Array {
+    this.checkPositions(x, chains);
+    return this.evaluator.logDensity(x, chains, options?.noise ?? 0);
+  }
+
+  logDensityAndGradient(x: Float64Array, chains: number, options?: EvalOptions): LogDensityAndGradient {
+    this.checkPositions(x, chains);
+    return this.evaluator.logDensityAndGradient(x, chains, options?.noise ?? 0);
+  }
+
+  constrain(x: Float64Array, chains: number): Float64Array {
+    this.checkPositions(x, chains);
+    return this.lowered.constrain(x, chains);
+  }
+
+  generate(x: Float64Array, chains: number, rng: Rng): Float64Array {
+    this.checkPositions(x, chains);
+    return this.lowered.generate(x, chains, rng);
+  }
+
+  dispose(): void {
+    this.evaluator.dispose();
+    this.lowered.dispose();
+  }
+}

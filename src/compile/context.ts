@@ -1,0 +1,195 @@
+/**
+ * The state of the tracing interpreter: typed values, variables (with an
+ * element-wise store so `x[i] = …` in a loop stays O(1) per assignment),
+ * scopes, the accumulated log density, and user-error helpers.
+ */
+import type { BlockName, Span } from '../language/ast.js';
+import type { Ops, Val } from '../ir/ops.js';
+import { shapeSize } from '../ir/ops.js';
+import type { StanType } from '../check/types.js';
+import type { Rng } from '../../stdlib/types.js';
+import { InternalError, LangevinError } from '../errors.js';
+
+/** A value with its Stan type ([n] alone cannot tell vector, row_vector and array apart). */
+export interface Value {
+  type: StanType;
+  val: Val;
+}
+
+export function userError(message: string, span: Span | undefined, file: string, notes?: string[]): LangevinError {
+  return new LangevinError({ severity: 'error', message, span, file, notes });
+}
+
+/**
+ * A variable. Its value is held whole, or as one scalar cell per element
+ * (after element assignments); a missing cell is read from the whole value.
+ * Reading the whole value after element writes concatenates the cells once.
+ */
+export class Variable {
+  private whole: Val | undefined;
+  private cells: Array<Val | undefined> | undefined;
+  /** Whether every cell is present (then the whole value is not needed to read one). */
+  private complete = false;
+
+  constructor(
+    readonly name: string,
+    readonly type: StanType,
+    readonly shape: number[],
+    readonly span: Span | undefined,
+    initial: Val,
+    /** Loop variables and variables of earlier blocks cannot be assigned. */
+    readonly readOnly = false,
+  ) {
+    this.whole = initial;
+    this.size = shapeSize(shape);
+  }
+
+  /** Number of scalars. */
+  readonly size: number;
+
+  read(ops: Ops): Val {
+    if (this.whole) return this.whole;
+    const cells = this.cells!.map((c, i) => c ?? this.cellFromWhole(ops, i));
+    this.whole = assemble(ops, cells, this.shape);
+    return this.whole;
+  }
+
+  /** Elements at flat row-major indices, as a value of `shape`. */
+  pick(ops: Ops, flat: Int32Array, shape: readonly number[]): Val {
+    if (this.cells === undefined && this.whole) {
+      const w = this.whole;
+      if (w.constant) return constantPick(ops, w.constant, flat, shape);
+      if (flat.length === this.size && isIdentity(flat)) return sameShape(w.shape, shape) ? w : ops.reshape(w, shape);
+      if (flat.length !== 1) return ops.gather(w, flat, shape);
+      // A scalar read of a traced whole value: cache it as a cell.
+      this.cells = new Array<Val | undefined>(this.size);
+      this.complete = false;
+    }
+    const parts: Val[] = [];
+    for (let i = 0; i < flat.length; i++) parts.push(this.cell(ops, flat[i]!));
+    if (parts.length === 1 && shape.length === 0) return parts[0]!;
+    return assemble(ops, parts, shape);
+  }
+
+  assign(value: Val): void {
+    if (!sameShape(value.shape, this.shape)) {
+      throw new InternalError(`assign: shape [${value.shape}] to '${this.name}' of shape [${this.shape}]`);
+    }
+    this.whole = value;
+    this.cells = undefined;
+    this.complete = false;
+  }
+
+  /** Write the elements of `value` (flattened) at the flat indices. */
+  assignAt(ops: Ops, flat: Int32Array, value: Val): void {
+    if (this.cells === undefined) this.cells = new Array<Val | undefined>(this.size);
+    if (!this.complete) {
+      // Every cell must hold its value before the whole value is dropped.
+      const n = this.size;
+      for (let i = 0; i < n; i++) if (this.cells[i] === undefined) this.cells[i] = this.cellFromWhole(ops, i);
+      this.complete = true;
+    }
+    if (flat.length === 1 && value.shape.length === 0) {
+      this.cells[flat[0]!] = value;
+    } else if (value.constant) {
+      for (let i = 0; i < flat.length; i++) this.cells[flat[i]!] = ops.constant(value.constant[i]!);
+    } else {
+      for (let i = 0; i < flat.length; i++) this.cells[flat[i]!] = ops.gather(value, Int32Array.of(i), []);
+    }
+    this.whole = undefined;
+  }
+
+  private cell(ops: Ops, i: number): Val {
+    let c = this.cells?.[i];
+    if (c === undefined) {
+      c = this.cellFromWhole(ops, i);
+      if (this.cells) this.cells[i] = c;
+    }
+    return c;
+  }
+
+  private cellFromWhole(ops: Ops, i: number): Val {
+    const w = this.whole;
+    if (!w) throw new InternalError(`variable '${this.name}': element ${i} has no value`);
+    if (w.constant) return ops.constant(w.constant[i]!);
+    return ops.gather(w, Int32Array.of(i), []);
+  }
+}
+
+function isIdentity(flat: Int32Array): boolean {
+  for (let i = 0; i < flat.length; i++) if (flat[i] !== i) return false;
+  return true;
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+export function constantPick(ops: Ops, c: Float64Array, flat: Int32Array, shape: readonly number[]): Val {
+  const out = new Float64Array(flat.length);
+  for (let i = 0; i < flat.length; i++) out[i] = c[flat[i]!]!;
+  return ops.constant(out, shape);
+}
+
+/** One value of `shape` from scalar parts: a constant when all are, else a concat. */
+export function assemble(ops: Ops, parts: Val[], shape: readonly number[]): Val {
+  if (parts.every((p) => p.constant !== undefined)) {
+    const out = new Float64Array(shapeSize(shape));
+    let k = 0;
+    for (const p of parts) {
+      out.set(p.constant!, k);
+      k += p.constant!.length;
+    }
+    return ops.constant(out, shape);
+  }
+  return ops.concat(parts, shape);
+}
+
+export type Mode =
+  /** Tracing the log density: parameters are graph nodes. */
+  | 'graph'
+  /** Everything is a constant (data, transformed data, generate). */
+  | 'eager';
+
+export interface Context {
+  ops: Ops;
+  /** The model file name, for diagnostics. */
+  file: string;
+  mode: Mode;
+  block: BlockName;
+  /** Random numbers for `_rng` (transformed data, generated quantities). */
+  rng?: Rng;
+  scopes: Array<Map<string, Variable>>;
+  /** Scalar log-density terms, summed at the end. */
+  target: Val[];
+  /** The reserved `noise`: a graph node when tracing, 0 otherwise. */
+  noise(): Val;
+  /** Where print() output goes (eager mode only). */
+  print?: (message: string) => void;
+}
+
+export function lookup(ctx: Context, name: string): Variable | undefined {
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const v = ctx.scopes[i]!.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+export function declare(ctx: Context, variable: Variable): void {
+  ctx.scopes[ctx.scopes.length - 1]!.set(variable.name, variable);
+}
+
+export function withScope<T>(ctx: Context, body: () => T): T {
+  ctx.scopes.push(new Map());
+  try {
+    return body();
+  } finally {
+    ctx.scopes.pop();
+  }
+}
+
+/** The number of a scalar constant, or undefined when traced. */
+export function constantScalar(v: Val): number | undefined {
+  return v.constant !== undefined && v.constant.length === 1 ? v.constant[0] : undefined;
+}

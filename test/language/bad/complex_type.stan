@@ -1,0 +1,3 @@
+transformed data {
+  complex z = to_complex(1, 2);
+}

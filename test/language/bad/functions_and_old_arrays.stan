@@ -1,0 +1,9 @@
+functions {
+  real twice(real x) {
+    return 2 * x;
+  }
+}
+data {
+  int N;
+  real y[N];
+}

@@ -1,0 +1,4 @@
+#include "common.stan"
+parameters {
+  real mu;
+}

@@ -1,0 +1,4 @@
+data {
+  int<lower=0> N;
+  real<lower=0> y[N];
+}

@@ -1,0 +1,5 @@
+data {
+  int N;
+  int K;
+  vector[K] x[N, 2];
+}

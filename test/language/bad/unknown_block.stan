@@ -1,0 +1,6 @@
+parameters {
+  real mu;
+}
+modle {
+  mu ~ normal(0, 1);
+}

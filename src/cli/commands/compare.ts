@@ -1,0 +1,112 @@
+/**
+ * `langevin compare MODEL --samplers a,b,c`: every sampler on the same model,
+ * data and seed, side by side: cost, efficiency, convergence and agreement of
+ * posterior means (with the mala run, or a reference summary JSON).
+ */
+import type { Command } from 'commander';
+import { compareSamplers, type Comparison } from '../../inference/compare.js';
+import { LangevinError } from '../../errors.js';
+import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
+import { readTextFile } from '../../io/data-file.js';
+import type { SummaryJson } from '../../io/summary-json.js';
+import { prepareOutputDir, writeFileOrFail, writeFit } from '../../io/write-fit.js';
+import { formatTable, formatValue } from '../../report/table.js';
+import type { CliIO } from '../io.js';
+import { loadModel, resolvePath } from '../load-model.js';
+import { createProgress } from '../progress.js';
+import { addRunOptions, parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { withInterrupt } from '../interrupt.js';
+import { join } from 'node:path';
+
+export function registerCompare(program: Command, io: CliIO, sources: Record<string, string>): void {
+  addRunOptions(
+    program
+      .command('compare')
+      .description('run several samplers on the same model and compare them')
+      .argument('<model>', 'Stan-language model file')
+      .requiredOption('--samplers <list>', 'comma-separated samplers, e.g. lmc,mala')
+      .option('--reference <file>', 'a summary JSON whose means are the reference'),
+  ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
+    const samplers = parseSamplerList(raw.samplers);
+    const settings = samplers.map((s) => parseRunOptions({ ...raw, beta: s === 'lmc-beta' ? raw.beta : undefined }, s));
+    const seed = settings[0]!.options.seed!;
+    for (const s of settings) s.options.seed = seed;
+    const reference = raw.reference === undefined ? undefined : readReference(io, raw.reference);
+    const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
+    if (outDir) prepareOutputDir(outDir);
+    const loaded = await loadModel(io, sources, modelPath, raw.data, settings[0]!.backend);
+    let comparison: Comparison;
+    try {
+      comparison = await withInterrupt(io, (signal) =>
+        compareSamplers(
+          loaded.model,
+          settings.map((s) => ({ ...s.options, signal, compileSeconds: loaded.compileSeconds })),
+          reference,
+          (sampler) => {
+            const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
+            return { onProgress: (d, t, p) => progress.update(d, t, p), done: () => progress.stop() };
+          },
+        ),
+      );
+    } finally {
+      loaded.model.dispose();
+    }
+    if (outDir) {
+      for (const run of comparison.runs) {
+        const dir = join(outDir, run.sampler);
+        prepareOutputDir(dir);
+        writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data });
+      }
+      writeFileOrFail(join(outDir, 'comparison.json'), JSON.stringify(comparison.rows, null, 2) + '\n');
+    }
+    if (raw.json) {
+      io.stdout.write(JSON.stringify({ model: modelPath, seed, reference: comparison.referenceName, samplers: comparison.rows }, null, 2) + '\n');
+    } else {
+      io.stdout.write(formatComparison(comparison) + '\n');
+    }
+  });
+}
+
+function parseSamplerList(raw: string): SamplerName[] {
+  const list = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (list.length === 0) throw new LangevinError(`--samplers must list samplers, e.g. lmc,mala; got '${raw}'`);
+  for (const s of list) {
+    if (!(SAMPLER_NAMES as readonly string[]).includes(s)) {
+      throw new LangevinError(`--samplers: unknown sampler '${s}' (one of ${SAMPLER_NAMES.join(', ')})`);
+    }
+  }
+  return list as SamplerName[];
+}
+
+function readReference(io: CliIO, path: string): SummaryJson {
+  const text = readTextFile(resolvePath(io, path), 'reference summary');
+  try {
+    const parsed = JSON.parse(text) as SummaryJson;
+    if (!Array.isArray(parsed.parameters)) throw new Error('no "parameters" array');
+    return parsed;
+  } catch (error) {
+    throw new LangevinError(`--reference '${path}' is not a summary JSON: ${(error as Error).message}`);
+  }
+}
+
+function formatComparison(c: Comparison): string {
+  const header = [
+    'sampler', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'ESS/s', 'ESS/1k grads',
+    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`,
+  ];
+  const rows = c.rows.map((r) => [
+    r.sampler,
+    r.seconds.toFixed(2),
+    String(r.gradient_evaluations),
+    formatValue(r.min_ess_bulk),
+    formatValue(r.min_ess_tail),
+    formatValue(r.ess_bulk_per_second),
+    formatValue(r.ess_bulk_per_1000_gradients),
+    r.max_rhat === null ? 'NA' : r.max_rhat.toFixed(3),
+    r.acceptance_rate.toFixed(3),
+    r.max_mean_difference_in_mcse === null
+      ? 'NA'
+      : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
+  ]);
+  return formatTable(header, rows);
+}

@@ -1,0 +1,69 @@
+/**
+ * The high-level inference API shared by the CLI and library users: run a
+ * sampler on a compiled model and get draws on the constrained scale plus
+ * the summary JSON.
+ */
+import type { PointTable } from '../io/points-csv.js';
+import type { SummaryJson } from '../io/summary-json.js';
+import type { ScoreNetwork } from '../score/network.js';
+
+export type SamplerName = 'lmc' | 'lmc-beta' | 'mala' | 'annealed';
+export const SAMPLER_NAMES: readonly SamplerName[] = ['lmc', 'lmc-beta', 'mala', 'annealed'];
+
+export interface AnnealingOptions {
+  /** A trained score network (parsed score JSON); otherwise the model's own noise family or a smoothed score. */
+  scoreFile?: string;
+  sigmaMax?: number;
+  sigmaMin?: number;
+  levels?: number;
+  stepsPerLevel?: number;
+  finalSteps?: number;
+  smoothingSamples?: number;
+  /** A loaded score network (takes precedence over scoreFile). */
+  score?: ScoreNetwork;
+  /** Reference points for `summary.energy_distance` (e.g. from readPointsCsv). */
+  reference?: PointTable;
+  /** A CSV of reference points (`--reference FILE`), read when `reference` is not given. */
+  referenceFile?: string;
+}
+
+export interface SampleModelOptions {
+  sampler?: SamplerName;
+  chains?: number;
+  warmup?: number;
+  draws?: number;
+  thin?: number;
+  seed?: number;
+  stepSize?: number;
+  beta?: number;
+  initRadius?: number;
+  /** Centres for mode fractions (constrained scale, over the first coordinates). */
+  modes?: number[][];
+  /** Named points for basin occupancy, e.g. [{x: -1}, {x: 1}]. */
+  basins?: Array<Record<string, number>>;
+  basinRadius?: number;
+  annealing?: AnnealingOptions;
+  /** Stops the run early; the draws so far are kept and summarised. */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, phase: string) => void;
+  /** Time spent compiling, reported in the summary. */
+  compileSeconds?: number;
+}
+
+export interface Fit {
+  summary: SummaryJson;
+  /** Stan-style names of every output column (parameters, transformed parameters, generated quantities). */
+  outputNames: string[];
+  chains: number;
+  /** Kept draws per chain. */
+  draws: number;
+  /** chains × draws × outputNames.length, constrained scale. */
+  outputs: Float64Array;
+  /** chains × draws each. */
+  lp: Float64Array;
+  acceptStat: Float64Array;
+  stepSize: Float64Array;
+  /** Per chain adapted step size and inverse metric (when warm-up adapted). */
+  adaptation: Array<{ stepSize: number; invMetric: Float64Array } | undefined>;
+  interrupted: boolean;
+}

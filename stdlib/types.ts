@@ -73,6 +73,12 @@ export interface DistributionEntry {
    * per element). Returns a number or, for multivariate ones, an array.
    */
   rng?(rng: Rng, params: Array<number | Float64Array>, shapes: number[][]): number | Float64Array;
+  /**
+   * The arguments of `_rng` when they differ from `params` (Stan's
+   * lkj_corr_cholesky_rng(int K, real eta), multinomial_rng(vector theta,
+   * int N)); `rng` then receives them in this order.
+   */
+  rngParams?: ParamSpec[];
   cases: ReferenceCase[];
   /** One line for docs/stdlib.md. */
   doc: string;
@@ -84,8 +90,12 @@ export interface FunctionEntry {
   /**
    * Build the result from traced arguments. `ops` folds constants, so the
    * same code runs at compile time on data and in the graph on parameters.
+   * `argTypes` are the checked Stan types of the arguments ('vector',
+   * 'row_vector', 'matrix', 'array[] real', ...): shapes alone cannot tell
+   * a vector from a row vector or a matrix from an array of vectors, which
+   * rows(), cols(), size(), to_vector() and a few others need.
    */
-  apply(ops: Ops, args: Val[]): Val;
+  apply(ops: Ops, args: Val[], argTypes?: string[]): Val;
   /** Whether the function may only be used where Stan allows `_rng`. */
   rng?: boolean;
   doc: string;

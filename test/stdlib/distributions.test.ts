@@ -1,0 +1,125 @@
+/**
+ * Table-driven checks of every distribution entry: its reference cases by
+ * constant folding and traced through the f64 backend, and the gradient of
+ * the log density with respect to every continuous argument against
+ * central finite differences. Adding a distribution adds its tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { distributions, findDistribution, splitDistributionCall } from '../../stdlib/index.js';
+import type { DistributionEntry, ReferenceCase } from '../../stdlib/types.js';
+import { GraphBuilder } from '../../src/ir/graph.js';
+import { gradientError } from '../../src/ir/evaluate.js';
+import type { Val } from '../../src/ir/ops.js';
+import { LangevinError } from '../../src/errors.js';
+import { close, constantOf, flatten, isContinuous, scalarOf, tracedDensity, type Plain } from './helpers.js';
+
+const REQUIRED = [
+  'normal', 'std_normal', 'student_t', 'cauchy', 'double_exponential', 'logistic', 'lognormal',
+  'exponential', 'gamma', 'inv_gamma', 'beta', 'uniform', 'chi_square', 'inv_chi_square', 'weibull',
+  'multi_normal', 'multi_normal_cholesky', 'dirichlet', 'bernoulli', 'bernoulli_logit', 'binomial',
+  'binomial_logit', 'poisson', 'poisson_log', 'neg_binomial_2', 'neg_binomial_2_log', 'categorical',
+  'categorical_logit',
+];
+
+/** Cases sitting on the boundary of a support (finite differences would step outside). */
+function onBoundary(entry: DistributionEntry, c: ReferenceCase): boolean {
+  return c.args.some((a, i) => {
+    if (!isContinuous(entry, i)) return false;
+    const constraint = i === 0 ? entry.support : entry.params[i - 1]!.constraint;
+    const values = flatten(a as Plain);
+    if (constraint === 'unit') return values.some((v) => v <= 1e-3 || v >= 1 - 1e-3);
+    if (constraint === 'positive' || constraint === 'nonnegative') return values.some((v) => v <= 1e-3);
+    return false;
+  });
+}
+
+describe('the distribution table', () => {
+  it('has every required distribution, once', () => {
+    const names = distributions.map((d) => d.name);
+    for (const name of REQUIRED) expect(names, name).toContain(name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('gives every entry reference cases, an rng and a doc line', () => {
+    for (const d of distributions) {
+      expect(d.cases.length, d.name).toBeGreaterThanOrEqual(2);
+      expect(d.rng, d.name).toBeDefined();
+      expect(d.doc.length, d.name).toBeGreaterThan(5);
+    }
+  });
+
+  it('resolves suffixed calls', () => {
+    expect(splitDistributionCall('normal_lpdf')?.entry.name).toBe('normal');
+    expect(splitDistributionCall('poisson_lpmf')?.suffix).toBe('lpmf');
+    expect(splitDistributionCall('poisson_lpdf')).toBeUndefined();
+    expect(splitDistributionCall('normal_lcdf')?.suffix).toBe('lcdf');
+    expect(splitDistributionCall('gamma_lcdf')).toBeUndefined();
+    expect(findDistribution('nromal')).toBeUndefined();
+  });
+});
+
+describe.each(distributions.map((d) => [d.name, d] as const))('%s', (_name, entry) => {
+  it('folds its reference cases to the reference log density', () => {
+    for (const c of entry.cases) {
+      const ops = new GraphBuilder();
+      const [y, ...params] = c.args.map((a) => constantOf(ops, a as Plain)) as [Val, ...Val[]];
+      const got = scalarOf(entry.logDensity(ops, y, params));
+      expect(close(got, c.logDensity, 1e-9), `${JSON.stringify(c.args)}: got ${got}, want ${c.logDensity} (${c.source})`).toBe(true);
+    }
+  });
+
+  it('traces to the same value, with gradients matching finite differences', () => {
+    let checked = 0;
+    for (const c of entry.cases) {
+      if (!Number.isFinite(c.logDensity) || onBoundary(entry, c)) continue;
+      const { build, x } = tracedDensity(entry, c.args as Plain[]);
+      if (x.length === 0) continue;
+      const r = gradientError(build, x, [x.length], 1e-4);
+      const label = `${JSON.stringify(c.args)}: value ${r.value} vs ${c.logDensity}; grad ${Array.from(r.gradient)} vs ${Array.from(r.numeric)}`;
+      expect(close(r.value, c.logDensity, 1e-8), label).toBe(true);
+      expect(r.maxError, label).toBeLessThan(1e-5);
+      checked++;
+    }
+    if (entry.name !== 'std_normal' || checked > 0) expect(checked).toBeGreaterThan(0);
+  });
+
+  it('gives -Infinity (not an error) for a parameter outside its support', () => {
+    const first = entry.cases.find((c) => Number.isFinite(c.logDensity))!;
+    entry.params.forEach((p, i) => {
+      if (p.constraint !== 'positive') return;
+      const ops = new GraphBuilder();
+      const args = first.args.map((a, k) => (k === i + 1 ? (typeof a === 'number' ? -0.5 : flatten(a as Plain).map(() => -0.5)) : a));
+      const [y, ...params] = args.map((a) => constantOf(ops, a as Plain)) as [Val, ...Val[]];
+      expect(scalarOf(entry.logDensity(ops, y, params)), p.name).toBe(-Infinity);
+      // and as a parameter: a select node, -Infinity at run time
+      const { build, x } = tracedDensity(entry, args as Plain[]);
+      if (x.length > 0 && isContinuous(entry, i + 1)) {
+        expect(gradientError(build, x, [x.length]).value, `${p.name} traced`).toBe(-Infinity);
+      }
+    });
+  });
+});
+
+describe('vectorisation', () => {
+  it('rejects containers of different sizes with a user error', () => {
+    const ops = new GraphBuilder();
+    const normal = findDistribution('normal')!;
+    expect(() => normal.logDensity(ops, constantOf(ops, [1, 2, 3]), [constantOf(ops, [0, 1]), ops.constant(1)])).toThrow(
+      LangevinError,
+    );
+  });
+
+  it('counts a scalar-only term once per element', () => {
+    const ops = new GraphBuilder();
+    const normal = findDistribution('normal')!;
+    const one = scalarOf(normal.logDensity(ops, ops.constant(0), [ops.constant(0), ops.constant(2)]));
+    const three = scalarOf(normal.logDensity(ops, constantOf(ops, [0, 0, 0]), [ops.constant(0), ops.constant(2)]));
+    expect(three).toBeCloseTo(3 * one, 12);
+  });
+
+  it('rejects categorical outcomes outside 1..K', () => {
+    const ops = new GraphBuilder();
+    const cat = findDistribution('categorical')!;
+    expect(() => cat.logDensity(ops, ops.constant(4), [constantOf(ops, [0.2, 0.3, 0.5])])).toThrow(LangevinError);
+  });
+});

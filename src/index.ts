@@ -25,3 +25,4 @@ export type { Diagnostic } from './errors.js';
 export { parse } from './language/parse.js';
 export { check } from './check/check.js';
 export { parseStanJson } from './io/data-file.js';
+export * from './builder/index.js';

@@ -1,0 +1,162 @@
+/**
+ * Expressions of the builder: an immutable wrapper around an AST `Expr` with
+ * chainable operators. Wherever an expression is expected, a plain number
+ * (a literal) or a string (a variable name) is accepted too.
+ */
+import type { BinaryOperator, Expr, Index } from '../language/ast.js';
+import { NO_SPAN, builderError, checkIdentifier } from './span.js';
+
+/** An expression, a number (literal) or a variable name. */
+export type ExprLike = Expression | number | string;
+
+/** One position inside `x[...]`: an expression, `all` (`:`) or a `range(a, b)`. */
+export type IndexLike = ExprLike | IndexSpec;
+
+/** An index position that is not a single expression: `all` or a range. */
+export class IndexSpec {
+  constructor(readonly ast: Index) {}
+}
+
+/** The whole dimension: `x[:, j]` is `v('x').index(all, 'j')`. */
+export const all: IndexSpec = new IndexSpec({ kind: 'All', span: NO_SPAN });
+
+/** `a:b`, `a:` (upper omitted) or `:b` (lower omitted, pass undefined). */
+export function range(lower?: ExprLike, upper?: ExprLike): IndexSpec {
+  if (lower === undefined && upper === undefined) return all;
+  const ast: Index = { kind: 'Range', span: NO_SPAN };
+  if (lower !== undefined) ast.lower = toExpr(lower);
+  if (upper !== undefined) ast.upper = toExpr(upper);
+  return new IndexSpec(ast);
+}
+
+export class Expression {
+  constructor(readonly ast: Expr) {}
+
+  add(other: ExprLike): Expression { return binary('+', this, other); }
+  sub(other: ExprLike): Expression { return binary('-', this, other); }
+  /** `*`: scalar, or matrix/vector product. */
+  mul(other: ExprLike): Expression { return binary('*', this, other); }
+  /** `/` (integer division when both sides are int, as in Stan). */
+  div(other: ExprLike): Expression { return binary('/', this, other); }
+  /** `%`: integer modulus. */
+  mod(other: ExprLike): Expression { return binary('%', this, other); }
+  /** `^` */
+  pow(other: ExprLike): Expression { return binary('^', this, other); }
+  /** `.*`: elementwise product. */
+  emul(other: ExprLike): Expression { return binary('.*', this, other); }
+  /** `./`: elementwise division. */
+  ediv(other: ExprLike): Expression { return binary('./', this, other); }
+  /** `.^`: elementwise power. */
+  epow(other: ExprLike): Expression { return binary('.^', this, other); }
+  neg(): Expression { return new Expression({ kind: 'Prefix', op: '-', operand: this.ast, span: NO_SPAN }); }
+
+  lt(other: ExprLike): Expression { return binary('<', this, other); }
+  le(other: ExprLike): Expression { return binary('<=', this, other); }
+  gt(other: ExprLike): Expression { return binary('>', this, other); }
+  ge(other: ExprLike): Expression { return binary('>=', this, other); }
+  eq(other: ExprLike): Expression { return binary('==', this, other); }
+  ne(other: ExprLike): Expression { return binary('!=', this, other); }
+  and(other: ExprLike): Expression { return binary('&&', this, other); }
+  or(other: ExprLike): Expression { return binary('||', this, other); }
+  not(): Expression { return new Expression({ kind: 'Prefix', op: '!', operand: this.ast, span: NO_SPAN }); }
+
+  /** Postfix `'`. */
+  transpose(): Expression { return new Expression({ kind: 'Transpose', operand: this.ast, span: NO_SPAN }); }
+
+  /** `x[i, j]` with 1-based indices; positions may be `all` or `range(a, b)`. */
+  index(...indices: IndexLike[]): Expression {
+    if (indices.length === 0) throw builderError('index() needs at least one index');
+    const ast: Index[] = indices.map((i) =>
+      i instanceof IndexSpec ? i.ast : { kind: 'Single', expr: toExpr(i), span: NO_SPAN },
+    );
+    return new Expression({ kind: 'Index', target: this.ast, indices: ast, span: NO_SPAN });
+  }
+}
+
+function binary(op: BinaryOperator, left: Expression, right: ExprLike): Expression {
+  return new Expression({ kind: 'Binary', op, left: left.ast, right: toExpr(right), span: NO_SPAN });
+}
+
+/** The AST of an expression-like value. */
+export function toExpr(x: ExprLike): Expr {
+  if (x instanceof Expression) return x.ast;
+  if (typeof x === 'number') return literal(x);
+  if (typeof x === 'string') return { kind: 'Variable', name: checkIdentifier(x, 'variable'), span: NO_SPAN };
+  throw builderError(`expected an expression, a number or a variable name, got ${describe(x)}`);
+}
+
+/** A variable reference. */
+export function v(name: string): Expression {
+  return new Expression(toExpr(checkIdentifier(name, 'variable')));
+}
+
+/**
+ * A literal. Integral numbers become int literals (Stan's int arithmetic
+ * then applies: `c(1).div(2)` is 0); pass `'real'` for a real literal
+ * (`c(1, 'real')` prints `1.0`). Infinities and NaN become
+ * `positive_infinity()`, `negative_infinity()`, `not_a_number()`.
+ */
+export function c(value: number, kind?: 'int' | 'real'): Expression {
+  if (kind === 'int' && !(Number.isInteger(value) && Math.abs(value) <= MAX_INT)) {
+    throw builderError(`c(${value}, 'int'): not an int (a whole number of magnitude at most ${MAX_INT})`);
+  }
+  return new Expression(literal(value, kind === 'real'));
+}
+
+const MAX_INT = 2 ** 31 - 1;
+
+function literal(value: number, real = false): Expr {
+  if (Number.isNaN(value)) return constantCall('not_a_number');
+  if (value === Infinity) return constantCall('positive_infinity');
+  if (value === -Infinity) return constantCall('negative_infinity');
+  // the grammar has no negative literals: `-2` is a prefix minus on `2`
+  if (value < 0 || Object.is(value, -0)) {
+    return { kind: 'Prefix', op: '-', operand: literal(-value, real), span: NO_SPAN };
+  }
+  if (!real && Number.isInteger(value) && value <= MAX_INT) return { kind: 'IntLiteral', value, span: NO_SPAN };
+  const text = String(value);
+  return { kind: 'RealLiteral', value, text: /[.e]/.test(text) ? text : `${text}.0`, span: NO_SPAN };
+}
+
+function constantCall(name: string): Expr {
+  return { kind: 'Call', name, nameSpan: NO_SPAN, args: [], conditional: false, span: NO_SPAN };
+}
+
+/** `name(args…)`: any stdlib function by its Stan name. */
+export function call(name: string, ...args: ExprLike[]): Expression {
+  checkIdentifier(name, 'function');
+  return new Expression({ kind: 'Call', name, nameSpan: NO_SPAN, args: args.map(toExpr), conditional: false, span: NO_SPAN });
+}
+
+/** `name(variate | params…)`: the conditional form of `_lpdf`, `_lpmf`, `_lcdf`, `_lccdf`. */
+export function callConditional(name: string, variate: ExprLike, ...params: ExprLike[]): Expression {
+  checkIdentifier(name, 'function');
+  return new Expression({
+    kind: 'Call', name, nameSpan: NO_SPAN, args: [toExpr(variate), ...params.map(toExpr)], conditional: true, span: NO_SPAN,
+  });
+}
+
+/** `condition ? then : otherwise`. */
+export function ifElse(condition: ExprLike, then: ExprLike, otherwise: ExprLike): Expression {
+  return new Expression({
+    kind: 'Ternary', condition: toExpr(condition), then: toExpr(then), otherwise: toExpr(otherwise), span: NO_SPAN,
+  });
+}
+
+/** `{a, b, c}`: an array expression. */
+export function arrayOf(...elements: ExprLike[]): Expression {
+  if (elements.length === 0) throw builderError('arrayOf() needs at least one element');
+  return new Expression({ kind: 'ArrayExpr', elements: elements.map(toExpr), span: NO_SPAN });
+}
+
+/** `[a, b, c]`: a row vector (a matrix when the elements are row vectors). */
+export function rowVectorOf(...elements: ExprLike[]): Expression {
+  if (elements.length === 0) throw builderError('rowVectorOf() needs at least one element');
+  return new Expression({ kind: 'RowVectorExpr', elements: elements.map(toExpr), span: NO_SPAN });
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array (use arrayOf(…) or rowVectorOf(…))';
+  return typeof x;
+}

@@ -69,7 +69,7 @@ export function collectWarnings(input: WarningInput): string[] {
   if (highRhat.length > 0) {
     const worst = Math.max(...highRhat.map((p) => p.rhat!));
     warnings.push(
-      `R-hat above ${WARNING_THRESHOLDS.rhat} for ${listNames(highRhat.map((p) => p.name))} (largest ${fmt(worst)}): the chains disagree, so run longer chains or look for several modes.`,
+      `R-hat above ${WARNING_THRESHOLDS.rhat} for ${listNames(highRhat.map((p) => p.name))} (largest ${worst.toFixed(3)}): the chains disagree, so run longer chains or look for several modes.`,
     );
   }
 

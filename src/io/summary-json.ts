@@ -3,20 +3,12 @@
  * writes as `summary.json`. Diagnostics that cannot be computed (constant
  * draws, annealed particles) are null.
  */
+import type { BasinOccupancy } from '../diagnostics/basins.js';
+import type { ModeFraction } from '../diagnostics/mode-fractions.js';
+import type { ParameterDrawSummary } from '../diagnostics/summary.js';
 
-export interface ParameterSummary {
-  name: string;
-  mean: number | null;
-  sd: number | null;
-  mcse_mean: number | null;
-  mcse_sd: number | null;
-  q5: number | null;
-  q50: number | null;
-  q95: number | null;
-  ess_bulk: number | null;
-  ess_tail: number | null;
-  rhat: number | null;
-}
+/** One row of `parameters`: the numbers of posterior::summarise_draws. */
+export type ParameterSummary = ParameterDrawSummary;
 
 export interface ChainInfoSummary {
   chain: number;
@@ -27,15 +19,7 @@ export interface ChainInfoSummary {
   seconds: number;
 }
 
-export interface ModeFraction {
-  center: number[];
-  fraction: number;
-}
-
-export interface BasinOccupancy {
-  center: Record<string, number>;
-  fraction: number;
-}
+export type { ModeFraction };
 
 export interface SummaryJson {
   model: string;
@@ -52,7 +36,7 @@ export interface SummaryJson {
   warnings: string[];
   interrupted?: boolean;
   modes?: ModeFraction[];
-  basins?: { radius: number; occupancy: BasinOccupancy[]; transitions_per_chain: number[] };
+  basins?: BasinOccupancy;
   lowest?: { f: number; position: Record<string, number> };
   annealing?: { levels: Array<{ sigma: number; step_size: number; mean_squared_score_norm: number }> };
   energy_distance?: number;

@@ -1,0 +1,4 @@
+/** Every IR primitive on the cpu backend against the Float64 reference (see ops-cases.ts). */
+import { defineOpTests } from './ops-cases.js';
+
+defineOpTests('cpu');

@@ -1,0 +1,4 @@
+/** Structural and linear-algebra nodes on the cpu backend against the Float64 reference (see structural-cases.ts). */
+import { defineStructuralTests } from './structural-cases.js';
+
+defineStructuralTests('cpu');

@@ -364,8 +364,10 @@ function checkDensityCall(
       ctx.error(`'${name}' is not available: distribution '${dist.name}' has no random number generator yet`, call.nameSpan);
       return undefined;
     }
-    const ok = checkDistributionArgs(dist, undefined, call.args, argTypes, call.span, ctx);
-    return ok ? rngReturnType(dist, argTypes as StanType[]) : undefined;
+    // Some `_rng` functions take other arguments than the density (lkj_corr_rng(K, eta)).
+    const rngDist = dist.rngParams ? { ...dist, params: dist.rngParams } : dist;
+    const ok = checkDistributionArgs(rngDist, undefined, call.args, argTypes, call.span, ctx);
+    return ok ? rngReturnType(rngDist, argTypes as StanType[]) : undefined;
   }
   const wantsMass = suffix === 'lpmf' || suffix === 'lupmf';
   const wantsDensity = suffix === 'lpdf' || suffix === 'lupdf';

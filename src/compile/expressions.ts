@@ -322,7 +322,8 @@ function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value
   const rng = ctx.rng;
   const numbers = args.map((a) => a.val.constant!);
   const shapes = args.map((a) => [...a.val.shape]);
-  const vectorised = dist.params.map((p, i) => VECTORISED.has(p.type) && args[i] !== undefined);
+  const specs = dist.rngParams ?? dist.params;
+  const vectorised = specs.map((p, i) => VECTORISED.has(p.type) && args[i] !== undefined);
   let n: number | undefined;
   args.forEach((a, i) => {
     if (!vectorised[i] || a.val.shape.length === 0) return;
@@ -345,7 +346,10 @@ function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value
     const out = draw(0);
     if (typeof out === 'number') return { type: { base: elementBase, arrayDims: 0 }, val: ctx.ops.constant(out) };
     const t = parseType(dist.variate) ?? { base: 'vector', arrayDims: 0 };
-    return { type: t, val: ctx.ops.constant(out, [out.length]) };
+    // A matrix-valued draw (lkj_corr_rng) is square.
+    const side = Math.round(Math.sqrt(out.length));
+    const shape = t.base === 'matrix' && t.arrayDims === 0 ? [side, side] : [out.length];
+    return { type: t, val: ctx.ops.constant(out, shape) };
   }
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) out[k] = draw(k) as number;

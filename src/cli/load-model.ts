@@ -43,6 +43,8 @@ export async function loadModel(
     file: modelPath,
     dataFile: dataPath,
     name: basename(modelPath).replace(/\.stan$/, ''),
+    // print() in transformed data and generated quantities goes to stderr, as CmdStan's console output.
+    print: (message) => void io.stderr.write(message + '\n'),
   });
   return { model, modelFile: modelPath, dataFile: dataPath, data, compileSeconds: (performance.now() - started) / 1000 };
 }

@@ -2,9 +2,12 @@
  * Draws out in CmdStan's CSV layout, one file per chain, so that
  * `rstan::read_stan_csv`, ArviZ's `from_cmdstan` and cmdstanpy read them:
  * `#` configuration comments, the header `lp__,accept_stat__,stepsize__,...`
- * with Stan's dotted names (`theta.1`, `L.2.3`), the adaptation comments and
- * the draws. Unlike CmdStan we leave out the elapsed-time comments, so the
- * same seed gives byte-identical files; timing is in summary.json.
+ * with Stan's dotted names (`theta.1`, `L.2.3`), the adaptation comments, the
+ * draws and the elapsed-time comments. The elapsed times are written as
+ * `nan` (not measured here; the real ones are in summary.json) so the same
+ * seed gives byte-identical files while readers still find the lines they
+ * look for (rstan warns when "Elapsed Time" is missing). docs/output-files.md
+ * lists what each reader needs.
  */
 
 export interface ChainCsv {
@@ -30,30 +33,47 @@ export function csvColumnName(stanName: string): string {
   return stanName.replace(/\[/g, '.').replace(/\]/g, '').replace(/,/g, '.');
 }
 
-/** Shortest text that reads back to the same double (JS's own repr). */
-function formatNumber(x: number): string {
+/**
+ * Shortest text that reads back to the same double (JS's own repr), with
+ * the sign of zero kept and non-finite values spelt as a C++ stream (and so
+ * CmdStan) writes them: `nan`, `inf`, `-inf`.
+ */
+export function formatCsvNumber(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
+  if (Object.is(x, -0)) return '-0';
   return String(x);
 }
+
+/** CmdStan's closing block; rstan reads the first two lines, ArviZ all three. */
+const ELAPSED_TIME_LINES = [
+  '#',
+  '#  Elapsed Time: nan seconds (Warm-up)',
+  '#                nan seconds (Sampling)',
+  '#                nan seconds (Total)',
+  '#',
+];
 
 export function formatChainCsv(chain: ChainCsv): string {
   const lines: string[] = [];
   for (const [key, value] of chain.config) lines.push(`# ${key} = ${value}`);
   const header = ['lp__', 'accept_stat__', 'stepsize__', ...chain.outputNames.map(csvColumnName)];
   lines.push(header.join(','));
-  if (chain.adaptation) {
+  // A model without parameters has nothing to adapt (CmdStan runs fixed_param
+  // and writes no block); an empty metric line would also break ArviZ's parser.
+  if (chain.adaptation && chain.adaptation.invMetric.length > 0) {
     lines.push('# Adaptation terminated');
-    lines.push(`# Step size = ${formatNumber(chain.adaptation.stepSize)}`);
+    lines.push(`# Step size = ${formatCsvNumber(chain.adaptation.stepSize)}`);
     lines.push('# Diagonal elements of inverse mass matrix:');
-    lines.push(`# ${Array.from(chain.adaptation.invMetric, formatNumber).join(', ')}`);
+    lines.push(`# ${Array.from(chain.adaptation.invMetric, formatCsvNumber).join(', ')}`);
   }
   const width = chain.outputNames.length;
   for (let d = 0; d < chain.draws; d++) {
-    const row = [formatNumber(chain.lp[d]!), formatNumber(chain.acceptStat[d]!), formatNumber(chain.stepSize[d]!)];
-    for (let p = 0; p < width; p++) row.push(formatNumber(chain.outputs[d * width + p]!));
+    const row = [formatCsvNumber(chain.lp[d]!), formatCsvNumber(chain.acceptStat[d]!), formatCsvNumber(chain.stepSize[d]!)];
+    for (let p = 0; p < width; p++) row.push(formatCsvNumber(chain.outputs[d * width + p]!));
     lines.push(row.join(','));
   }
+  lines.push(...ELAPSED_TIME_LINES);
   return lines.join('\n') + '\n';
 }

@@ -29,20 +29,30 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
   const s = fit.summary;
   const written: string[] = [];
   const perChain = fit.outputNames.length;
+  const thin = s.thin ?? 1;
   for (let c = 0; c < fit.chains; c++) {
     const from = c * fit.draws;
+    const metric = fit.adaptation[c] ? 'diag_e' : 'unit_e';
     const csv = formatChainCsv({
       chain: c + 1,
+      // Flat `key = value` lines; rstan and ArviZ both read the keys CmdStan
+      // uses (num_samples, num_warmup, save_warmup, thin, id, algorithm).
       config: [
         ['model', s.model],
         ['method', 'sample (Default)'],
         ['algorithm', s.sampler],
         ['engine', 'langevin'],
+        ['metric', metric],
+        // rstan's print names the sampler by this ("Samples were drawn using ...").
+        ['sampler_t', `${s.sampler}(${metric})`],
         ['backend', s.backend],
-        ['num_samples', s.draws],
+        // CmdStan's num_samples counts sampling iterations before thinning and
+        // readers expect ceil(num_samples / thin) rows: draws × thin gives
+        // exactly fit.draws rows (and equals --draws when thin divides it).
+        ['num_samples', fit.draws * thin],
         ['num_warmup', s.warmup],
         ['save_warmup', 0],
-        ['thin', s.thin ?? 1],
+        ['thin', thin],
         ['id', c + 1],
         ['data file', info.dataFile ?? ''],
         ['seed', s.seed],

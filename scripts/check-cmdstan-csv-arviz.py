@@ -166,7 +166,7 @@ def main(argv):
     posterior = unpack_ndarrays([c["sample"] for c in chains], first["sample_columns"])
     stats_columns = {STATS_RENAME.get(re.sub("__$", "", k), re.sub("__$", "", k)): i
                      for k, i in first["sample_stats_columns"].items()}
-    check(set(stats_columns) == {"lp", "acceptance_rate", "step_size"},
+    check(set(stats_columns) == {"lp", "acceptance_rate", "step_size", "diverging"},
           f"sample_stats variables {sorted(stats_columns)}")
     stats = unpack_ndarrays([c["sample"] for c in chains], stats_columns)
     check(bool(np.all((stats["acceptance_rate"] >= 0) & (stats["acceptance_rate"] <= 1))), "acceptance_rate in [0, 1]")

@@ -139,8 +139,8 @@ adaptation <- get_adaptation_info(fit)
 for (c in seq_len(n_chains)) {
   s <- sampler[[c]]
   info <- summary$chain_info[[c]]
-  check(identical(colnames(s), c("accept_stat__", "stepsize__")) && nrow(s) == summary$draws,
-        sprintf("chain %d: sampler params accept_stat__, stepsize__ with %d rows", c, nrow(s)))
+  check(identical(colnames(s), c("accept_stat__", "stepsize__", "divergent__")) && nrow(s) == summary$draws,
+        sprintf("chain %d: sampler params accept_stat__, stepsize__, divergent__ with %d rows", c, nrow(s)))
   accept <- s[, "accept_stat__"]
   check(all(accept >= 0 & accept <= 1),
         sprintf("chain %d: accept_stat__ in [0, 1] (mean %.3f)", c, mean(accept)))

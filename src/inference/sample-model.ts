@@ -111,6 +111,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     lp: result.logDensity,
     acceptStat: result.acceptStat,
     stepSize: result.stepSize,
+    divergent: result.divergent,
     adaptation: result.chainInfo.map((c) =>
       (options.warmup ?? 1000) > 0 ? { stepSize: c.stepSize, invMetric: c.invMetric } : undefined,
     ),

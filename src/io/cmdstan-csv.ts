@@ -17,10 +17,12 @@ export interface ChainCsv {
   config: Array<[string, string | number]>;
   /** Stan-style output names (`theta[1]`), converted to `theta.1` in the header. */
   outputNames: string[];
-  /** Per kept draw: lp__, accept_stat__, stepsize__ (draws entries each). */
+  /** Per kept draw: lp__, accept_stat__, stepsize__, divergent__ (draws entries each). */
   lp: ArrayLike<number>;
   acceptStat: ArrayLike<number>;
   stepSize: ArrayLike<number>;
+  /** 1 where the step's proposal was non-finite (rejected; the draw repeats the previous one). */
+  divergent?: ArrayLike<number>;
   /** draws × outputNames.length, row-major. */
   outputs: ArrayLike<number>;
   draws: number;
@@ -58,7 +60,7 @@ const ELAPSED_TIME_LINES = [
 export function formatChainCsv(chain: ChainCsv): string {
   const lines: string[] = [];
   for (const [key, value] of chain.config) lines.push(`# ${key} = ${value}`);
-  const header = ['lp__', 'accept_stat__', 'stepsize__', ...chain.outputNames.map(csvColumnName)];
+  const header = ['lp__', 'accept_stat__', 'stepsize__', 'divergent__', ...chain.outputNames.map(csvColumnName)];
   lines.push(header.join(','));
   // A model without parameters has nothing to adapt (CmdStan runs fixed_param
   // and writes no block); an empty metric line would also break ArviZ's parser.
@@ -70,7 +72,12 @@ export function formatChainCsv(chain: ChainCsv): string {
   }
   const width = chain.outputNames.length;
   for (let d = 0; d < chain.draws; d++) {
-    const row = [formatCsvNumber(chain.lp[d]!), formatCsvNumber(chain.acceptStat[d]!), formatCsvNumber(chain.stepSize[d]!)];
+    const row = [
+      formatCsvNumber(chain.lp[d]!),
+      formatCsvNumber(chain.acceptStat[d]!),
+      formatCsvNumber(chain.stepSize[d]!),
+      String(chain.divergent?.[d] ?? 0),
+    ];
     for (let p = 0; p < width; p++) row.push(formatCsvNumber(chain.outputs[d * width + p]!));
     lines.push(row.join(','));
   }

@@ -62,6 +62,7 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
       lp: fit.lp.subarray(from, from + fit.draws),
       acceptStat: fit.acceptStat.subarray(from, from + fit.draws),
       stepSize: fit.stepSize.subarray(from, from + fit.draws),
+      divergent: fit.divergent?.subarray(from, from + fit.draws),
       outputs: fit.outputs.subarray(from * perChain, (from + fit.draws) * perChain),
       draws: fit.draws,
       adaptation: fit.adaptation[c],

@@ -83,7 +83,7 @@ describe('langevin sample', () => {
       const csv = readFileSync(join(a, f), 'utf8');
       expect(csv).toBe(readFileSync(join(b, f), 'utf8'));
       const lines = csv.split('\n').filter((l) => !l.startsWith('#') && l !== '');
-      expect(lines[0]!.startsWith('lp__,accept_stat__,stepsize__,mu,tau,theta_tilde.1,')).toBe(true);
+      expect(lines[0]!.startsWith('lp__,accept_stat__,stepsize__,divergent__,mu,tau,theta_tilde.1,')).toBe(true);
       expect(lines).toHaveLength(101);
     }
     expect(JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8')).draws).toBe(100);

@@ -62,13 +62,13 @@ describe('formatChainCsv', () => {
       [
         '# model = m.stan',
         '# num_samples = 2',
-        'lp__,accept_stat__,stepsize__,mu,theta.1,L.2.3',
+        'lp__,accept_stat__,stepsize__,divergent__,mu,theta.1,L.2.3',
         '# Adaptation terminated',
         '# Step size = 0.5',
         '# Diagonal elements of inverse mass matrix:',
         '# 1, 2.5',
-        '-1.5,1,0.5,0.1,-3,1e-300',
-        '-2,0.25,0.5,2,nan,-inf',
+        '-1.5,1,0.5,0,0.1,-3,1e-300',
+        '-2,0.25,0.5,0,2,nan,-inf',
         '#',
         '#  Elapsed Time: nan seconds (Warm-up)',
         '#                nan seconds (Sampling)',
@@ -86,8 +86,8 @@ describe('formatChainCsv', () => {
     expect(rows).toHaveLength(4);
     rows.forEach((row, d) => {
       const cells = row.split(',').map(readCell);
-      expect(cells).toHaveLength(6);
-      expect(cells.slice(3)).toEqual(outputs.slice(d * 3, d * 3 + 3));
+      expect(cells).toHaveLength(7);
+      expect(cells.slice(4)).toEqual(outputs.slice(d * 3, d * 3 + 3));
       expect(cells[0]).toBe(d + 1);
     });
   });
@@ -106,7 +106,7 @@ describe('formatChainCsv', () => {
   it('keeps every line free of stray whitespace and commas in the header', () => {
     const lines = formatChainCsv(chain()).split('\n');
     for (const line of lines) expect(line).toBe(line.trimEnd());
-    expect(lines[2]!.split(',')).toHaveLength(6);
+    expect(lines[2]!.split(',')).toHaveLength(7);
   });
 });
 
@@ -152,8 +152,8 @@ describe('writeFit', () => {
     expect(readdirSync(a).sort()).toEqual(['chain-1.csv', 'chain-2.csv', 'summary.json']);
     for (const f of readdirSync(a)) expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
     const second = readFileSync(join(a, 'chain-2.csv'), 'utf8');
-    expect(second).toContain('\nlp__,accept_stat__,stepsize__,mu,theta.1\n');
-    expect(second).toContain('\n-4,0.5,0.2,1.5,1.75\n');
+    expect(second).toContain('\nlp__,accept_stat__,stepsize__,divergent__,mu,theta.1\n');
+    expect(second).toContain('\n-4,0.5,0.2,0,1.5,1.75\n');
     expect(second).toContain('\n# Step size = 0.2\n# Diagonal elements of inverse mass matrix:\n# 3, 4\n');
     expect(JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'))).toEqual(fakeFit(2, 10).summary);
   });

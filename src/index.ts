@@ -24,5 +24,5 @@ export { LangevinError, InternalError, renderDiagnostic, renderDiagnostics } fro
 export type { Diagnostic } from './errors.js';
 export { parse } from './language/parse.js';
 export { check } from './check/check.js';
-export { parseStanJson } from './io/data-file.js';
+export { parseStanJson } from './io/stan-json.js';
 export * from './builder/index.js';

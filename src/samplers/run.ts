@@ -13,6 +13,7 @@ import { lmcKernel } from './lmc.js';
 import { malaKernel } from './mala.js';
 import type { ChainInfo, Kernel, SampleOptions, SampleResult } from './types.js';
 import { Warmup } from './warmup.js';
+import { yieldToEventLoop } from './yield.js';
 
 export function createKernel(potential: Potential, options: SampleOptions, metropolis = false): Kernel {
   const kernelOptions = { gradientOnly: options.gradientOnly ?? false, metropolis };
@@ -76,7 +77,7 @@ export async function sampleAsync(potential: Potential, options: SampleOptions):
     const next = iterations.next();
     if (next.done) return next.value;
     if (performance.now() - lastYield > 50) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       lastYield = performance.now();
     }
   }

@@ -5,10 +5,12 @@ import { registerCheck } from './check.js';
 import { registerSample } from './sample.js';
 import { registerCompare } from './compare.js';
 import { registerBound } from './bound.js';
+import { registerReport } from './report.js';
 
 export function registerCommands(program: Command, io: CliIO, sources: Record<string, string>): void {
   registerCheck(program, io, sources);
   registerSample(program, io, sources);
   registerCompare(program, io, sources);
   registerBound(program, io);
+  registerReport(program, io);
 }

@@ -1,0 +1,48 @@
+// Run the langevin CLI as a user would and parse its --json output.
+// LANGEVIN_BIN overrides the launcher (default: bin/langevin.js of this checkout, after `npm run build`).
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const HERE = fileURLToPath(new URL('./', import.meta.url));
+const BIN = process.env.LANGEVIN_BIN ?? `${ROOT}bin/langevin.js`;
+
+/** Run `langevin ARGS`; returns stdout (parsed as JSON when --json is among the args). */
+export function langevin(args) {
+  const progress = args[0] === 'sample' || args[0] === 'compare' ? ['--no-progress'] : [];
+  const run = spawnSync(process.execPath, [BIN, ...args, ...progress], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (run.status !== 0) throw new Error(`langevin ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+  return args.includes('--json') ? JSON.parse(run.stdout) : run.stdout;
+}
+
+/** Print a line and collect it for the text output file. */
+export function makeLog() {
+  const lines = [];
+  const log = (line = '') => {
+    console.log(line);
+    lines.push(line);
+  };
+  log.save = (name) => writeFileSync(`${HERE}${name}`, lines.join('\n') + '\n');
+  return log;
+}
+
+export const saveJson = (name, value) => writeFileSync(`${HERE}${name}`, JSON.stringify(value, null, 2) + '\n');
+
+/**
+ * Run `langevin sample ARGS --out examples/theory/runs/NAME`, then
+ * `langevin report` on it into examples/theory/NAME.html; the draws are
+ * deleted afterwards (only the page is kept).
+ */
+export function sampleAndReport(name, args) {
+  const dir = `examples/theory/runs/${name}`;
+  langevin([...args, '--out', dir]);
+  langevin(['report', dir, '--output', `examples/theory/${name}.html`]);
+  rmSync(`${ROOT}${dir}`, { recursive: true, force: true });
+  rmSync(`${ROOT}examples/theory/runs`, { recursive: true, force: true });
+  return `examples/theory/${name}.html`;
+}

@@ -1,0 +1,26 @@
+/** `langevin report DIR`: DIR/report.html from a run written with `--out DIR`. */
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { writeFileOrFail } from '../../io/write-fit.js';
+import { renderReportHtml } from '../../report/html.js';
+import { readRun } from '../../report/read-run.js';
+import type { CliIO } from '../io.js';
+import { resolvePath } from '../load-model.js';
+import { positiveInt } from '../options.js';
+
+export function registerReport(program: Command, io: CliIO): void {
+  program
+    .command('report')
+    .description('write DIR/report.html (tables, traces, histograms) from the files of `sample --out DIR`')
+    .argument('<dir>', 'directory written by `langevin sample MODEL --out DIR`')
+    .option('--output <file>', 'where to write the page (default DIR/report.html)')
+    .option('--max-parameters <n>', 'plot at most this many parameters (default 20)')
+    .action((dirArg: string, raw: { output?: string; maxParameters?: string }) => {
+      const maxParameters = positiveInt('--max-parameters', raw.maxParameters, 20);
+      const dir = resolvePath(io, dirArg);
+      const run = readRun(dir);
+      const output = raw.output === undefined ? join(dir, 'report.html') : resolvePath(io, raw.output);
+      writeFileOrFail(output, renderReportHtml(run, { maxParameters, dirLabel: dirArg }));
+      io.stdout.write(`wrote ${output}\n`);
+    });
+}

@@ -169,3 +169,19 @@ describe('langevin bound', () => {
 });
 
 void chmodSync;
+
+describe('langevin bound --kramers', () => {
+  it('gives the double well mean exit time 2π/√(8·4)·e^β', async () => {
+    const r = await runCli(['bound', '--kramers', '--beta', '3', '--step-size', '0.01', '--json']);
+    expect(r.code).toBe(0);
+    const k = JSON.parse(r.stdout);
+    expect(k.meanExitTime).toBeCloseTo(((2 * Math.PI) / Math.sqrt(32)) * Math.exp(3), 10);
+    expect(k.meanExitSteps).toBeCloseTo(k.meanExitTime / 0.01, 6);
+  });
+
+  it('asks for the missing option', async () => {
+    const r = await runCli(['bound', '--alpha', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('langevin: error: --L is required for the Vempala–Wibisono bound (or give --kramers)');
+  });
+});

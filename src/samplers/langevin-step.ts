@@ -40,7 +40,9 @@ export function langevinProposal(
     const metricRow = perChain ? row : 0;
     for (let i = 0; i < dim; i++) {
       const m = invMetric[metricRow + i];
-      out[row + i] = position[row + i] + eta * m * gradient[row + i] + noiseScale * Math.sqrt(m) * noise[row + i];
+      // m === 1 (the unit metric) gives the same result without the square root
+      const root = m === 1 ? 1 : Math.sqrt(m);
+      out[row + i] = position[row + i] + eta * m * gradient[row + i] + noiseScale * root * noise[row + i];
     }
   }
 }

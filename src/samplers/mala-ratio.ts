@@ -25,7 +25,9 @@ export function malaLogRatio(
   let quadratic = 0;
   for (let i = 0; i < dim; i++) {
     const k = row + i;
-    const d = Math.sqrt(half * invMetric[metricRow + i]) * (gradient[k] + proposalGradient[k]);
+    const m = invMetric[metricRow + i];
+    // the unit metric (no warm-up, or before the first metric window) skips the square root
+    const d = (m === 1 ? Math.sqrt(half) : Math.sqrt(half * m)) * (gradient[k] + proposalGradient[k]);
     // (ξ + d)² − ξ² = d(2ξ + d)
     quadratic += d * (2 * noise[k] + d);
   }

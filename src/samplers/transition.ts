@@ -9,7 +9,7 @@ import { InternalError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { fillNormalRows } from '../random/streams.js';
 import { langevinProposal, metricLayout } from './langevin-step.js';
-import { acceptProbability, malaLogRatio } from './mala-ratio.js';
+import { acceptProbability } from './mala-ratio.js';
 import type { Kernel, KernelParams, LangevinState, SamplerName, StepInfo, StepResult } from './types.js';
 import type { Streams } from '../random/streams.js';
 
@@ -72,13 +72,6 @@ function trackMinimumRow(previous: LangevinState | undefined, next: MutableState
   }
 }
 
-/** NaN if any of values[row … row + dim) is not finite, else 0. */
-function nonFiniteMark(values: Float64Array, row: number, dim: number): number {
-  let mark = 0;
-  for (let i = 0; i < dim; i++) mark += values[row + i] * 0;
-  return mark;
-}
-
 function copyRow(from: Float64Array, to: Float64Array, row: number, dim: number): void {
   for (let i = row, end = row + dim; i < end; i++) to[i] = from[i];
 }
@@ -92,7 +85,6 @@ export function createTransition(potential: Potential, chains: number, config: T
   const track = config.trackMinimum === true;
   const buffers = [allocateState(chains, dim, track), allocateState(chains, dim, track)];
   const noise = new Float64Array(chains * dim);
-  const proposal = new Float64Array(chains * dim);
   const info: StepInfo = {
     acceptProbability: new Float64Array(chains),
     accepted: new Uint8Array(chains),
@@ -117,9 +109,11 @@ export function createTransition(potential: Potential, chains: number, config: T
   }
 
   function step(state: LangevinState, streams: Streams, params: KernelParams): StepResult {
-    const next = state === buffers[0] ? buffers[1] : buffers[0];
+    const next = (state === buffers[0] ? buffers[1] : buffers[0]) as MutableState;
     const perChainMetric = metricLayout(params.invMetric, chains, dim);
     fillNormalRows(streams, noise, chains, dim);
+    // the proposal is written straight into the next state: accepted rows (most) need no copy
+    const proposal = next.position;
     langevinProposal(
       state.position, state.gradient, params.stepSize, params.invMetric,
       noise, proposal, chains, dim, beta,
@@ -127,13 +121,30 @@ export function createTransition(potential: Potential, chains: number, config: T
     const evaluated = potential.logDensityAndGradient(proposal, chains);
     const proposalLogDensity = evaluated.logDensity;
     const proposalGradient = evaluated.gradient;
+    // one bulk copy; rejected rows are restored below
+    next.gradient.set(proposalGradient.length === chains * dim ? proposalGradient : proposalGradient.subarray(0, chains * dim));
 
     for (let c = 0; c < chains; c++) {
       const row = c * dim;
       const eta = params.stepSize[c];
       info.stepSize[c] = eta;
-      let mark = nonFiniteMark(proposalGradient, row, dim) + nonFiniteMark(proposal, row, dim);
-      if (!config.gradientOnly) mark += proposalLogDensity[c] * 0;
+      // one pass over the row: the divergence mark (NaN if anything is not finite) and the
+      // quadratic of the MALA ratio (the arithmetic of malaLogRatio, term for term)
+      const metricRow = perChainMetric ? row : 0;
+      const half = (eta * beta) / 2;
+      const sqrtHalf = Math.sqrt(half);
+      const gradient = state.gradient;
+      const invMetric = params.invMetric;
+      let mark = config.gradientOnly ? 0 : proposalLogDensity[c] * 0;
+      let quadratic = 0;
+      for (let i = 0; i < dim; i++) {
+        const k = row + i;
+        const gp = proposalGradient[k];
+        mark += gp * 0 + proposal[k] * 0;
+        const m = invMetric[metricRow + i];
+        const d = (m === 1 ? sqrtHalf : Math.sqrt(half * m)) * (gradient[k] + gp);
+        quadratic += d * (2 * noise[k] + d);
+      }
       const divergent = mark !== 0;
       info.divergent[c] = divergent ? 1 : 0;
 
@@ -142,10 +153,7 @@ export function createTransition(potential: Potential, chains: number, config: T
       if (divergent) {
         probability = 0;
       } else if (!config.gradientOnly) {
-        logRatio = malaLogRatio(
-          state.logDensity[c], proposalLogDensity[c], state.gradient, proposalGradient, noise,
-          params.invMetric, row, perChainMetric ? row : 0, dim, eta, beta,
-        );
+        logRatio = beta * (proposalLogDensity[c] - state.logDensity[c]) - 0.5 * quadratic;
         probability = acceptProbability(logRatio);
       }
       info.acceptProbability[c] = probability;
@@ -157,8 +165,6 @@ export function createTransition(potential: Potential, chains: number, config: T
       info.accepted[c] = accept ? 1 : 0;
 
       if (accept) {
-        copyRow(proposal, next.position, row, dim);
-        copyRow(proposalGradient, next.gradient, row, dim);
         next.logDensity[c] = config.gradientOnly ? NaN : proposalLogDensity[c];
       } else {
         copyRow(state.position, next.position, row, dim);

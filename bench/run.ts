@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: the library's full sampler step (lmc, mala; f64, tfjs)
+ * against hand-written Float64 baselines measured in the same repetitions,
+ * parse + compile times, mala ESS bulk per second on M2 and M4, and the
+ * peak memory of a 10 000-chain M3 run (in a child process). Prints tables
+ * and writes bench/results.json.
+ *
+ * Rates use this process's CPU time by default (identical to wall time on
+ * an idle machine, robust when other jobs share the cores); `--clock wall`
+ * switches to elapsed time. `--quick` shortens every repetition.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chooseBackend } from '../src/backends/select.js';
+import { compile, lowerToGraph } from '../src/compile/compile.js';
+import type { BackendName, LangevinModel } from '../src/model/types.js';
+import { compileMs, tfjsStartupMs } from './compile-time.js';
+import { malaEss, type EssResult } from './ess.js';
+import { m3PeakRss } from './memory.js';
+import { stepBreakdown, type StepBreakdown } from './breakdown.js';
+import { benchDir, loadModels, type ModelName } from './models.js';
+import { breakdownTable, essTable, throughputTable } from './table.js';
+import { measureThroughput, type ThroughputCase } from './throughput.js';
+import { DEFAULT_TIMING, type TimingOptions } from './timing.js';
+
+interface AutoChoice {
+  model: ModelName;
+  chains: number;
+  picked: BackendName;
+  faster_in_this_run: BackendName;
+}
+
+function timingFromArgs(args: string[]): TimingOptions {
+  const timing = { ...DEFAULT_TIMING };
+  if (args.includes('--quick')) Object.assign(timing, { repetitionMs: 40, repetitions: 3, warmupMs: 40 });
+  if (args.includes('--clock') && args[args.indexOf('--clock') + 1] === 'wall') timing.clock = 'wall';
+  return timing;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const timing = timingFromArgs(process.argv.slice(2));
+  const models = loadModels();
+  console.log(`langevin bench — node ${process.version}, clock: ${timing.clock}, load average ${loadavg()[0].toFixed(2)}`);
+
+  const startupMs = await tfjsStartupMs(models[0]);
+  const compileTimes: Record<string, number> = {};
+  const compileTimesTfjs: Record<string, number> = {};
+  for (const bench of models) {
+    compileTimes[bench.name] = Number((await compileMs(bench, 'f64')).toFixed(2));
+    compileTimesTfjs[bench.name] = Number((await compileMs(bench, 'tfjs', 3)).toFixed(2));
+  }
+  console.log(`\nparse + compile, ms (median): f64 ${JSON.stringify(compileTimes)}; tfjs ${JSON.stringify(compileTimesTfjs)}; first tfjs compile (wasm start-up) ${startupMs.toFixed(0)} ms`);
+
+  const cases: ThroughputCase[] = [];
+  const auto: AutoChoice[] = [];
+  const breakdown: StepBreakdown[] = [];
+  for (const bench of models) {
+    const compiled: Record<BackendName, LangevinModel> = {
+      f64: await compile(bench.source, { data: bench.data, backend: 'f64', file: bench.file }),
+      tfjs: await compile(bench.source, { data: bench.data, backend: 'tfjs', file: bench.file }),
+    };
+    const graph = lowerToGraph(bench.source, bench.data, { file: bench.file });
+    for (const chains of bench.chainCounts) {
+      const measured = measureThroughput(bench, compiled, chains, timing);
+      breakdown.push(stepBreakdown(bench, compiled, chains));
+      cases.push(...measured);
+      const lmc = measured.filter((c) => c.sampler === 'lmc');
+      const fastest = lmc.reduce((a, b) => (b.grad_evals_per_second > a.grad_evals_per_second ? b : a));
+      auto.push({ model: bench.name, chains, picked: chooseBackend(graph, chains), faster_in_this_run: fastest.backend });
+    }
+    compiled.f64.dispose();
+    compiled.tfjs.dispose();
+  }
+  console.log('\nfull sampler step, gradient evaluations per second (chains × steps / s; baseline: hand-written, same run)');
+  console.log(throughputTable(cases));
+  console.log('\nwhere a step goes, µs per step (kernel rest: divergence check, acceptance, copies)');
+  console.log(breakdownTable(breakdown));
+  console.log('\nauto backend: ' + auto.map((a) => `${a.model}×${a.chains} → ${a.picked} (faster here: ${a.faster_in_this_run})`).join('; '));
+
+  const ess: Record<string, EssResult> = {};
+  for (const bench of models.filter((m) => m.name === 'M2' || m.name === 'M4')) {
+    const graph = lowerToGraph(bench.source, bench.data, { file: bench.file });
+    ess[bench.name] = await malaEss(bench, chooseBackend(graph, 4));
+  }
+  console.log('\nmala, 4 chains, 1000 warm-up + 1000 draws, minimum ESS bulk over parameters (backend chosen by auto)');
+  console.log(essTable(ess));
+
+  const memory = m3PeakRss();
+  console.log(
+    `\nM3 ${memory.chains} chains lmc (${memory.warmup} warm-up, ${memory.draws} draws, thin ${memory.thin}, summary included): ` +
+      `peak RSS ${memory.peak_rss_mb.toFixed(0)} MB, ${memory.seconds.toFixed(1)} s`,
+  );
+
+  const results = {
+    cases,
+    compile_ms: compileTimes,
+    compile_ms_tfjs: compileTimesTfjs,
+    tfjs_startup_ms: Number(startupMs.toFixed(1)),
+    mala_ess_bulk_per_second: Object.fromEntries(
+      Object.entries(ess).map(([name, r]) => [name, r.ess_bulk_per_second_end_to_end]),
+    ),
+    mala_ess_bulk_per_second_sampling: Object.fromEntries(
+      Object.entries(ess).map(([name, r]) => [name, r.ess_bulk_per_second_sampling]),
+    ),
+    mala_ess: ess,
+    peak_rss_mb: { M3: memory.peak_rss_mb },
+    m3_memory_run: memory,
+    auto_backend: auto,
+    step_breakdown_us: breakdown,
+    environment: {
+      node: process.version,
+      clock: timing.clock,
+      load_average: Number(loadavg()[0].toFixed(2)),
+      date: new Date().toISOString(),
+    },
+  };
+  writeFileSync(join(benchDir(), 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote bench/results.json in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -27,6 +27,7 @@ export async function loadModel(
   modelPath: string,
   dataPath: string | undefined,
   backend: BackendChoice,
+  chains = 4,
 ): Promise<LoadedModel> {
   const source = readTextFile(resolvePath(io, modelPath), 'model file');
   sources[modelPath] = source;
@@ -40,6 +41,7 @@ export async function loadModel(
   const model = await compile(source, {
     data,
     backend,
+    chains,
     file: modelPath,
     dataFile: dataPath,
     name: basename(modelPath).replace(/\.stan$/, ''),

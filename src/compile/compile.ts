@@ -20,12 +20,15 @@ import type {
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import { lower, type LoweredModel } from './lower.js';
+import { chooseBackend } from '../backends/select.js';
 
 export interface CompileOptions {
   /** Stan JSON data for the data block. */
   data?: ModelData;
-  /** 'f64' (Float64 tape), 'tfjs', or 'auto' (currently f64). */
+  /** 'f64' (Float64 tape), 'tfjs', or 'auto' (the faster for the graph and `chains`, src/backends/select.ts). */
   backend?: BackendChoice;
+  /** How many chains will be evaluated at once: what `auto` decides by (default 4). */
+  chains?: number;
   /** Model file name used in diagnostics (default 'model.stan'). */
   file?: string;
   /** Data file name used in diagnostics (default 'data.json'). */
@@ -64,8 +67,9 @@ export function compileSync(source: string, options: CompileOptions = {}): Lange
 
 /** Compile a model: the entry point of the library. */
 export async function compile(source: string, options: CompileOptions = {}): Promise<LangevinModel> {
-  const backend: BackendName = (options.backend ?? 'auto') === 'tfjs' ? 'tfjs' : 'f64';
   const lowered = lowerSource(source, options);
+  const choice = options.backend ?? 'auto';
+  const backend: BackendName = choice === 'auto' ? chooseBackend(lowered.graph, options.chains ?? 4) : choice;
   let evaluator: DensityEvaluator;
   if (backend === 'tfjs') {
     const { compileTfjs } = await import('../backends/tfjs/index.js');

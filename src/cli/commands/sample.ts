@@ -23,7 +23,7 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     const { backend, options } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
     if (outDir) prepareOutputDir(outDir);
-    const loaded = await loadModel(io, sources, modelPath, raw.data, backend);
+    const loaded = await loadModel(io, sources, modelPath, raw.data, backend, options.chains);
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     let fit: Fit;
     try {

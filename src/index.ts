@@ -26,3 +26,4 @@ export { parse } from './language/parse.js';
 export { check } from './check/check.js';
 export { parseStanJson } from './io/stan-json.js';
 export * from './builder/index.js';
+export * from './score/index.js';

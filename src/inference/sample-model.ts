@@ -14,12 +14,17 @@ import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
 import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
-import { runAnnealed } from './annealed-run.js';
+import { isScoreModel } from '../score/score-model.js';
+import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
 export async function sampleModel(model: LangevinModel, options: SampleModelOptions = {}): Promise<Fit> {
   const sampler = options.sampler ?? 'mala';
-  if (sampler === 'annealed') return runAnnealed(model, options);
+  if (sampler === 'annealed') {
+    // Loaded on demand: the annealed path pulls in the score networks (tfjs).
+    const { runAnnealed } = await import('./annealed-run.js');
+    return runAnnealed(model, options);
+  }
   const seed = options.seed ?? 1;
   const result = await sampleAsync(model, {
     sampler,
@@ -31,6 +36,8 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     stepSize: options.stepSize,
     beta: options.beta,
     initRadius: options.initRadius ?? 2,
+    // A score network has a gradient but no log density: plain Langevin steps only.
+    gradientOnly: isScoreModel(model),
     signal: options.signal,
     onProgress: options.onProgress,
   });
@@ -95,6 +102,10 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
   }
   if (result.interrupted) summary.interrupted = true;
   addGroundTruth(summary, outputs, chains, draws, model.outputNames, options);
+  const reference = options.annealing?.reference;
+  if (reference && draws > 0) {
+    summary.energy_distance = referenceEnergyDistance(outputs, chains * draws, model.outputNames, reference);
+  }
   if (result.lowestF && result.argminF) {
     let best = 0;
     for (let c = 1; c < chains; c++) if (result.lowestF[c]! < result.lowestF[best]!) best = c;

@@ -19,12 +19,10 @@ export interface AnnealingOptions {
   stepsPerLevel?: number;
   finalSteps?: number;
   smoothingSamples?: number;
-  /** A loaded score network (takes precedence over scoreFile). */
+  /** The loaded score network (the CLI reads `scoreFile` with readScoreFile); the library reads no files. */
   score?: ScoreNetwork;
-  /** Reference points for `summary.energy_distance` (e.g. from readPointsCsv). */
+  /** Reference points for `summary.energy_distance` (the CLI reads `--reference FILE` with readPointsCsv). */
   reference?: PointTable;
-  /** A CSV of reference points (`--reference FILE`), read when `reference` is not given. */
-  referenceFile?: string;
 }
 
 export interface SampleModelOptions {
@@ -63,6 +61,8 @@ export interface Fit {
   lp: Float64Array;
   acceptStat: Float64Array;
   stepSize: Float64Array;
+  /** chains × draws: 1 where the step's proposal diverged (it was rejected). */
+  divergent?: Uint8Array;
   /** Per chain adapted step size and inverse metric (when warm-up adapted). */
   adaptation: Array<{ stepSize: number; invMetric: Float64Array } | undefined>;
   interrupted: boolean;

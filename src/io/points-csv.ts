@@ -4,8 +4,7 @@
  * row. Lines starting with '#' are comments (so CmdStan-style files load).
  * Every mistake is one clear LangevinError naming the file, row and column.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import { LangevinError } from '../errors.js';
 
 export interface PointTable {
@@ -47,16 +46,6 @@ export function parsePointsCsv(text: string, file = 'CSV file'): PointTable {
     }
   }
   return { names, n, dim, points };
-}
-
-export function readPointsCsv(path: string): PointTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LangevinError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return parsePointsCsv(text, path);
 }
 
 /** The CSV text of a point table (header, then rows), numbers in shortest round-trip form. */

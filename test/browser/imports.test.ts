@@ -21,8 +21,6 @@ const ENTRY = 'src/browser.ts';
 const KNOWN_NODE_IMPORTS: { from: string; specifier: string; kind: 'static' | 'dynamic'; why: string }[] = [
   { from: 'src/backends/tfjs/setup.ts', specifier: 'node:module', kind: 'dynamic', why: 'behind an isNode check (wasm paths)' },
   { from: 'src/backends/tfjs/setup.ts', specifier: 'node:path', kind: 'dynamic', why: 'behind an isNode check (wasm paths)' },
-  { from: 'src/io/points-csv.ts', specifier: 'node:fs', kind: 'static', why: 'readPointsCsv, reached via annealed-run.ts (to fix)' },
-  { from: 'src/score/score-file.ts', specifier: 'node:fs', kind: 'static', why: 'readScoreFile, reached via annealed-run.ts (to fix)' },
 ];
 
 /** Node-only globals reachable today, with why they are tolerated. */
@@ -39,13 +37,7 @@ const BROWSER_PACKAGES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-backend-
 const BROWSER_SPECIFIERS = new Set(['csv-parse/browser/esm/sync']);
 
 /** Package imports that do not load in browsers as they are, with the workaround. */
-const KNOWN_NODE_PACKAGES: { from: string; specifier: string; why: string }[] = [
-  {
-    from: 'src/io/points-csv.ts',
-    specifier: 'csv-parse/sync',
-    why: "Node build, uses Buffer at load (ReferenceError in browsers); bundlers must alias it to 'csv-parse/browser/esm/sync'",
-  },
-];
+const KNOWN_NODE_PACKAGES: { from: string; specifier: string; why: string }[] = [];
 
 const graph = importGraph(ROOT, ENTRY);
 

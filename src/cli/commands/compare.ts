@@ -17,6 +17,7 @@ import { createProgress } from '../progress.js';
 import { addRunOptions, parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
 import { join } from 'node:path';
+import { writeParticles } from '../../io/particles-csv.js';
 
 export function registerCompare(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -55,7 +56,8 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       for (const run of comparison.runs) {
         const dir = join(outDir, run.sampler);
         prepareOutputDir(dir);
-        writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data });
+        if (run.sampler === 'annealed') writeParticles(dir, run.fit);
+        else writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data });
       }
       writeFileOrFail(join(outDir, 'comparison.json'), JSON.stringify(comparison.rows, null, 2) + '\n');
     }

@@ -6,6 +6,7 @@ import { registerSample } from './sample.js';
 import { registerCompare } from './compare.js';
 import { registerBound } from './bound.js';
 import { registerReport } from './report.js';
+import { registerTrainScore } from './train-score.js';
 
 export function registerCommands(program: Command, io: CliIO, sources: Record<string, string>): void {
   registerCheck(program, io, sources);
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, io: CliIO, sources: Record<st
   registerCompare(program, io, sources);
   registerBound(program, io);
   registerReport(program, io);
+  registerTrainScore(program, io);
 }

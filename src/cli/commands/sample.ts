@@ -5,7 +5,16 @@ import { prepareOutputDir, writeFit } from '../../io/write-fit.js';
 import { formatSummaryTable } from '../../report/table.js';
 import type { Fit } from '../../inference/types.js';
 import type { CliIO } from '../io.js';
-import { loadModel, resolvePath } from '../load-model.js';
+import { loadModel, resolvePath, type LoadedModel } from '../load-model.js';
+import { readPointsCsv } from '../../io/points-file.js';
+import { writeParticles } from '../../io/particles-csv.js';
+import { readScoreFile } from '../../score/score-file.js';
+import { initTfjs } from '../../backends/tfjs/setup.js';
+import { scoreModel } from '../../score/score-model.js';
+import type { ScoreNetwork } from '../../score/network.js';
+import type { SamplerName } from '../../inference/types.js';
+import type { BackendChoice } from '../../model/types.js';
+import { LangevinError } from '../../errors.js';
 import { Interrupted } from '../interrupted.js';
 import { createProgress } from '../progress.js';
 import { addRunOptions, parseRunOptions, parseSampler, type RawRunOptions } from '../run-options.js';
@@ -16,14 +25,21 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     program
       .command('sample')
       .description('draw from the posterior of MODEL and print a summary')
-      .argument('<model>', 'Stan-language model file')
-      .option('--sampler <name>', 'lmc, lmc-beta, mala (default) or annealed'),
-  ).action(async (modelPath: string, raw: RawRunOptions & { sampler?: string }) => {
+      .argument('[model]', 'Stan-language model file (optional with --score)')
+      .option('--sampler <name>', 'lmc, lmc-beta, mala (default) or annealed')
+      .option('--reference <file>', 'CSV of reference points: report the energy distance of the draws to them'),
+  ).action(async (modelPath: string | undefined, raw: RawRunOptions & { sampler?: string }) => {
     const sampler = parseSampler(raw.sampler);
     const { backend, options } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
     if (outDir) prepareOutputDir(outDir);
-    const loaded = await loadModel(io, sources, modelPath, raw.data, backend, options.chains);
+    const annealing = options.annealing!;
+    if (raw.score !== undefined) {
+      await initTfjs(); // the network's weights become tfjs tensors
+      annealing.score = readScoreFile(resolvePath(io, raw.score));
+    }
+    if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
+    const loaded = await loadRunModel(io, sources, modelPath, raw.data, backend, options.chains, annealing.score, sampler);
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     let fit: Fit;
     try {
@@ -39,8 +55,12 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
       progress.stop();
       loaded.model.dispose();
     }
-    fit.summary.model = modelPath.split(/[\\/]/).pop() ?? modelPath;
-    if (outDir) writeFit(outDir, fit, { modelFile: modelPath, dataFile: raw.data });
+    const label = modelPath ?? raw.score!;
+    fit.summary.model = label.split(/[\\/]/).pop() ?? label;
+    if (outDir) {
+      if (sampler === 'annealed') writeParticles(outDir, fit);
+      else writeFit(outDir, fit, { modelFile: label, dataFile: raw.data });
+    }
     printFit(io, fit, raw.json === true);
     if (fit.interrupted) throw new Interrupted('interrupted');
   });
@@ -60,6 +80,15 @@ export function printFit(io: CliIO, fit: Fit, json: boolean): void {
 
 function describeRun(fit: Fit): string {
   const s = fit.summary;
+  if (s.annealing) {
+    const levels = s.annealing.levels;
+    return [
+      `${s.model}: annealed on ${s.backend}, ${s.chains} particles, ${levels.length} levels ` +
+        `(sigma ${levels[0]?.sigma.toPrecision(3)} to ${levels[levels.length - 1]?.sigma.toPrecision(3)}), seed ${s.seed}`,
+      `time: compile ${s.timing.compile_seconds.toFixed(2)} s, sampling ${s.timing.sampling_seconds.toFixed(2)} s; ` +
+        'one draw per particle, so R-hat, ESS and MCSE do not apply',
+    ].join('\n');
+  }
   const acceptance = s.chain_info.map((c) => c.acceptance_rate);
   const meanAcceptance = acceptance.reduce((a, b) => a + b, 0) / Math.max(1, acceptance.length);
   const divergences = s.chain_info.reduce((a, c) => a + c.divergences, 0);
@@ -90,6 +119,9 @@ function describeExtras(fit: Fit): string {
     const at = Object.entries(s.lowest.position).map(([k, v]) => `${k}=${v.toPrecision(6)}`).join(', ');
     lines.push(`lowest f seen: ${s.lowest.f.toPrecision(8)} at ${at}`);
   }
+  if (s.energy_distance !== undefined) {
+    lines.push(`energy distance to the reference points: ${s.energy_distance.toPrecision(4)}`);
+  }
   if (s.annealing) {
     lines.push('annealing levels (sigma, step size, mean squared score norm):');
     for (const l of s.annealing.levels) {
@@ -97,4 +129,27 @@ function describeExtras(fit: Fit): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The model to run: the model file, or with `--score FILE` and no model
+ * the score network itself (lmc at the smallest σ, or annealed over its
+ * levels; MALA needs a log density, which a score does not have).
+ */
+async function loadRunModel(
+  io: CliIO,
+  sources: Record<string, string>,
+  modelPath: string | undefined,
+  dataPath: string | undefined,
+  backend: BackendChoice,
+  chains: number | undefined,
+  score: ScoreNetwork | undefined,
+  sampler: SamplerName,
+): Promise<LoadedModel> {
+  if (modelPath !== undefined) return loadModel(io, sources, modelPath, dataPath, backend, chains);
+  if (!score) throw new LangevinError('a model file is required (or a trained score network with --score FILE)');
+  if (sampler === 'mala' || sampler === 'lmc-beta') {
+    throw new LangevinError(`--sampler ${sampler} needs a model's log density; with --score alone use lmc (with --step-size) or annealed`);
+  }
+  return { model: scoreModel(score), modelFile: '', data: {}, compileSeconds: 0 };
 }

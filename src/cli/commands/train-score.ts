@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { LangevinError } from '../../errors.js';
-import { readPointsCsv } from '../../io/points-csv.js';
+import { readPointsCsv } from '../../io/points-file.js';
 import { writeFileOrFail } from '../../io/write-fit.js';
 import { ACTIVATIONS, ScoreNetwork, type Activation } from '../../score/network.js';
 import { serializeScore } from '../../score/score-json.js';
@@ -23,6 +23,7 @@ interface RawTrainOptions {
   epochs?: string;
   batchSize?: string;
   learningRate?: string;
+  learningRateDecay?: string;
   heldOut?: string;
   seed?: string;
   progress?: boolean;
@@ -42,6 +43,7 @@ export function registerTrainScore(program: Command, io: CliIO): void {
     .option('--epochs <n>', 'passes over the training data (default 100)')
     .option('--batch-size <n>', 'examples per Adam step (default 128)')
     .option('--learning-rate <x>', "Adam's learning rate (default 0.001)")
+    .option('--learning-rate-decay <kind>', 'cosine (default: down to 1% over the run) or none')
     .option('--held-out <f>', 'fraction of the data held out for the per-epoch loss (default 0.1)')
     .option('--seed <n>', 'random seed (default 1): same data, options and seed give the same network')
     .option('--no-progress', 'no progress bar')
@@ -88,6 +90,7 @@ export interface ParsedTrainOptions {
   epochs: number;
   batchSize?: number;
   learningRate?: number;
+  learningRateDecay?: 'cosine' | 'none';
   heldOutFraction?: number;
   seed: number;
 }
@@ -118,6 +121,7 @@ export function parseTrainOptions(raw: RawTrainOptions): ParsedTrainOptions {
     epochs: positiveInt('--epochs', raw.epochs, 100),
     batchSize: raw.batchSize === undefined ? undefined : positiveInt('--batch-size', raw.batchSize, 128),
     learningRate: positiveNumber('--learning-rate', raw.learningRate),
+    learningRateDecay: oneOf('--learning-rate-decay', raw.learningRateDecay, ['cosine', 'none'] as const, 'cosine'),
     heldOutFraction,
     seed: nonNegativeInt('--seed', raw.seed, 1),
   };

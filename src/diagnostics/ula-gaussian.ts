@@ -51,14 +51,25 @@ export function ulaStationaryVariance(sigma2: number, eta: number): number {
 /**
  * Given the variance v observed along a coordinate of an ULA run with step
  * η, the target variance σ² that explains it under the Gaussian law
- * v = σ²/(1 − η/(2σ²)), i.e. σ² = (v + √(v² − 2vη))/2, and the inflation
- * v/σ². Null when η/v > 1/2, which no Gaussian target can produce (the run
- * is then far from stationary, or the step size is outright too large).
+ * v = σ²/(1 − a/2) with a = η/σ², and the inflation v/σ² = 1/(1 − a/2).
+ * r = η/v = a(1 − a/2) has two roots a = 1 ∓ √(1 − 2r); the chain's lag-1
+ * autocorrelation, 1 − a on a Gaussian, tells which (a < 1 when it is
+ * clearly negative; without it the smaller root). r may exceed 1/2 by Monte Carlo
+ * error near a = 1 (up to 0.55 is read as a = 1); beyond that no Gaussian
+ * target explains the run (far from stationary, or η outright too large):
+ * null.
  */
-export function ulaVarianceInflation(observedVariance: number, eta: number): { targetVariance: number; inflation: number } | null {
+export function ulaVarianceInflation(
+  observedVariance: number,
+  eta: number,
+  lag1Autocorrelation?: number,
+): { targetVariance: number; inflation: number } | null {
   const v = observedVariance;
-  const disc = v * v - 2 * v * eta;
-  if (!(v > 0) || !(disc >= 0)) return null;
-  const targetVariance = (v + Math.sqrt(disc)) / 2;
-  return { targetVariance, inflation: v / targetVariance };
+  if (!(v > 0) || !(eta > 0)) return null;
+  const r = eta / v;
+  if (!(r <= 0.55)) return null;
+  const s = Math.sqrt(Math.max(0, 1 - 2 * r));
+  // The larger root only when the autocorrelation clearly points to it (−s for a = 1 + s).
+  const a = lag1Autocorrelation !== undefined && lag1Autocorrelation < -s / 2 ? 1 + s : 1 - s;
+  return { targetVariance: eta / a, inflation: 1 / (1 - a / 2) };
 }

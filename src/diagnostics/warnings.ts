@@ -29,6 +29,10 @@ export interface WarningInput {
   parameters: readonly ParameterDrawSummary[];
   chainInfo: readonly ChainFacts[];
   unconstrained?: UnconstrainedDraws;
+  /** lmc-beta's inverse temperature (default 1). */
+  beta?: number;
+  /** Thinning of the kept draws (default 1). */
+  thin?: number;
 }
 
 /** Thresholds, exported for the docs and tests. */
@@ -108,7 +112,8 @@ export function collectWarnings(input: WarningInput): string[] {
       );
   }
 
-  if (sampler === 'lmc' && input.unconstrained) warnings.push(...ulaStepSizeWarnings(input));
+  // lmc-beta samples with the same unadjusted step (at temperature 1/β).
+  if ((sampler === 'lmc' || sampler === 'lmc-beta') && input.unconstrained) warnings.push(...ulaStepSizeWarnings(input));
   return warnings;
 }
 
@@ -132,6 +137,7 @@ export function ulaStepSizeRatios(input: WarningInput): UlaStepSizeRatio[] {
   if (!u) return [];
   const D = u.names.length;
   const { chains, draws } = input;
+  const beta = input.beta ?? 1;
   if (u.draws.length !== chains * draws * D)
     throw new InternalError(`ulaStepSizeRatios: ${u.draws.length} values for ${chains} × ${draws} × ${D}`);
   const column = new Float64Array(draws);
@@ -145,9 +151,14 @@ export function ulaStepSizeRatios(input: WarningInput): UlaStepSizeRatio[] {
       const v = variance(column);
       if (!(v > 0) || !Number.isFinite(v)) continue;
       const metric = u.inverseMetric?.[c]?.[d] ?? 1;
-      const ratio = (eta * metric) / v;
+      // At inverse temperature β the unadjusted chain targets variance σ²/β:
+      // in units of that temperature the law is the β = 1 one.
+      const scaled = (beta * v) / metric;
+      const ratio = eta / scaled;
       if (worst === null || ratio > worst.ratio) {
-        const inflation = ulaVarianceInflation(v / metric, eta);
+        // Lag-1 autocorrelation 1 − η/σ² picks the root; thinning hides it.
+        const lag1 = (input.thin ?? 1) === 1 ? lag1Autocorrelation(column) : undefined;
+        const inflation = ulaVarianceInflation(scaled, eta, lag1);
         worst = { name: u.names[d]!, ratio, chain: input.chainInfo[c]!.chain, inflation: inflation?.inflation ?? null };
       }
     }
@@ -163,11 +174,28 @@ function ulaStepSizeWarnings(input: WarningInput): string[] {
   if (large.length === 0) return [];
   const worst = large[0]!;
   const others = large.length > 1 ? ` (also ${listNames(large.slice(1).map((r) => r.name))})` : '';
+  const name = input.sampler;
   if (worst.inflation === null)
     return [
-      `The lmc step size is far too large for '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)} exceeds 1/2, which no stationary Gaussian-like run can show, so reduce the step size or use mala.`,
+      `The ${name} step size is far too large for '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)} exceeds 1/2, which no stationary Gaussian-like run can show, so reduce the step size or use mala.`,
     ];
   return [
-    `The lmc step size is large for the spread of '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)}, so discretisation inflates its variance about ${fmt(worst.inflation)}-fold (σ²/(1 − η/(2σ²)) law); reduce the step size or use mala.`,
+    `The ${name} step size is large for the spread of '${worst.name}'${others}: step/variance = ${fmt(worst.ratio)}, so discretisation inflates its variance about ${fmt(worst.inflation)}-fold (σ²/(1 − η/(2σ²)) law); reduce the step size or use mala.`,
   ];
+}
+
+/** Lag-1 autocorrelation of one chain's draws. */
+function lag1Autocorrelation(x: Float64Array): number {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i]!;
+  m /= n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i]! - m;
+    den += d * d;
+    if (i + 1 < n) num += d * (x[i + 1]! - m);
+  }
+  return den > 0 ? num / den : 0;
 }

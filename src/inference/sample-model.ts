@@ -88,6 +88,8 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
       draws,
       parameters,
       chainInfo: chainInfo,
+      beta: result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1,
+      thin: result.thin,
       unconstrained: {
         names: model.unconstrainedNames,
         draws: result.draws,

@@ -134,8 +134,9 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     state = result.state;
     evaluations++;
     for (let c = 0; c < chains; c++) warmupDivergences[c] += result.info.divergent[c];
-    evaluations += adaptation.adapt(t, state, result.info, params);
+    // onDraw first: a metric update's step-size heuristic reuses the info buffers.
     options.onDraw?.({ phase: 'warmup', iteration: t, kept: false, state, info: result.info, params });
+    evaluations += adaptation.adapt(t, state, result.info, params);
     options.onProgress?.(t + 1, totalIterations, 'warmup');
     yield;
   }

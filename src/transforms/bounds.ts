@@ -47,10 +47,63 @@ export function constrainLowerUpper(ops: Ops, y: Val, a: Val, b: Val): Constrain
   return { x, logJacobian };
 }
 
+/** A constant bound container with some infinite and some finite entries. */
+function mixesInfinite(ops: Ops, bound: Val | undefined): boolean {
+  if (!bound || !ops.isConstant(bound) || bound.shape.length === 0) return false;
+  const c = bound.constant!;
+  let infinite = 0;
+  for (let i = 0; i < c.length; i++) if (!Number.isFinite(c[i]!)) infinite++;
+  return infinite > 0 && infinite < c.length;
+}
+
+/**
+ * Constant bounds whose entries are finite for some elements and infinite
+ * for others (Stan decides per element): split the elements into the four
+ * cases, transform each group with its own rule, and put them back in order.
+ */
+function constrainPerElement(ops: Ops, y: Val, lower: Val | undefined, upper: Val | undefined): Constrained {
+  const n = shapeSize(y.shape);
+  const at = (bound: Val | undefined, fallback: number, i: number): number =>
+    bound === undefined ? fallback : bound.shape.length === 0 ? bound.constant![0]! : bound.constant![i]!;
+  const groups: Record<'both' | 'lower' | 'upper' | 'none', number[]> = { both: [], lower: [], upper: [], none: [] };
+  for (let i = 0; i < n; i++) {
+    const a = Number.isFinite(at(lower, -Infinity, i));
+    const b = Number.isFinite(at(upper, Infinity, i));
+    groups[a && b ? 'both' : a ? 'lower' : b ? 'upper' : 'none'].push(i);
+  }
+  const parts: Val[] = [];
+  const order: number[] = [];
+  let logJacobian = ops.constant(0);
+  const pick = (bound: Val, idx: number[]): Val =>
+    bound.shape.length === 0 ? bound : ops.gather(bound, Int32Array.from(idx), [idx.length]);
+  for (const [kind, idx] of Object.entries(groups) as Array<[keyof typeof groups, number[]]>) {
+    if (idx.length === 0) continue;
+    const yi = ops.gather(y, Int32Array.from(idx), [idx.length]);
+    const part =
+      kind === 'both'
+        ? constrainLowerUpper(ops, yi, pick(lower!, idx), pick(upper!, idx))
+        : kind === 'lower'
+          ? constrainLower(ops, yi, pick(lower!, idx))
+          : kind === 'upper'
+            ? constrainUpper(ops, yi, pick(upper!, idx))
+            : { x: yi, logJacobian: ops.constant(0) };
+    parts.push(part.x);
+    order.push(...idx);
+    logJacobian = ops.binary('add', logJacobian, part.logJacobian);
+  }
+  const inverse = new Int32Array(n);
+  order.forEach((element, position) => (inverse[element] = position));
+  const x = ops.gather(ops.concat(parts, [n]), inverse, y.shape);
+  return { x, logJacobian };
+}
+
 /** The lower/upper/both transform, whichever bounds are present and finite. */
 export const boundsTransform: Transform = elementwise('bounds', {
   constrain(ops, y, sizes, bounds: Bounds<Val>): Constrained {
     const yy = reshapeTo(ops, y, sizes);
+    if (mixesInfinite(ops, bounds.lower) || mixesInfinite(ops, bounds.upper)) {
+      return constrainPerElement(ops, yy, bounds.lower, bounds.upper);
+    }
     const lower = constantEverywhere(ops, bounds.lower, -Infinity) ? undefined : bounds.lower;
     const upper = constantEverywhere(ops, bounds.upper, Infinity) ? undefined : bounds.upper;
     if (lower && upper) return constrainLowerUpper(ops, yy, lower, upper);

@@ -1,7 +1,7 @@
-import { autocovariance } from './autocovariance.js';
-import { chainRow, isDegenerate, mapDraws, type ChainMatrix } from './draws.js';
+import { autocovarianceInto } from './autocovariance.js';
+import { isDegenerate, type ChainMatrix } from './draws.js';
 import { mean, variance } from './moments.js';
-import { quantiles } from './quantiles.js';
+import { quantileSorted, quantiles } from './quantiles.js';
 import { rankNormalize } from './rank.js';
 import { splitChains } from './split.js';
 
@@ -21,11 +21,11 @@ export function essGeyer(x: ChainMatrix): number | null {
   if (n < 3 || isDegenerate(x.values)) return null;
   const acovMeans = new Float64Array(n);
   const chainMeans = new Float64Array(m);
+  const acov = new Float64Array(n);
   for (let c = 0; c < m; c++) {
-    const row = chainRow(x, c);
-    const acov = autocovariance(row);
+    autocovarianceInto(x.values, acov, c * n, n);
     for (let t = 0; t < n; t++) acovMeans[t] = acovMeans[t]! + acov[t]!;
-    chainMeans[c] = mean(row);
+    chainMeans[c] = mean(x.values, c * n, (c + 1) * n);
   }
   for (let t = 0; t < n; t++) acovMeans[t] = acovMeans[t]! / m;
 
@@ -79,27 +79,28 @@ export function essBulk(x: ChainMatrix): number | null {
   return essGeyer(rankNormalize(splitChains(x)));
 }
 
-/** ESS of split draws without rank normalisation (posterior's `ess_mean`, `ess_basic`). */
-export function essMean(x: ChainMatrix): number | null {
-  return essGeyer(splitChains(x));
+/** ESS of split draws without rank normalisation (posterior's `ess_mean`, `ess_basic`); `work` may hold the split. */
+export function essMean(x: ChainMatrix, work?: Float64Array): number | null {
+  return essGeyer(splitChains(x, undefined, work));
 }
 
 /**
  * ESS of the quantile q_p: ESS of the split indicator I(x ≤ q_p), with q_p
- * the type-7 quantile of all draws (posterior's `.ess_quantile`).
+ * the type-7 quantile of all draws (posterior's `.ess_quantile`). `sorted`
+ * (x's values sorted) and `work` (for the split indicator) save allocations.
  */
-export function essQuantile(x: ChainMatrix, p: number): number | null {
+export function essQuantile(x: ChainMatrix, p: number, sorted?: Float64Array, work?: Float64Array): number | null {
   if (isDegenerate(x.values)) return null;
   const len = x.values.length;
   const prob = p === 1 ? (len - 0.5) / len : p;
-  const q = quantiles(x.values, [prob])[0]!;
-  return essGeyer(splitChains(mapDraws(x, (v) => (v <= q ? 1 : 0))));
+  const q = sorted ? quantileSorted(sorted, prob) : quantiles(x.values, [prob])[0]!;
+  return essGeyer(splitChains(x, (v) => (v <= q ? 1 : 0), work));
 }
 
 /** Tail ESS: the smaller of the ESS of the 5% and 95% quantiles; null if either is. */
-export function essTail(x: ChainMatrix): number | null {
-  const low = essQuantile(x, 0.05);
-  const high = essQuantile(x, 0.95);
+export function essTail(x: ChainMatrix, sorted?: Float64Array, work?: Float64Array): number | null {
+  const low = essQuantile(x, 0.05, sorted, work);
+  const high = essQuantile(x, 0.95, sorted, work);
   if (low === null || high === null) return null;
   return Math.min(low, high);
 }

@@ -27,3 +27,15 @@ export function variance(values: ArrayLike<number>, start = 0, end = values.leng
   }
   return ss / (n - 1);
 }
+
+/** mean(values.map(f)) without the mapped array (the same two passes, so the same result). */
+export function meanOf(values: ArrayLike<number>, f: (v: number) => number): number {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += f(values[i]!);
+  let m = sum / n;
+  let correction = 0;
+  for (let i = 0; i < n; i++) correction += f(values[i]!) - m;
+  if (Number.isFinite(correction)) m += correction / n;
+  return m;
+}

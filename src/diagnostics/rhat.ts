@@ -1,6 +1,6 @@
-import { chainRow, isDegenerate, mapDraws, type ChainMatrix } from './draws.js';
+import { isDegenerate, type ChainMatrix } from './draws.js';
 import { mean, variance } from './moments.js';
-import { rankNormalize } from './rank.js';
+import { rankNormalize, sortedCopy } from './rank.js';
 import { splitChains } from './split.js';
 import { median } from './quantiles.js';
 
@@ -18,9 +18,8 @@ export function basicRhat(x: ChainMatrix): number | null {
   const chainMeans = new Float64Array(m);
   let within = 0;
   for (let c = 0; c < m; c++) {
-    const row = chainRow(x, c);
-    chainMeans[c] = mean(row);
-    within += variance(row);
+    chainMeans[c] = mean(x.values, c * n, (c + 1) * n);
+    within += variance(x.values, c * n, (c + 1) * n);
   }
   within /= m;
   const between = n * variance(chainMeans);
@@ -34,10 +33,18 @@ export function basicRhat(x: ChainMatrix): number | null {
  * split |x − median(x)| (scale). Null if either is undefined, as in posterior.
  */
 export function rhat(x: ChainMatrix): number | null {
-  const bulk = basicRhat(rankNormalize(splitChains(x)));
-  const med = median(x.values);
-  const folded = mapDraws(x, (v) => Math.abs(v - med));
-  const tail = basicRhat(rankNormalize(splitChains(folded)));
-  if (bulk === null || tail === null) return null;
-  return Math.max(bulk, tail);
+  return rhatFrom(x, basicRhat(rankNormalize(splitChains(x))), median(x.values));
+}
+
+/**
+ * R-hat given the location part `bulkRhat` (basicRhat of the rank-normalised
+ * split draws) and the median, which the summary shares with the bulk ESS and
+ * the quantiles; `work`, if given, is two buffers of chains × draws: the
+ * folded split draws (then their normal scores, in place) and their sorted copy.
+ */
+export function rhatFrom(x: ChainMatrix, bulkRhat: number | null, med: number, work?: [Float64Array, Float64Array]): number | null {
+  const folded = splitChains(x, (v) => Math.abs(v - med), work?.[0]);
+  const tail = basicRhat(rankNormalize(folded, sortedCopy(folded.values, work?.[1]), work ? folded.values : undefined));
+  if (bulkRhat === null || tail === null) return null;
+  return Math.max(bulkRhat, tail);
 }

@@ -6,8 +6,12 @@
  * recomputes the interior values instead of storing them, so a chain of k
  * elementwise ops costs one pass over memory each way instead of k. The
  * kernels are the same table entries as unfused nodes (unary.ts,
- * binary.ts), called from generated code where V8 inlines them.
+ * binary.ts), called from generated code where V8 inlines them. A cluster
+ * whose root's adjoint is a known constant also gets one loop for both
+ * directions; a scalar cluster (one element per chain) runs without an
+ * inner loop; parameters may be read straight from x with a chain stride.
  */
+import { InternalError } from '../../errors.js';
 import type { BinaryOp, IRNode, UnaryOp } from '../../ir/ops.js';
 import { shapeSize } from '../../ir/ops.js';
 import { BINARY_KERNELS } from './binary.js';
@@ -109,10 +113,20 @@ interface GeneratedCode {
 }
 const cache = new Map<string, GeneratedCode>();
 
-function modeOf(x: StepInput, n: number): OperandMode {
-  const scalar = shapeSize(x.shape) === 1 && n !== 1;
+/**
+ * How a fused loop reads an input: the tape's four operand modes, plus 'P'
+ * (a parameter read in place from x with a chain stride, full size) and
+ * 'Q' (the same, a scalar broadcast over the cluster's elements).
+ */
+type FusedMode = OperandMode | 'P' | 'Q';
+
+function modeOf(x: StepInput, n: number): FusedMode {
+  const size = shapeSize(x.shape);
+  const scalar = size === 1 && n !== 1;
+  if (x.strided) return scalar ? 'Q' : 'P';
   if (x.batched) return scalar ? 'S' : 'B';
-  return scalar ? 'k' : 'K';
+  // a constant scalar is hoisted out of the loops even when the cluster is scalar too
+  return size === 1 ? 'k' : 'K';
 }
 
 /**
@@ -127,9 +141,15 @@ export function fusedStep(
   original: Cluster, graphNodes: IRNode[], originalInputs: StepInput[], out: Float64Array, gOut: Float64Array | null,
   constantAdjoint: number | null = null,
 ): NodeStep {
-  const { cluster, nodes, inputs } = divisionsToProducts(original, graphNodes, originalInputs);
+  const { cluster, nodes, inputs } = withoutIdentities(divisionsToProducts(original, graphNodes, originalInputs));
   const n = shapeSize(nodes[cluster.root].shape);
   const modes = inputs.map((x) => modeOf(x, n));
+  const strides = inputs.map((x) => x.strided ?? null);
+  // strides and offsets become source text: only plain integers may reach it
+  for (const t of strides) {
+    if (t && !(Number.isSafeInteger(t.offset) && Number.isSafeInteger(t.stride) && t.offset >= 0 && t.stride >= 0))
+      throw new InternalError(`f64: a strided input needs integer offset and stride, got ${String(t.offset)}, ${String(t.stride)}`);
+  }
   const needIn = inputs.map((x) => x.grad !== null && gOut !== null);
   const { members } = cluster;
   const local = new Map<number, string>(); // node id → JS name of its value
@@ -140,7 +160,10 @@ export function fusedStep(
   members.forEach((id) => local.set(id, `v${id}`));
   // forward statements, shared by both loops
   const fwd: string[] = [];
-  const sig: string[] = [`n${n > 1 ? 'v' : 's'}`, modes.join(''), needIn.map(Number).join(''), cluster.sum === null ? '' : 'sum'];
+  const sig: string[] = [
+    `n${n > 1 ? 'v' : 's'}`, modes.join(''), needIn.map(Number).join(''), cluster.sum === null ? '' : 'sum',
+    strides.map((t) => (t ? `${t.stride}+${t.offset}` : '')).join(','),
+  ];
   members.forEach((id, k) => {
     const node = nodes[id];
     const args = node.inputs.map((i) => local.get(i) as string);
@@ -160,7 +183,7 @@ export function fusedStep(
   const key = sig.join('|');
   let code = cache.get(key);
   if (!code) {
-    code = generate(cluster, nodes, modes, needIn, fwd, local);
+    code = generate(cluster, nodes, modes, strides, n === 1, needIn, fwd, local);
     cache.set(key, code);
   }
   const { forward, backward, both } = code;
@@ -222,22 +245,111 @@ function divisionsToProducts(
   };
 }
 
-/** A statement for element i + 1: indices shifted, values v… renamed w…. */
-function shiftIndex(statement: string): string {
-  return statement.replace(/\[o\]/g, '[o + 1]').replace(/\[i\]/g, '[i + 1]').replace(/\bv(\d+)\b/g, 'w$1');
+/**
+ * Members that return their other operand exactly drop out: a + (−0), a − (+0)
+ * and a·1 (the builder leaves such terms, e.g. a Gaussian with μ = 0 and σ = 1),
+ * with the constant a scalar input of the cluster. Their derivative with
+ * respect to a is exactly 1, so values and gradients are unchanged to the
+ * bit; readers of a dropped member read its operand instead. The root stays
+ * unless its operand is a member.
+ */
+function withoutIdentities(
+  { cluster, nodes, inputs }: { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] },
+): { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] } {
+  const constantOf = (id: number): number | null => {
+    const k = cluster.inputs.indexOf(id);
+    if (k < 0 || inputs[k].batched || inputs[k].strided || inputs[k].value.length !== 1) return null;
+    return inputs[k].value[0];
+  };
+  const alias = new Map<number, number>(); // dropped member → the node it equals
+  const resolve = (id: number) => alias.get(id) ?? id;
+  const memberSet = new Set(cluster.members);
+  // synthetic inputs (negative ids) are known only by their StepInput
+  const sizeOf = (id: number) => shapeSize(id >= 0 ? nodes[id].shape : inputs[cluster.inputs.indexOf(id)].shape);
+  let patched: IRNode[] | null = null;
+  let root = cluster.root;
+  for (const id of cluster.members) {
+    let node = patched ? patched[id] : nodes[id];
+    if (node.inputs.some((i) => alias.has(i))) {
+      patched ??= nodes.slice();
+      node = { ...node, inputs: node.inputs.map(resolve) };
+      patched[id] = node;
+    }
+    if (node.kind !== 'binary') continue;
+    const [a, b] = node.inputs;
+    const ka = constantOf(a);
+    const kb = constantOf(b);
+    let other: number | null = null;
+    if (node.op === 'add' && kb !== null && Object.is(kb, -0)) other = a;
+    else if (node.op === 'add' && ka !== null && Object.is(ka, -0)) other = b;
+    else if (node.op === 'sub' && kb !== null && Object.is(kb, 0)) other = a;
+    else if (node.op === 'mul' && kb === 1) other = a;
+    else if (node.op === 'mul' && ka === 1) other = b;
+    // the operand must have the member's size (no broadcast), and a root can only hand over to a member
+    if (other === null || sizeOf(other) !== shapeSize(node.shape)) continue;
+    if (id === root) {
+      if (!memberSet.has(other) || alias.has(other)) continue;
+      root = other;
+    }
+    alias.set(id, other);
+  }
+  if (alias.size === 0) return { cluster, nodes, inputs };
+  const final = patched ?? nodes;
+  const members = cluster.members.filter((id) => !alias.has(id));
+  const used = new Set<number>();
+  for (const m of members) for (const i of final[m].inputs) used.add(i);
+  const keep = cluster.inputs.map((id) => used.has(id));
+  return {
+    cluster: { members, root, sum: cluster.sum, inputs: cluster.inputs.filter((_, k) => keep[k]) },
+    nodes: final,
+    inputs: inputs.filter((_, k) => keep[k]),
+  };
 }
 
-function readOf(k: number, mode: OperandMode): string {
+/** A statement for element i + 1: indices shifted, values v… renamed w…. */
+function shiftIndex(statement: string): string {
+  return statement
+    .replace(/\[o\]/g, '[o + 1]')
+    .replace(/\[i\]/g, '[i + 1]')
+    .replace(/\[(b\d+) \+ i\]/g, '[$1 + i + 1]')
+    .replace(/\bv(\d+)\b/g, 'w$1');
+}
+
+function readOf(k: number, mode: FusedMode): string {
   switch (mode) {
     case 'B': return `x${k}[o]`;
     case 'S': return `s${k}`;
     case 'K': return `x${k}[i]`;
     case 'k': return `k${k}`;
+    case 'P': return `x${k}[b${k} + i]`;
+    case 'Q': return `s${k}`;
   }
 }
 
+/** A number as JavaScript source that reads back as exactly that number. */
+function literal(v: number): string {
+  if (Object.is(v, -0)) return '-0';
+  return Number.isNaN(v) ? 'NaN' : String(v);
+}
+
+/** g·d as source, with d a derivative call or a constant (exact: g·1 is g, g·(−1) is −g). */
+function scaled(g: string, d: string | number): string {
+  if (typeof d === 'string') return `${g} * ${d}`;
+  if (d === 1) return g;
+  if (d === -1) return `-${g}`;
+  return `${g} * (${literal(d)})`;
+}
+
+/** The per-element loop of a chain; a scalar cluster (n = 1) runs its body once, without a loop. */
+function elementLoop(body: string, scalar: boolean): string {
+  return scalar
+    ? `{\n    const i = 0;\n    ${body}\n    o++;\n  }`
+    : `for (let i = 0; i < n; i++, o++) {\n    ${body}\n  }`;
+}
+
 function generate(
-  cluster: Cluster, nodes: IRNode[], modes: OperandMode[], needIn: boolean[], fwd: string[], local: Map<number, string>,
+  cluster: Cluster, nodes: IRNode[], modes: FusedMode[], strides: ({ offset: number; stride: number } | null)[], scalar: boolean,
+  needIn: boolean[], fwd: string[], local: Map<number, string>,
 ): GeneratedCode {
   const { members, root, sum, inputs } = cluster;
   const envNames: string[] = [];
@@ -248,10 +360,20 @@ function generate(
   envNames.sort();
   const unpack = inputs.map((_, k) => `const x${k} = xs[${k}];`).join(' ');
   const hoist = modes.map((m, k) => (m === 'k' ? `const k${k} = x${k}[0];` : '')).join(' ');
-  const perChain = modes.map((m, k) => (m === 'S' ? `const s${k} = x${k}[c];` : '')).join(' ');
+  // per chain: batched scalars, and where a strided parameter's chain starts in x (and in the gradient)
+  const perChain = modes.map((m, k) => {
+    const t = strides[k];
+    if (m === 'S') return `const s${k} = x${k}[c];`;
+    if ((m === 'P' || m === 'Q') && t) {
+      const base = `const b${k} = c * ${t.stride} + ${t.offset};`;
+      return m === 'Q' ? `${base} const s${k} = x${k}[b${k}];` : base;
+    }
+    return '';
+  }).join(' ');
   // with an absorbed sum, two interleaved accumulators halve the add latency chain
   // (the hot loop of a Gaussian); the result may differ from a sequential sum in the last bits
   const odd = fwd.map(shiftIndex);
+  const tail = (body: string) => (scalar ? `{\n    const i = 0;\n    ${body}\n    o++;\n  }` : `for (; i < n; i++, o++) {\n    ${body}\n  }`);
   const fwdBody = sum !== null
     ? `${unpack} ${hoist}
 let o = c0 * n;
@@ -260,26 +382,22 @@ for (let c = c0; c < c1; c++) {
   let acc = 0;
   let acc1 = 0;
   let i = 0;
-  for (; i + 1 < n; i += 2, o += 2) {
+  ${scalar ? '' : `for (; i + 1 < n; i += 2, o += 2) {
     ${fwd.join('\n    ')}
     acc += v${root};
     ${odd.join('\n    ')}
     acc1 += w${root};
-  }
-  for (; i < n; i++, o++) {
-    ${fwd.join('\n    ')}
-    acc += v${root};
-  }
+  }`}
+  ${tail(`${fwd.join('\n    ')}
+    acc += v${root};`)}
   y[c] = acc + acc1;
 }`
     : `${unpack} ${hoist}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain}
-  for (let i = 0; i < n; i++, o++) {
-    ${fwd.join('\n    ')}
-    y[o] = v${root};
-  }
+  ${elementLoop(`${fwd.join('\n    ')}
+    y[o] = v${root};`, scalar)}
 }`;
   const label = `// fused cluster #${serial++}`;
   const forward = new Function(...envNames, `${label} forward\nreturn function (xs, y, c0, c1, n) {\n${fwdBody}\n};`);
@@ -291,12 +409,18 @@ for (let c = c0; c < c1; c++) {
   for (const id of members) needs.set(id, nodes[id].inputs.some((i) => needs.get(i)));
   if (!needs.get(root)) return { forward, backward: null, both: null };
   const lines: string[] = [];
-  for (const id of members) if (id !== root && needs.get(id)) lines.push(`let g${id} = 0;`);
-  lines.push(`const g${root} = ${sum !== null ? 'gs' : 'gy[o]'};`);
+  // a member's adjoint is the sum of its consumers' contributions, all known once the reverse
+  // sweep reaches it: one const per member, summed left to right in the order they arrive
+  const contributions = new Map<number, string[]>();
   const scalarGrads: string[] = [];
   const read = new Set<number>(); // member values the derivative calls read
-  const call = (fn: Function | undefined, name: string, ins: number[], id: number): string => {
+  /** The derivative call as source, or its value when it reads no argument (a constant). */
+  const call = (fn: Function | undefined, name: string, ins: number[], id: number): string | number => {
     const used = usedParams(fn, ins.length + 1);
+    if (fn && !used.some(Boolean)) {
+      const value = (fn as (...a: number[]) => number)(0, 0, 0);
+      if (typeof value === 'number') return value;
+    }
     // an unread argument is passed as 0, so values not recomputed are never referenced
     const args = ins.map((i, q) => {
       if (!used[q]) return '0';
@@ -308,12 +432,15 @@ for (let c = c0; c < c1; c++) {
   };
   const addTo = (input: number, expr: string) => {
     if (memberIndex.has(input)) {
-      lines.push(`g${input} += ${expr};`);
+      const list = contributions.get(input) ?? [];
+      list.push(expr);
+      contributions.set(input, list);
       return;
     }
     const k = inputs.indexOf(input);
     if (modes[k] === 'B') lines.push(`gx${k}[o] += ${expr};`);
-    else if (modes[k] === 'S') {
+    else if (modes[k] === 'P') lines.push(`gx${k}[b${k} + i] += ${expr};`);
+    else if (modes[k] === 'S' || modes[k] === 'Q') {
       lines.push(`t${k} += ${expr};`);
       if (!scalarGrads.includes(`${k}`)) scalarGrads.push(`${k}`);
     }
@@ -321,16 +448,21 @@ for (let c = c0; c < c1; c++) {
   for (let m = members.length - 1; m >= 0; m--) {
     const id = members[m];
     if (!needs.get(id)) continue;
+    if (id === root) lines.push(`const g${root} = gs;`);
+    else {
+      const list = contributions.get(id);
+      lines.push(`const g${id} = ${list ? list.join(' + ') : '0'};`);
+    }
     const node = nodes[id];
     const k = memberIndex.get(id) as number;
     if (node.kind === 'unary') {
       const kern = UNARY_KERNELS[node.op as UnaryOp];
-      if (kern.df && needs.get(node.inputs[0])) addTo(node.inputs[0], `g${id} * ${call(kern.df, `d${k}`, node.inputs, id)}`);
+      if (kern.df && needs.get(node.inputs[0])) addTo(node.inputs[0], scaled(`g${id}`, call(kern.df, `d${k}`, node.inputs, id)));
     } else {
       const kern = BINARY_KERNELS[node.op as BinaryOp];
       const [a, b] = node.inputs;
-      if (kern.da && needs.get(a)) addTo(a, `g${id} * ${call(kern.da, `da${k}`, node.inputs, id)}`);
-      if (kern.db && needs.get(b)) addTo(b, `g${id} * ${call(kern.db, `db${k}`, node.inputs, id)}`);
+      if (kern.da && needs.get(a)) addTo(a, scaled(`g${id}`, call(kern.da, `da${k}`, node.inputs, id)));
+      if (kern.db && needs.get(b)) addTo(b, scaled(`g${id}`, call(kern.db, `db${k}`, node.inputs, id)));
     }
   }
   // recompute only the member values the derivatives read (and what they depend on)
@@ -339,44 +471,56 @@ for (let c = c0; c < c1; c++) {
     if (read.has(id)) for (const i of nodes[id].inputs) if (memberIndex.has(i)) read.add(i);
   }
   const recompute = members.map((id, k) => (read.has(id) ? fwd[k] : '')).filter((t) => t.length > 0);
-  const unpackGrads = inputs.map((_, k) => (needIn[k] && (modes[k] === 'B' || modes[k] === 'S') ? `const gx${k} = gxs[${k}];` : '')).join(' ');
+  const unpackGrads = inputs.map((_, k) => (needIn[k] && modes[k] !== 'K' && modes[k] !== 'k' ? `const gx${k} = gxs[${k}];` : '')).join(' ');
+  const initScalar = scalarGrads.map((k) => `let t${k} = 0;`).join(' ');
+  const flushScalar = scalarGrads.map((k) => (modes[Number(k)] === 'Q' ? `gx${k}[b${k}] += t${k};` : `gx${k}[c] += t${k};`)).join(' ');
   const bwdBody = `${unpack} ${hoist} ${unpackGrads}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
-  ${perChain} ${sum !== null ? 'const gs = gy[c];' : ''} ${scalarGrads.map((k) => `let t${k} = 0;`).join(' ')}
-  for (let i = 0; i < n; i++, o++) {
+  ${perChain} ${sum !== null ? 'const gs = gy[c];' : ''} ${initScalar}
+  ${elementLoop(`${sum !== null ? '' : 'const gs = gy[o];'}
     ${recompute.join('\n    ')}
-    ${lines.join('\n    ')}
-  }
-  ${scalarGrads.map((k) => `gx${k}[c] += t${k};`).join(' ')}
+    ${lines.join('\n    ')}`, scalar)}
+  ${flushScalar}
 }`;
   const backward = new Function(...envNames, `${label} backward\nreturn function (xs, y, gy, gxs, c0, c1, n) {\n${bwdBody}\n};`);
-  if (sum === null) return { forward, backward, both: null };
+  if (sum === null) {
+    // forward and backward in one loop, for a root whose adjoint G is known before the forward runs
+    const bothBody = `${unpack} ${hoist} ${unpackGrads}
+let o = c0 * n;
+for (let c = c0; c < c1; c++) {
+  ${perChain} const gs = G; ${initScalar}
+  ${elementLoop(`${fwd.join('\n    ')}
+    y[o] = v${root};
+    ${lines.join('\n    ')}`, scalar)}
+  ${flushScalar}
+}`;
+    const both = new Function(...envNames, `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`);
+    return { forward, backward, both };
+  }
   // forward and backward in one loop, for a sum whose adjoint G is known before the forward runs
   // (unrolled as the forward loop, so both give the same sum to the last bit)
   const oddLines = lines.map((t) => shiftIndex(t).replace(/\bg(\d+)\b/g, 'h$1'));
   const bothBody = `${unpack} ${hoist} ${unpackGrads}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
-  ${perChain} const gs = G; ${scalarGrads.map((k) => `let t${k} = 0;`).join(' ')}
+  ${perChain} const gs = G; ${initScalar}
   let acc = 0;
   let acc1 = 0;
   let i = 0;
-  for (; i + 1 < n; i += 2, o += 2) {
+  ${scalar ? '' : `for (; i + 1 < n; i += 2, o += 2) {
     ${fwd.join('\n    ')}
     acc += v${root};
     ${lines.join('\n    ')}
     ${odd.join('\n    ')}
     acc1 += w${root};
     ${oddLines.join('\n    ')}
-  }
-  for (; i < n; i++, o++) {
-    ${fwd.join('\n    ')}
+  }`}
+  ${tail(`${fwd.join('\n    ')}
     acc += v${root};
-    ${lines.join('\n    ')}
-  }
+    ${lines.join('\n    ')}`)}
   y[c] = acc + acc1;
-  ${scalarGrads.map((k) => `gx${k}[c] += t${k};`).join(' ')}
+  ${flushScalar}
 }`;
   const both = new Function(...envNames, `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`);
   return { forward, backward, both };

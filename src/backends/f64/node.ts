@@ -24,6 +24,12 @@ export interface StepInput {
   batched: boolean;
   /** Where to add this input's gradient; null when not needed. */
   grad: Float64Array | null;
+  /**
+   * Set for a parameter that fused steps read in place from the positions x:
+   * element i of chain c is at c·stride + offset + i of `value` (x) and of
+   * `grad` (the result gradient). Only fused steps accept such inputs.
+   */
+  strided?: { offset: number; stride: number };
 }
 
 /** Runs one primitive on the chains [c0, c1). */

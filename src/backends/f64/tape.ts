@@ -13,7 +13,10 @@
  * the block's buffers stay in cache), with no allocation. 'reshape' nodes
  * alias their input's buffers. A parameter node spanning x accumulates its
  * gradient straight into the result, and is read in place when only fused
- * steps read it.
+ * steps read it; any other parameter read only by fused steps (directly or
+ * through reshapes) is read in place from x with a chain stride (offset +
+ * c·dim) and adds its gradient straight into the result at the same place,
+ * with no buffers of its own (the double well's scalars).
  *
  * Results: by default the returned `logDensity` and `gradient` arrays belong
  * to the evaluator and are OVERWRITTEN by its next call (results for
@@ -215,13 +218,18 @@ function build(
     for (const m of cl.members) if (m !== last) interior[m] = 1;
     clusterAt.set(last, cl);
   }
-  // a parameter spanning x read only by fused steps is read in place (no copy)
+  // a parameter read only by fused steps (directly or through reshapes) is read in place from x
+  // (no copy): one spanning x as a batched input, any other with a chain stride, its gradient then
+  // added straight into the result (no scatter)
   const inPlace = new Set<number>();
+  const strided = new Set<number>();
+  const fused = (u: IRNode) => interior[u.id] === 1 || (clusterAt.get(u.id)?.members.includes(u.id) ?? false);
   for (const node of nodes) {
-    if (node.kind !== 'param' || shapeSize(node.shape) !== state.dim) continue;
-    const users = nodes.filter((u) => u.inputs.includes(node.id));
-    const fused = (u: IRNode) => interior[u.id] === 1 || (clusterAt.get(u.id)?.members.includes(u.id) ?? false);
-    if (users.length > 0 && users.every(fused)) inPlace.add(node.id);
+    if (node.kind !== 'param') continue;
+    const users = readersThroughReshapes(nodes, node.id, output);
+    if (users === null || users.length === 0 || !users.every(fused)) continue;
+    inPlace.add(node.id);
+    if (shapeSize(node.shape) !== state.dim) strided.add(node.id);
   }
   const xSites: Compiled['xSites'] = [];
   const inPlaceBuffers = new Set<Float64Array>();
@@ -258,6 +266,14 @@ function build(
       }
       default:
         break;
+    }
+    if (strided.has(node.id)) {
+      // no buffers: a marker the fused steps' x entries are found by, and the result gradient
+      const marker = new Float64Array(0);
+      inPlaceBuffers.add(marker);
+      values[node.id] = marker;
+      grads[node.id] = resultGrad;
+      continue;
     }
     const value = new Float64Array(C * size);
     values[node.id] = value;
@@ -297,12 +313,17 @@ function build(
       continue;
     }
     const cluster = clusterAt.get(node.id);
-    const inputs: StepInput[] = (cluster ? cluster.inputs : node.inputs).map((id) => ({
-      value: values[id],
-      shape: nodes[id].shape,
-      batched: nodes[id].kind !== 'constant' && !(nodes[id].kind === 'reshape' && isConstantAlias(nodes, id)),
-      grad: grads[id],
-    }));
+    const inputs: StepInput[] = (cluster ? cluster.inputs : node.inputs).map((id) => {
+      const input: StepInput = {
+        value: values[id],
+        shape: nodes[id].shape,
+        batched: nodes[id].kind !== 'constant' && !(nodes[id].kind === 'reshape' && isConstantAlias(nodes, id)),
+        grad: grads[id],
+      };
+      const source = aliasSource(nodes, id);
+      if (strided.has(source.id)) input.strided = { offset: source.offset as number, stride: state.dim };
+      return input;
+    });
     const step = cluster
       ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null)
       : nodeStep(node, inputs, value, grads[node.id]);
@@ -354,6 +375,25 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
     }
   }
   return known;
+}
+
+/** The node a reshape chain starts from (the node itself if it is no reshape). */
+function aliasSource(nodes: IRNode[], id: number): IRNode {
+  let node = nodes[id];
+  while (node.kind === 'reshape') node = nodes[node.inputs[0]];
+  return node;
+}
+
+/** The nodes reading `id`'s value, directly or through reshapes (aliases of it); null if an alias is the output. */
+function readersThroughReshapes(nodes: IRNode[], id: number, output: number): IRNode[] | null {
+  const readers: IRNode[] = [];
+  const aliases = new Set([id]);
+  for (const node of nodes) {
+    if (!node.inputs.some((i) => aliases.has(i))) continue;
+    if (node.kind === 'reshape') aliases.add(node.id);
+    else readers.push(node);
+  }
+  return aliases.has(output) ? null : readers;
 }
 
 /** A reshape chain that ends at a constant (the builder folds these, but graphs may come from elsewhere). */

@@ -5,7 +5,7 @@
  * plots and histograms per parameter (plus a scatter for 2-d runs).
  */
 import type { ParameterSummary, SummaryJson } from '../io/summary-json.js';
-import { formatValue } from './table.js';
+import { formatValue, SUMMARY_HEADER, summaryRow } from './table.js';
 import type { ChainDraws, RunData } from './read-run.js';
 import { histogramPlot } from './plots/histogram.js';
 import { scatterPlot, type MarkedPoint } from './plots/scatter.js';
@@ -115,20 +115,13 @@ function warningsList(warnings: string[]): string {
 }
 
 function summaryTable(parameters: ParameterSummary[]): string {
-  const header = ['', 'Mean', 'MCSE', 'StdDev', '5%', '50%', '95%', 'ESS_bulk', 'ESS_tail', 'R_hat'];
-  const rows = parameters.map((p) => [
-    esc(p.name),
-    formatValue(p.mean),
-    formatValue(p.mcse_mean),
-    formatValue(p.sd),
-    formatValue(p.q5),
-    formatValue(p.q50),
-    formatValue(p.q95),
-    p.ess_bulk === null ? 'NA' : Math.round(p.ess_bulk).toString(),
-    p.ess_tail === null ? 'NA' : Math.round(p.ess_tail).toString(),
-    p.rhat === null ? 'NA' : p.rhat > 1.01 ? `<span class="bad">${p.rhat.toFixed(3)}</span>` : p.rhat.toFixed(3),
-  ]);
-  return table(header, rows, true);
+  const rows = parameters.map((p) => {
+    const cells = summaryRow(p);
+    cells[0] = esc(p.name);
+    if (p.rhat !== null && p.rhat > 1.01) cells[9] = `<span class="bad">${cells[9]}</span>`;
+    return cells;
+  });
+  return table(SUMMARY_HEADER, rows, true);
 }
 
 function chainTable(run: RunData): string {

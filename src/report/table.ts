@@ -25,10 +25,12 @@ export function formatValue(x: number | null | undefined, digits = 3): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
-/** The posterior table: Mean, MCSE, StdDev, 5%, 50%, 95%, ESS_bulk, ESS_tail, R_hat. */
-export function formatSummaryTable(parameters: ParameterSummary[]): string {
-  const header = ['', 'Mean', 'MCSE', 'StdDev', '5%', '50%', '95%', 'ESS_bulk', 'ESS_tail', 'R_hat'];
-  const rows = parameters.map((p) => [
+/** The stansummary columns, in order. */
+export const SUMMARY_HEADER = ['', 'Mean', 'MCSE', 'StdDev', '5%', '50%', '95%', 'ESS_bulk', 'ESS_tail', 'R_hat'];
+
+/** One parameter's cells under SUMMARY_HEADER (name first, NA for null). */
+export function summaryRow(p: ParameterSummary): string[] {
+  return [
     p.name,
     formatValue(p.mean),
     formatValue(p.mcse_mean),
@@ -39,6 +41,10 @@ export function formatSummaryTable(parameters: ParameterSummary[]): string {
     p.ess_bulk === null ? 'NA' : Math.round(p.ess_bulk).toString(),
     p.ess_tail === null ? 'NA' : Math.round(p.ess_tail).toString(),
     p.rhat === null ? 'NA' : p.rhat.toFixed(3),
-  ]);
-  return formatTable(header, rows);
+  ];
+}
+
+/** The posterior table: Mean, MCSE, StdDev, 5%, 50%, 95%, ESS_bulk, ESS_tail, R_hat. */
+export function formatSummaryTable(parameters: ParameterSummary[]): string {
+  return formatTable(SUMMARY_HEADER, parameters.map(summaryRow));
 }

@@ -12,6 +12,16 @@
  *   20 000 multiply-adds per chain):    4 chains 13.8k vs 1.9k, 8: 13.0k vs 6.3k,
  *                                       16: 13.4k vs 9.9k, 32: 12.8k vs 14.5k,
  *                                       64: 12.9k vs 17.7k, 128: 13.0k vs 20.9k
+ * Update (f64 fused constant-matrix products, see docs/performance.md): the
+ * f64 logistic regression went to 32k at 4 and at 64 chains (tfjs 5.4k and
+ * 23k), so tfjs no longer wins any measured case when the product fuses.
+ * It only fuses when the rest of the likelihood group is constant (an
+ * intercept parameter added elementwise falls back to the separate kernel,
+ * ≈ 13k, where tfjs wins from ≈ 32 chains). Fused is the common form
+ * (`y ~ bernoulli_logit(X * beta)`), so tfjs is now chosen for matrix-heavy
+ * graphs only from 256 chains, beyond the largest count measured (128),
+ * where tfjs's batched GEMM keeps gaining and f64's rate stays flat.
+ *
  * tfjs pays a fixed cost per op and call (≈ 30 µs per graph op: 1.3 ms a
  * call for the 40 ops of eight schools) that only
  * batched matrix products, run as one wasm GEMM over all chains, repay: f64
@@ -25,8 +35,8 @@ import { shapeSize } from '../ir/ops.js';
 const MATMUL_WORK_PER_CHAIN = 5000;
 /** Share of the per-chain work that matrix products must make up. */
 const MATMUL_SHARE = 0.5;
-/** Chains from which tfjs beats f64 on a matrix-heavy graph (crossover measured at 24–32). */
-const MIN_CHAINS_FOR_TFJS = 32;
+/** Chains from which tfjs is chosen for a matrix-heavy graph (see above). */
+const MIN_CHAINS_FOR_TFJS = 256;
 
 /** Per-chain work of a node for the f64 tape, in multiply-adds (forward). */
 function work(node: IRNode, nodes: IRNode[]): number {

@@ -17,6 +17,8 @@ import { shapeSize } from '../../ir/ops.js';
 import { BINARY_KERNELS } from './binary.js';
 import type { NodeStep, StepInput } from './node.js';
 import type { OperandMode } from './loops.js';
+import { generateMatvec, type ClusterSource } from './matvec-fused.js';
+import { PAIRED_UNARY } from './paired.js';
 import { UNARY_KERNELS } from './unary.js';
 
 export interface Cluster {
@@ -110,6 +112,10 @@ interface GeneratedCode {
   backward: Function | null;
   /** Forward and backward in one loop, for a cluster ending in a sum (null otherwise). */
   both: Function | null;
+  /** What a matrix-times-vectors variant is built from (clusters ending in a sum; null otherwise). */
+  source?: ClusterSource | null;
+  /** That variant, by the index of the input it computes, once built. */
+  matvec?: Map<number, { forward: Function; both: Function }>;
 }
 const cache = new Map<string, GeneratedCode>();
 
@@ -139,9 +145,77 @@ function modeOf(x: StepInput, n: number): FusedMode {
  */
 export function fusedStep(
   original: Cluster, graphNodes: IRNode[], originalInputs: StepInput[], out: Float64Array, gOut: Float64Array | null,
-  constantAdjoint: number | null = null,
+  constantAdjoint: number | null = null, matvec: MatvecInput | null = null,
 ): NodeStep {
   const { cluster, nodes, inputs } = withoutIdentities(divisionsToProducts(original, graphNodes, originalInputs));
+  if (matvec) return matvecStep(cluster, nodes, inputs, out, constantAdjoint, matvec);
+  const { code, envValues, n, needIn } = clusterCode(cluster, nodes, inputs, gOut !== null);
+  const { forward, backward, both } = code;
+  const fwdBound = forward(...envValues) as (...a: unknown[]) => void;
+  const values = inputs.map((x) => x.value);
+  const step: NodeStep = {
+    forward: (c0, c1) => fwdBound(values, out, c0, c1, n),
+    inputValues: values,
+  };
+  if (backward && gOut && needIn.some(Boolean)) {
+    const bwdBound = backward(...envValues) as (...a: unknown[]) => void;
+    const grads = inputs.map((x) => x.grad);
+    step.backward = (c0, c1) => bwdBound(values, out, gOut, grads, c0, c1, n);
+    if (both && constantAdjoint !== null) {
+      const bothBound = both(...envValues) as (...a: unknown[]) => void;
+      const G = constantAdjoint;
+      step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, grads, c0, c1, n);
+    }
+  }
+  return step;
+}
+
+/** A matrix product computed inside the cluster (matvec-fused.ts) instead of read from a buffer. */
+export interface MatvecInput {
+  /** The cluster input standing for the product A·b (batched, no buffer; a non-null grad when b needs one). */
+  placeholder: StepInput;
+  /** A [n, k], constant, row-major. */
+  A: Float64Array;
+  /** b, chain-major, k per chain. */
+  B: Float64Array;
+  gB: Float64Array | null;
+  k: number;
+}
+
+/** The fused step of a cluster that reads one constant-matrix × batched-vector product (see matvec-fused.ts). */
+function matvecStep(
+  cluster: Cluster, nodes: IRNode[], inputs: StepInput[], out: Float64Array, constantAdjoint: number | null, mv: MatvecInput,
+): NodeStep {
+  const index = inputs.indexOf(mv.placeholder);
+  const { code, envValues, n } = clusterCode(cluster, nodes, inputs, true);
+  const src = code.source;
+  if (index < 0 || !src || constantAdjoint === null || !inputs.every((x, q) => q === index || (!x.batched && !x.strided)))
+    throw new InternalError('f64: a fused matrix product needs a summed cluster with a constant adjoint and constant other inputs');
+  code.matvec ??= new Map();
+  let fns = code.matvec.get(index);
+  if (!fns) {
+    fns = generateMatvec(src, index, `// fused cluster with a matrix product #${serial++}`);
+    code.matvec.set(index, fns);
+  }
+  const fwdBound = fns.forward(...envValues) as (...a: unknown[]) => void;
+  const values = inputs.map((x) => x.value);
+  const { A, B, gB, k } = mv;
+  const step: NodeStep = {
+    forward: (c0, c1) => fwdBound(values, out, 0, c0, c1, n, A, B, null, k),
+    inputValues: values,
+  };
+  if (gB) {
+    const bothBound = fns.both(...envValues) as (...a: unknown[]) => void;
+    const G = constantAdjoint;
+    step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, c0, c1, n, A, B, gB, k);
+  }
+  return step;
+}
+
+/** The cluster's generated code (cached by its structure) and the kernels to bind it to. */
+function clusterCode(
+  cluster: Cluster, nodes: IRNode[], inputs: StepInput[], hasGradOut: boolean,
+): { code: GeneratedCode; envValues: unknown[]; n: number; needIn: boolean[] } {
   const n = shapeSize(nodes[cluster.root].shape);
   const modes = inputs.map((x) => modeOf(x, n));
   const strides = inputs.map((x) => x.strided ?? null);
@@ -150,7 +224,7 @@ export function fusedStep(
     if (t && !(Number.isSafeInteger(t.offset) && Number.isSafeInteger(t.stride) && t.offset >= 0 && t.stride >= 0))
       throw new InternalError(`f64: a strided input needs integer offset and stride, got ${String(t.offset)}, ${String(t.stride)}`);
   }
-  const needIn = inputs.map((x) => x.grad !== null && gOut !== null);
+  const needIn = inputs.map((x) => x.grad !== null && hasGradOut);
   const { members } = cluster;
   const local = new Map<number, string>(); // node id → JS name of its value
   const env: Record<string, unknown> = {};
@@ -186,26 +260,8 @@ export function fusedStep(
     code = generate(cluster, nodes, modes, strides, n === 1, needIn, fwd, local);
     cache.set(key, code);
   }
-  const { forward, backward, both } = code;
   const names = Object.keys(env).sort();
-  const envValues = names.map((k) => env[k]);
-  const fwdBound = forward(...envValues) as (...a: unknown[]) => void;
-  const values = inputs.map((x) => x.value);
-  const step: NodeStep = {
-    forward: (c0, c1) => fwdBound(values, out, c0, c1, n),
-    inputValues: values,
-  };
-  if (backward && gOut && needIn.some(Boolean)) {
-    const bwdBound = backward(...envValues) as (...a: unknown[]) => void;
-    const grads = inputs.map((x) => x.grad);
-    step.backward = (c0, c1) => bwdBound(values, out, gOut, grads, c0, c1, n);
-    if (both && constantAdjoint !== null) {
-      const bothBound = both(...envValues) as (...a: unknown[]) => void;
-      const G = constantAdjoint;
-      step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, grads, c0, c1, n);
-    }
-  }
-  return step;
+  return { code, envValues: names.map((k) => env[k]), n, needIn };
 }
 
 /**
@@ -312,7 +368,8 @@ function shiftIndex(statement: string): string {
     .replace(/\[o\]/g, '[o + 1]')
     .replace(/\[i\]/g, '[i + 1]')
     .replace(/\[(b\d+) \+ i\]/g, '[$1 + i + 1]')
-    .replace(/\bv(\d+)\b/g, 'w$1');
+    .replace(/\bv(\d+)\b/g, 'w$1')
+    .replace(/\bp([ued])(\d+)\b/g, 'q$1$2');
 }
 
 function readOf(k: number, mode: FusedMode): string {
@@ -414,6 +471,8 @@ for (let c = c0; c < c1; c++) {
   const contributions = new Map<number, string[]>();
   const scalarGrads: string[] = [];
   const read = new Set<number>(); // member values the derivative calls read
+  const pairedStatements = new Map<number, string>(); // member position → its value-and-derivative statement
+  const derivativeOnly = new Map<number, string>(); // the same members' derivative alone, for the backward loop
   /** The derivative call as source, or its value when it reads no argument (a constant). */
   const call = (fn: Function | undefined, name: string, ins: number[], id: number): string | number => {
     const used = usedParams(fn, ins.length + 1);
@@ -457,7 +516,17 @@ for (let c = c0; c < c1; c++) {
     const k = memberIndex.get(id) as number;
     if (node.kind === 'unary') {
       const kern = UNARY_KERNELS[node.op as UnaryOp];
-      if (kern.df && needs.get(node.inputs[0])) addTo(node.inputs[0], scaled(`g${id}`, call(kern.df, `d${k}`, node.inputs, id)));
+      if (kern.df && needs.get(node.inputs[0])) {
+        // value and derivative from one statement when the op has a paired template
+        const paired = PAIRED_UNARY[node.op as UnaryOp];
+        if (paired) {
+          pairedStatements.set(k, paired(local.get(node.inputs[0]) as string, `pu${id}`, `pe${id}`, `v${id}`, `pd${id}`));
+          // the backward loop alone needs only the derivative: the separate kernel, as unpaired
+          const d = call(kern.df, `d${k}`, node.inputs, id);
+          derivativeOnly.set(k, `const pd${id} = ${typeof d === 'number' ? literal(d) : d};`);
+        }
+        addTo(node.inputs[0], scaled(`g${id}`, paired ? `pd${id}` : call(kern.df, `d${k}`, node.inputs, id)));
+      }
     } else {
       const kern = BINARY_KERNELS[node.op as BinaryOp];
       const [a, b] = node.inputs;
@@ -470,7 +539,15 @@ for (let c = c0; c < c1; c++) {
     const id = members[m];
     if (read.has(id)) for (const i of nodes[id].inputs) if (memberIndex.has(i)) read.add(i);
   }
-  const recompute = members.map((id, k) => (read.has(id) ? fwd[k] : '')).filter((t) => t.length > 0);
+  // where the derivatives are needed, paired members compute value and derivative together
+  const fwdd = fwd.map((t, k) => pairedStatements.get(k) ?? t);
+  const oddd = fwdd.map(shiftIndex);
+  // (a paired member's value only where some derivative reads it)
+  const recompute = members.map((id, k) => {
+    const d = derivativeOnly.get(k);
+    if (d === undefined) return read.has(id) ? fwd[k] : '';
+    return read.has(id) ? `${fwd[k]} ${d}` : d;
+  }).filter((t) => t.length > 0);
   const unpackGrads = inputs.map((_, k) => (needIn[k] && modes[k] !== 'K' && modes[k] !== 'k' ? `const gx${k} = gxs[${k}];` : '')).join(' ');
   const initScalar = scalarGrads.map((k) => `let t${k} = 0;`).join(' ');
   const flushScalar = scalarGrads.map((k) => (modes[Number(k)] === 'Q' ? `gx${k}[b${k}] += t${k};` : `gx${k}[c] += t${k};`)).join(' ');
@@ -490,7 +567,7 @@ for (let c = c0; c < c1; c++) {
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain} const gs = G; ${initScalar}
-  ${elementLoop(`${fwd.join('\n    ')}
+  ${elementLoop(`${fwdd.join('\n    ')}
     y[o] = v${root};
     ${lines.join('\n    ')}`, scalar)}
   ${flushScalar}
@@ -509,19 +586,20 @@ for (let c = c0; c < c1; c++) {
   let acc1 = 0;
   let i = 0;
   ${scalar ? '' : `for (; i + 1 < n; i += 2, o += 2) {
-    ${fwd.join('\n    ')}
+    ${fwdd.join('\n    ')}
     acc += v${root};
     ${lines.join('\n    ')}
-    ${odd.join('\n    ')}
+    ${oddd.join('\n    ')}
     acc1 += w${root};
     ${oddLines.join('\n    ')}
   }`}
-  ${tail(`${fwd.join('\n    ')}
+  ${tail(`${fwdd.join('\n    ')}
     acc += v${root};
     ${lines.join('\n    ')}`)}
   y[c] = acc + acc1;
   ${flushScalar}
 }`;
   const both = new Function(...envNames, `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`);
-  return { forward, backward, both };
+  const source: ClusterSource | null = scalar ? null : { statements: fwdd, lines, root, prelude: `${unpack} ${hoist}`, envNames };
+  return { forward, backward, both, source };
 }

@@ -30,7 +30,7 @@ import type { DensityGraph, IRNode } from '../../ir/ops.js';
 import { shapeSize } from '../../ir/ops.js';
 import type { LogDensityAndGradient } from '../../model/types.js';
 import type { DensityEvaluator } from '../evaluator.js';
-import { findClusters, fusedStep, type Cluster } from './fuse.js';
+import { findClusters, fusedStep, type Cluster, type MatvecInput } from './fuse.js';
 import { nodeStep, type ChainStep, type StepInput } from './node.js';
 
 export interface F64Options {
@@ -231,6 +231,8 @@ function build(
     inPlace.add(node.id);
     if (shapeSize(node.shape) !== state.dim) strided.add(node.id);
   }
+  const adjoints = constantAdjoints(nodes, output);
+  const absorbed = absorbedProducts(nodes, active, clusters, adjoints, output);
   const xSites: Compiled['xSites'] = [];
   const inPlaceBuffers = new Set<Float64Array>();
   const values: Float64Array[] = new Array(nodes.length);
@@ -239,7 +241,6 @@ function build(
   const forward: Step[] = [];
   const forwardGrad: Step[] = [];
   const backward: Step[] = [];
-  const adjoints = constantAdjoints(nodes, output);
   const push = (f: Step) => {
     forward.push(f);
     forwardGrad.push(f);
@@ -266,6 +267,11 @@ function build(
       }
       default:
         break;
+    }
+    if (absorbed.has(node.id)) {
+      // computed inside the cluster that reads it: no buffers, no step
+      values[node.id] = new Float64Array(0);
+      continue;
     }
     if (strided.has(node.id)) {
       // no buffers: a marker the fused steps' x entries are found by, and the result gradient
@@ -313,7 +319,15 @@ function build(
       continue;
     }
     const cluster = clusterAt.get(node.id);
+    let matvec: MatvecInput | null = null;
     const inputs: StepInput[] = (cluster ? cluster.inputs : node.inputs).map((id) => {
+      if (absorbed.has(id)) {
+        const [a, b] = nodes[id].inputs;
+        const gB = grads[b];
+        const placeholder: StepInput = { value: values[id], shape: nodes[id].shape, batched: true, grad: gB ? new Float64Array(0) : null };
+        matvec = { placeholder, A: values[a], B: values[b], gB, k: shapeSize(nodes[b].shape) };
+        return placeholder;
+      }
       const input: StepInput = {
         value: values[id],
         shape: nodes[id].shape,
@@ -325,7 +339,7 @@ function build(
       return input;
     });
     const step = cluster
-      ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null)
+      ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null, matvec)
       : nodeStep(node, inputs, value, grads[node.id]);
     forward.push(step.forward);
     if (step.inputValues) {
@@ -361,6 +375,14 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
     const uses = consumers[id];
     if (uses.length !== 1 || shapeSize(nodes[id].shape) !== 1) continue;
     const user = nodes[uses[0]];
+    // a scalar concatenated with others into a vector that only a sum reads (how lowering adds up terms)
+    if (user.kind === 'concat' && new Set(user.inputs).size === user.inputs.length) {
+      const after = consumers[user.id];
+      const g = after.length === 1 ? known.get(after[0]) : undefined;
+      const reader = after.length === 1 ? nodes[after[0]] : null;
+      if (g !== undefined && reader && reader.kind === 'reduce' && reader.op === 'sum' && shapeSize(reader.shape) === 1) known.set(id, g);
+      continue;
+    }
     const g = known.get(user.id);
     if (g === undefined || shapeSize(user.shape) !== 1) continue;
     const [a, b] = user.inputs;
@@ -375,6 +397,33 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
     }
   }
   return known;
+}
+
+/**
+ * Matrix products the cluster reading them computes itself (matvec-fused.ts):
+ * a constant matrix [n, k] times a vector that needs a gradient, read only
+ * by one cluster that ends in a sum with a constant adjoint and whose other
+ * inputs are constants (a GLM likelihood term).
+ */
+function absorbedProducts(
+  nodes: IRNode[], active: boolean[], clusters: Cluster[], adjoints: Map<number, number>, output: number,
+): Set<number> {
+  const readers: number[][] = nodes.map(() => []);
+  for (const node of nodes) for (const i of new Set(node.inputs)) readers[i].push(node.id);
+  const absorbed = new Set<number>();
+  for (const cl of clusters) {
+    if (cl.sum === null || !adjoints.has(cl.sum) || shapeSize(nodes[cl.root].shape) < 2) continue;
+    const products = cl.inputs.filter((id) => nodes[id].kind === 'matmul');
+    if (products.length !== 1) continue;
+    const id = products[0];
+    if (id === output || !readers[id].every((r) => cl.members.includes(r))) continue;
+    if (!cl.inputs.every((i) => i === id || nodes[i].kind === 'constant' || (nodes[i].kind === 'reshape' && isConstantAlias(nodes, i)))) continue;
+    const [a, b] = nodes[id].inputs;
+    if (nodes[a].kind !== 'constant' || nodes[a].shape.length !== 2 || nodes[b].shape.length !== 1 || !active[b]) continue;
+    if (nodes[id].shape.length !== 1 || nodes[id].shape[0] !== nodes[a].shape[0] || nodes[b].shape[0] !== nodes[a].shape[1]) continue;
+    absorbed.add(id);
+  }
+  return absorbed;
 }
 
 /** The node a reshape chain starts from (the node itself if it is no reshape). */

@@ -33,18 +33,51 @@ export function langevinProposal(
   inverseTemperature = 1,
 ): void {
   const perChain = metricLayout(invMetric, chains, dim);
+  const unit = !perChain && isUnitMetric(invMetric, dim);
+  if (unit && chains > 0 && sharesStepSize(stepSize, chains)) {
+    // one flat loop over chains × dim: the same arithmetic as the per-row loop below
+    const eta = stepSize[0];
+    const noiseScale = Math.sqrt((2 * eta) / inverseTemperature);
+    for (let k = 0, n = chains * dim; k < n; k++) out[k] = position[k] + eta * gradient[k] + noiseScale * noise[k];
+    return;
+  }
+  // chains usually share η: the square root is taken once per distinct value
+  let lastEta = NaN;
+  let noiseScale = NaN;
   for (let c = 0; c < chains; c++) {
     const eta = stepSize[c];
-    const noiseScale = Math.sqrt((2 * eta) / inverseTemperature);
+    if (eta !== lastEta) {
+      noiseScale = Math.sqrt((2 * eta) / inverseTemperature);
+      lastEta = eta;
+    }
     const row = c * dim;
-    const metricRow = perChain ? row : 0;
-    for (let i = 0; i < dim; i++) {
-      const m = invMetric[metricRow + i];
+    const end = row + dim;
+    if (unit) {
+      // m = 1 exactly: η·1·g and s·1·ξ are η·g and s·ξ to the bit
+      for (let k = row; k < end; k++) out[k] = position[k] + eta * gradient[k] + noiseScale * noise[k];
+      continue;
+    }
+    const metricShift = perChain ? 0 : -row;
+    for (let k = row; k < end; k++) {
+      const m = invMetric[k + metricShift];
       // m === 1 (the unit metric) gives the same result without the square root
       const root = m === 1 ? 1 : Math.sqrt(m);
-      out[row + i] = position[row + i] + eta * m * gradient[row + i] + noiseScale * root * noise[row + i];
+      out[k] = position[k] + eta * m * gradient[k] + noiseScale * root * noise[k];
     }
   }
+}
+
+/** Whether every chain has the same η (bitwise: NaN never matches). */
+function sharesStepSize(stepSize: Float64Array, chains: number): boolean {
+  const eta = stepSize[0];
+  for (let c = 1; c < chains; c++) if (stepSize[c] !== eta) return false;
+  return eta === eta && eta !== 0;
+}
+
+/** Whether a shared metric (length dim) is exactly the unit metric. */
+export function isUnitMetric(invMetric: Float64Array, dim: number): boolean {
+  for (let i = 0; i < dim; i++) if (invMetric[i] !== 1) return false;
+  return true;
 }
 
 /** Whether invMetric is per chain (chains × dim) rather than shared (dim). */

@@ -165,20 +165,30 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     evaluations++;
     sampled++;
     const keep = m % thin === 0;
+    const accepted = info.accepted;
+    const probability = info.acceptProbability;
+    const divergentNow = info.divergent;
     for (let c = 0; c < chains; c++) {
-      moved[c] += info.accepted[c];
-      acceptSum[c] += info.acceptProbability[c];
-      divergences[c] += info.divergent[c];
-      if (!keep) continue;
-      const slot = c * totalKept + kept;
-      const from = c * dim;
-      for (let i = 0; i < dim; i++) drawsOut[slot * dim + i] = state.position[from + i];
-      logDensity[slot] = state.logDensity[c];
-      acceptStat[slot] = info.acceptProbability[c];
-      stepSize[slot] = info.stepSize[c];
-      divergent[slot] = info.divergent[c];
+      moved[c] += accepted[c];
+      acceptSum[c] += probability[c];
+      divergences[c] += divergentNow[c];
     }
-    if (keep) kept++;
+    if (keep) {
+      const position = state.position;
+      const stateLogDensity = state.logDensity;
+      const stepSizeNow = info.stepSize;
+      for (let c = 0; c < chains; c++) {
+        const slot = c * totalKept + kept;
+        const from = c * dim;
+        const to = slot * dim;
+        for (let i = 0; i < dim; i++) drawsOut[to + i] = position[from + i];
+        logDensity[slot] = stateLogDensity[c];
+        acceptStat[slot] = probability[c];
+        stepSize[slot] = stepSizeNow[c];
+        divergent[slot] = divergentNow[c];
+      }
+      kept++;
+    }
     options.onDraw?.({ phase: 'sampling', iteration: m, kept: keep, state, info, params });
     options.onProgress?.(warmup + m + 1, totalIterations, 'sampling');
     yield;

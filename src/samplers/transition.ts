@@ -8,8 +8,7 @@
 import { InternalError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { fillNormalRows } from '../random/streams.js';
-import { langevinProposal, metricLayout } from './langevin-step.js';
-import { acceptProbability } from './mala-ratio.js';
+import { isUnitMetric, langevinProposal, metricLayout } from './langevin-step.js';
 import type { Kernel, KernelParams, LangevinState, SamplerName, StepInfo, StepResult } from './types.js';
 import type { Streams } from '../random/streams.js';
 
@@ -108,73 +107,116 @@ export function createTransition(potential: Potential, chains: number, config: T
     return state;
   }
 
+  const gradientOnly = config.gradientOnly;
+  const metropolis = config.metropolis;
+
   function step(state: LangevinState, streams: Streams, params: KernelParams): StepResult {
     const next = (state === buffers[0] ? buffers[1] : buffers[0]) as MutableState;
-    const perChainMetric = metricLayout(params.invMetric, chains, dim);
+    const stepSize = params.stepSize;
+    const invMetric = params.invMetric;
+    const perChainMetric = metricLayout(invMetric, chains, dim);
+    const unitMetric = !perChainMetric && isUnitMetric(invMetric, dim);
     fillNormalRows(streams, noise, chains, dim);
     // the proposal is written straight into the next state: accepted rows (most) need no copy
     const proposal = next.position;
-    langevinProposal(
-      state.position, state.gradient, params.stepSize, params.invMetric,
-      noise, proposal, chains, dim, beta,
-    );
+    langevinProposal(state.position, state.gradient, stepSize, invMetric, noise, proposal, chains, dim, beta);
     const evaluated = potential.logDensityAndGradient(proposal, chains);
     const proposalLogDensity = evaluated.logDensity;
     const proposalGradient = evaluated.gradient;
-    // one bulk copy; rejected rows are restored below
-    next.gradient.set(proposalGradient.length === chains * dim ? proposalGradient : proposalGradient.subarray(0, chains * dim));
 
+    const position = state.position;
+    const gradient = state.gradient;
+    const logDensity = state.logDensity;
+    const nextGradient = next.gradient;
+    const nextLogDensity = next.logDensity;
+    const probabilityOut = info.acceptProbability;
+    const acceptedOut = info.accepted;
+    const divergentOut = info.divergent;
+    info.stepSize.set(stepSize.length === chains ? stepSize : stepSize.subarray(0, chains));
+    // without the Metropolis test the probability is a diagnostic: the loop stores log α
+    // and a second pass maps it to min(1, exp(log α)), keeping Math.exp out of the row loop
+    const deferProbability = !metropolis && !gradientOnly;
+    // chains usually share η: its square root is taken once per distinct value
+    let lastEta = NaN;
+    let half = NaN;
+    let sqrtHalf = NaN;
     for (let c = 0; c < chains; c++) {
       const row = c * dim;
-      const eta = params.stepSize[c];
-      info.stepSize[c] = eta;
-      // one pass over the row: the divergence mark (NaN if anything is not finite) and the
-      // quadratic of the MALA ratio (the arithmetic of malaLogRatio, term for term)
-      const metricRow = perChainMetric ? row : 0;
-      const half = (eta * beta) / 2;
-      const sqrtHalf = Math.sqrt(half);
-      const gradient = state.gradient;
-      const invMetric = params.invMetric;
-      let mark = config.gradientOnly ? 0 : proposalLogDensity[c] * 0;
+      const end = row + dim;
+      const eta = stepSize[c];
+      if (eta !== lastEta) {
+        half = (eta * beta) / 2;
+        sqrtHalf = Math.sqrt(half);
+        lastEta = eta;
+      }
+      // one pass over the row: the proposal's gradient into the next state, the divergence
+      // mark (NaN if anything is not finite) and the quadratic of the MALA ratio (the
+      // arithmetic of malaLogRatio, term for term)
+      let mark = gradientOnly ? 0 : proposalLogDensity[c] * 0;
       let quadratic = 0;
-      for (let i = 0; i < dim; i++) {
-        const k = row + i;
-        const gp = proposalGradient[k];
-        mark += gp * 0 + proposal[k] * 0;
-        const m = invMetric[metricRow + i];
-        const d = (m === 1 ? sqrtHalf : Math.sqrt(half * m)) * (gradient[k] + gp);
-        quadratic += d * (2 * noise[k] + d);
+      if (unitMetric) {
+        for (let k = row; k < end; k++) {
+          const gp = proposalGradient[k];
+          nextGradient[k] = gp;
+          mark += gp * 0 + proposal[k] * 0;
+          const d = sqrtHalf * (gradient[k] + gp);
+          quadratic += d * (2 * noise[k] + d);
+        }
+      } else {
+        const metricShift = perChainMetric ? 0 : -row;
+        for (let k = row; k < end; k++) {
+          const gp = proposalGradient[k];
+          nextGradient[k] = gp;
+          mark += gp * 0 + proposal[k] * 0;
+          const m = invMetric[k + metricShift];
+          const d = (m === 1 ? sqrtHalf : Math.sqrt(half * m)) * (gradient[k] + gp);
+          quadratic += d * (2 * noise[k] + d);
+        }
       }
       const divergent = mark !== 0;
-      info.divergent[c] = divergent ? 1 : 0;
-
-      let probability = NaN;
-      let logRatio = NaN;
-      if (divergent) {
-        probability = 0;
-      } else if (!config.gradientOnly) {
-        logRatio = beta * (proposalLogDensity[c] - state.logDensity[c]) - 0.5 * quadratic;
-        probability = acceptProbability(logRatio);
-      }
-      info.acceptProbability[c] = probability;
+      divergentOut[c] = divergent ? 1 : 0;
 
       let accept: boolean;
-      if (divergent) accept = false;
-      else if (!config.metropolis) accept = true;
-      else accept = probability >= 1 || Math.log(streams[c].uniform()) < logRatio;
-      info.accepted[c] = accept ? 1 : 0;
+      if (divergent) {
+        // NaN maps to probability 0 in the deferred pass
+        probabilityOut[c] = deferProbability ? NaN : 0;
+        accept = false;
+      } else if (gradientOnly) {
+        probabilityOut[c] = NaN;
+        accept = true;
+      } else {
+        const logRatio = beta * (proposalLogDensity[c] - logDensity[c]) - 0.5 * quadratic;
+        if (deferProbability) {
+          probabilityOut[c] = logRatio;
+          accept = true;
+        } else {
+          const probability = probabilityOf(logRatio);
+          probabilityOut[c] = probability;
+          accept = probability >= 1 || Math.log(streams[c].uniform()) < logRatio;
+        }
+      }
+      acceptedOut[c] = accept ? 1 : 0;
 
       if (accept) {
-        next.logDensity[c] = config.gradientOnly ? NaN : proposalLogDensity[c];
+        nextLogDensity[c] = gradientOnly ? NaN : proposalLogDensity[c];
       } else {
-        copyRow(state.position, next.position, row, dim);
-        copyRow(state.gradient, next.gradient, row, dim);
-        next.logDensity[c] = state.logDensity[c];
+        for (let k = row; k < end; k++) {
+          proposal[k] = position[k];
+          nextGradient[k] = gradient[k];
+        }
+        nextLogDensity[c] = logDensity[c];
       }
-      if (track) trackMinimumRow(state, next, c, dim);
     }
+    if (deferProbability) for (let c = 0; c < chains; c++) probabilityOut[c] = probabilityOf(probabilityOut[c]);
+    if (track) for (let c = 0; c < chains; c++) trackMinimumRow(state, next, c, dim);
     return next === buffers[0] ? results[0] : results[1];
   }
 
   return { name: config.name, chains, dim, init, step };
+}
+
+
+/** min(1, exp(log α)), with NaN and −∞ giving 0 (acceptProbability of mala-ratio.ts, inline). */
+function probabilityOf(logRatio: number): number {
+  return !(logRatio > -Infinity) ? 0 : logRatio >= 0 ? 1 : Math.exp(logRatio);
 }

@@ -1,5 +1,4 @@
 /** The building blocks of R-hat and ESS against definitions and R values, plus edge cases and speed. */
-import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { autocovariance } from '../../src/diagnostics/autocovariance.js';
 import { essBulk, essMean } from '../../src/diagnostics/ess.js';
@@ -9,18 +8,8 @@ import { averageRanks, rankNormalize } from '../../src/diagnostics/rank.js';
 import { rhat } from '../../src/diagnostics/rhat.js';
 import { splitChains } from '../../src/diagnostics/split.js';
 import { summarize, summarizeDraws } from '../../src/diagnostics/summary.js';
+import { gaussians } from './helpers.js';
 
-function gaussians(seed: string, n: number): Float64Array {
-  const rng = seedrandom(seed);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(1 - rng()));
-    const a = 2 * Math.PI * rng();
-    out[i] = r * Math.cos(a);
-    if (i + 1 < n) out[i + 1] = r * Math.sin(a);
-  }
-  return out;
-}
 
 function ar1(seed: string, chains: number, n: number, phi: number, offsets: number[] = []): Float64Array {
   const z = gaussians(seed, chains * n);

@@ -5,16 +5,19 @@ function names(dim: number): string[] {
   return Array.from({ length: dim }, (_, i) => `x[${i + 1}]`);
 }
 
-/** log π(x) = Σ_i −(x_i − m_i)²/(2 v_i) − ½ log(2π v_i), independent coordinates. */
-export function diagonalGaussian(variances: number[], means: number[] = variances.map(() => 0)): Potential {
-  const dim = variances.length;
-  let constant = 0;
-  for (const v of variances) constant -= 0.5 * Math.log(2 * Math.PI * v);
-  const precision = Float64Array.from(variances, (v) => 1 / v);
-  const mean = Float64Array.from(means);
+/**
+ * A batched Potential from a per-chain evaluation: `evaluate(x, row, gradient)`
+ * writes the gradient of the chain whose coordinates start at `row` (into
+ * gradient[row .. row + dim)) and returns its log density.
+ */
+export function potentialFrom(
+  dim: number,
+  evaluate: (x: Float64Array, row: number, gradient: Float64Array) => number,
+  unconstrainedNames: string[] = names(dim),
+): Potential {
   return {
     dim,
-    unconstrainedNames: names(dim),
+    unconstrainedNames,
     readsNoise: false,
     logDensity(x, chains) {
       return this.logDensityAndGradient(x, chains).logDensity;
@@ -22,68 +25,54 @@ export function diagonalGaussian(variances: number[], means: number[] = variance
     logDensityAndGradient(x, chains) {
       const logDensity = new Float64Array(chains);
       const gradient = new Float64Array(chains * dim);
-      for (let c = 0; c < chains; c++) {
-        let sum = constant;
-        for (let i = 0; i < dim; i++) {
-          const k = c * dim + i;
-          const d = x[k] - mean[i];
-          sum -= 0.5 * precision[i] * d * d;
-          gradient[k] = -precision[i] * d;
-        }
-        logDensity[c] = sum;
-      }
+      for (let c = 0; c < chains; c++) logDensity[c] = evaluate(x, c * dim, gradient);
       return { logDensity, gradient };
     },
   };
+}
+
+/** log π(x) = Σ_i −(x_i − m_i)²/(2 v_i) − ½ log(2π v_i), independent coordinates. */
+export function diagonalGaussian(variances: number[], means: number[] = variances.map(() => 0)): Potential {
+  let constant = 0;
+  for (const v of variances) constant -= 0.5 * Math.log(2 * Math.PI * v);
+  const precision = Float64Array.from(variances, (v) => 1 / v);
+  const mean = Float64Array.from(means);
+  return potentialFrom(variances.length, (x, row, gradient) => {
+    let sum = constant;
+    for (let i = 0; i < precision.length; i++) {
+      const d = x[row + i] - mean[i];
+      sum -= 0.5 * precision[i] * d * d;
+      gradient[row + i] = -precision[i] * d;
+    }
+    return sum;
+  });
 }
 
 /** A Gaussian N(m, Σ) given by its precision P = Σ⁻¹ (dense, small dim). */
 export function denseGaussian(mean: number[], precision: number[][]): Potential {
   const dim = mean.length;
-  return {
-    dim,
-    unconstrainedNames: names(dim),
-    readsNoise: false,
-    logDensity(x, chains) {
-      return this.logDensityAndGradient(x, chains).logDensity;
-    },
-    logDensityAndGradient(x, chains) {
-      const logDensity = new Float64Array(chains);
-      const gradient = new Float64Array(chains * dim);
-      for (let c = 0; c < chains; c++) {
-        let quadratic = 0;
-        for (let i = 0; i < dim; i++) {
-          let pd = 0;
-          for (let j = 0; j < dim; j++) pd += precision[i][j] * (x[c * dim + j] - mean[j]);
-          gradient[c * dim + i] = -pd;
-          quadratic += (x[c * dim + i] - mean[i]) * pd;
-        }
-        logDensity[c] = -0.5 * quadratic;
-      }
-      return { logDensity, gradient };
-    },
-  };
+  return potentialFrom(dim, (x, row, gradient) => {
+    let quadratic = 0;
+    for (let i = 0; i < dim; i++) {
+      let pd = 0;
+      for (let j = 0; j < dim; j++) pd += precision[i][j] * (x[row + j] - mean[j]);
+      gradient[row + i] = -pd;
+      quadratic += (x[row + i] - mean[i]) * pd;
+    }
+    return -0.5 * quadratic;
+  });
 }
 
 /** One-dimensional potential from f and f′: log π = −f. */
 export function oneDimensional(f: (x: number) => number, df: (x: number) => number): Potential {
-  return {
-    dim: 1,
-    unconstrainedNames: ['x'],
-    readsNoise: false,
-    logDensity(x, chains) {
-      return this.logDensityAndGradient(x, chains).logDensity;
+  return potentialFrom(
+    1,
+    (x, row, gradient) => {
+      gradient[row] = -df(x[row]);
+      return -f(x[row]);
     },
-    logDensityAndGradient(x, chains) {
-      const logDensity = new Float64Array(chains);
-      const gradient = new Float64Array(chains);
-      for (let c = 0; c < chains; c++) {
-        logDensity[c] = -f(x[c]);
-        gradient[c] = -df(x[c]);
-      }
-      return { logDensity, gradient };
-    },
-  };
+    ['x'],
+  );
 }
 
 /** Wrap a potential so that it returns NaN (log density and gradient) where `bad(row)` holds. */

@@ -15,36 +15,27 @@ import { malaKernel } from '../../src/samplers/mala.js';
 import { acceptProbability, malaLogRatio } from '../../src/samplers/mala-ratio.js';
 import type { Kernel, KernelParams, LangevinState } from '../../src/samplers/types.js';
 import type { Stream } from '../../src/random/stream.js';
+import { potentialFrom } from './potentials.js';
 
 /** log π = −Σx²/2 − x₀⁴; NaN log density where x₀ > 1.2, an infinite gradient where x₀ < −1.3. */
 function awkward(dim: number): Potential {
-  return {
+  return potentialFrom(
     dim,
-    unconstrainedNames: [],
-    readsNoise: false,
-    logDensity(x, chains) {
-      return this.logDensityAndGradient(x, chains).logDensity;
-    },
-    logDensityAndGradient(x, chains) {
-      const logDensity = new Float64Array(chains);
-      const gradient = new Float64Array(chains * dim);
-      for (let c = 0; c < chains; c++) {
-        let s = 0;
-        for (let i = 0; i < dim; i++) {
-          const v = x[c * dim + i];
-          s -= (v * v) / 2;
-          gradient[c * dim + i] = -v;
-        }
-        const x0 = x[c * dim];
-        s -= x0 ** 4;
-        gradient[c * dim] -= 4 * x0 ** 3;
-        if (x0 > 1.2) s = NaN;
-        if (x0 < -1.3 && dim > 1) gradient[c * dim + 1] = -Infinity;
-        logDensity[c] = s;
+    (x, row, gradient) => {
+      let s = 0;
+      for (let i = 0; i < dim; i++) {
+        const v = x[row + i];
+        s -= (v * v) / 2;
+        gradient[row + i] = -v;
       }
-      return { logDensity, gradient };
+      const x0 = x[row];
+      s -= x0 ** 4;
+      gradient[row] -= 4 * x0 ** 3;
+      if (x0 < -1.3 && dim > 1) gradient[row + 1] = -Infinity;
+      return x0 > 1.2 ? NaN : s;
     },
-  };
+    [],
+  );
 }
 
 interface Plain {

@@ -8,9 +8,9 @@
  */
 import { GraphBuilder } from '../ir/graph.js';
 import type { BinaryOp, ReduceOp, UnaryOp, Val } from '../ir/ops.js';
-import { BINARY_KERNELS } from '../backends/f64/binary.js';
-import { UNARY_KERNELS } from '../backends/f64/unary.js';
-import { REDUCE_KERNELS } from '../backends/f64/reduce.js';
+import { BINARY_KERNELS } from '../math/binary.js';
+import { UNARY_KERNELS } from '../math/unary.js';
+import { REDUCE_KERNELS } from '../math/reduce.js';
 
 export class EagerOps extends GraphBuilder {
   override unary(op: UnaryOp, x: Val): Val {

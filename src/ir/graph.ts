@@ -1,12 +1,12 @@
 /**
  * GraphBuilder: the `Ops` implementation that traces a log density into a
- * DensityGraph. Constants fold eagerly through the f64 backend's kernels
- * (the same code that evaluates the graph, run for one "chain"); anything
- * touching a parameter or `noise` becomes a node. Identical nodes are shared
+ * DensityGraph. Constants fold eagerly through the kernels of src/math
+ * (the code the f64 backend runs, here for one "chain"); anything touching
+ * a parameter or `noise` becomes a node. Identical nodes are shared
  * (common subexpressions), and `finish` drops nodes the output does not use.
  */
 import { InternalError } from '../errors.js';
-import { nodeStep } from '../backends/f64/node.js';
+import { nodeStep } from '../math/node-step.js';
 import {
   BINARY_OPS, REDUCE_OPS, UNARY_OPS, shapeSize,
   type BinaryOp, type DensityGraph, type IRNode, type Ops, type ReduceOp, type Shape, type UnaryOp, type Val,

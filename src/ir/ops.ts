@@ -19,14 +19,9 @@
  * ceil, round, trunc, sign and step have zero derivative.
  */
 
-export type Shape = readonly number[];
+import type { Shape } from '../math/shape.js';
 
-/** Number of elements of a shape (1 for a scalar). */
-export function shapeSize(shape: Shape): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
+export { shapeSize, type Shape } from '../math/shape.js';
 
 /** Elementwise unary primitives. Names are Stan's where Stan has one. */
 export const UNARY_OPS = [

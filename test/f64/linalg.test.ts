@@ -1,6 +1,6 @@
 /** matmul, transpose, Cholesky and triangular solve: values and gradients in every batching mode. */
 import { describe, expect, test } from 'vitest';
-import { evaluateFunction, finiteDifferenceGradient, gradientError } from '../../src/ir/evaluate.js';
+import { evaluateFunction, finiteDifferenceGradient, gradientError } from '../ir/evaluate.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
 import { compileF64 } from '../../src/backends/f64/tape.js';

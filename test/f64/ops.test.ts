@@ -6,7 +6,7 @@
  * a reference here (the Record types enforce it).
  */
 import { describe, expect, test } from 'vitest';
-import { finiteDifferenceGradient, evaluateFunction } from '../../src/ir/evaluate.js';
+import { finiteDifferenceGradient, evaluateFunction } from '../ir/evaluate.js';
 import { BINARY_OPS, REDUCE_OPS, UNARY_OPS, type BinaryOp, type ReduceOp, type UnaryOp } from '../../src/ir/ops.js';
 import * as S from '../../src/math/special.js';
 

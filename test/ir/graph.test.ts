@@ -1,11 +1,11 @@
 /** GraphBuilder: folding, shape checks, sharing, dead-node elimination, printing. */
 import { describe, expect, test } from 'vitest';
 import { InternalError } from '../../src/errors.js';
-import { evaluateFunction, finiteDifferenceGradient, gradientError } from '../../src/ir/evaluate.js';
+import { evaluateFunction, finiteDifferenceGradient, gradientError } from './evaluate.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
 import { printGraph } from '../../src/ir/print.js';
 import { UNARY_OPS } from '../../src/ir/ops.js';
-import { UNARY_KERNELS } from '../../src/backends/f64/unary.js';
+import { UNARY_KERNELS } from '../../src/math/unary.js';
 
 describe('constant folding', () => {
   test('an all-constant expression folds to a constant with the kernels\' value', () => {

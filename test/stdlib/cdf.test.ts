@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { distributions, findDistribution } from '../../stdlib/index.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
-import { gradientError } from '../../src/ir/evaluate.js';
+import { gradientError } from '../ir/evaluate.js';
 import type { Val } from '../../src/ir/ops.js';
 import { close, constantOf, scalarOf, tracedDensity, type Plain } from './helpers.js';
 

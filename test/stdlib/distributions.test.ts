@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { distributions, findDistribution, splitDistributionCall } from '../../stdlib/index.js';
 import type { DistributionEntry, ReferenceCase } from '../../stdlib/types.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
-import { gradientError } from '../../src/ir/evaluate.js';
+import { gradientError } from '../ir/evaluate.js';
 import type { Val } from '../../src/ir/ops.js';
 import { LangevinError } from '../../src/errors.js';
 import { close, constantOf, flatten, isContinuous, scalarOf, tracedDensity, type Plain } from './helpers.js';

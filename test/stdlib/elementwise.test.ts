@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFunction } from '../../stdlib/index.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
-import { gradientError } from '../../src/ir/evaluate.js';
+import { gradientError } from '../ir/evaluate.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
 import { close } from './helpers.js';
 import { BINARY, UNARY } from './elementwise-references.js';

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { functions, findFunction } from '../../stdlib/index.js';
 import { GraphBuilder } from '../../src/ir/graph.js';
-import { gradientError } from '../../src/ir/evaluate.js';
+import { gradientError } from '../ir/evaluate.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
 import { LangevinError } from '../../src/errors.js';
 import { close, constantOf, flatten, plainShape, type Plain } from './helpers.js';

@@ -5,8 +5,8 @@
  * (values only; their hand-written derivatives are not used here).
  */
 import { shapeSize, type DensityGraph } from '../../src/ir/ops.js';
-import { UNARY_KERNELS } from '../../src/backends/f64/unary.js';
-import { BINARY_KERNELS } from '../../src/backends/f64/binary.js';
+import { UNARY_KERNELS } from '../../src/math/unary.js';
+import { BINARY_KERNELS } from '../../src/math/binary.js';
 import { logSumExp } from '../../src/math/special.js';
 
 function reduce(op: string, v: Float64Array): number {

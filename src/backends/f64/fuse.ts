@@ -14,12 +14,12 @@
 import { InternalError } from '../../errors.js';
 import type { BinaryOp, IRNode, UnaryOp } from '../../ir/ops.js';
 import { shapeSize } from '../../ir/ops.js';
-import { BINARY_KERNELS } from './binary.js';
-import type { NodeStep, StepInput } from './node.js';
-import type { OperandMode } from './loops.js';
+import { BINARY_KERNELS } from '../../math/binary.js';
+import type { NodeStep, StepInput } from '../../math/node-step.js';
+import type { OperandMode } from '../../math/loops.js';
 import { generateMatvec, type ClusterSource } from './matvec-fused.js';
 import { PAIRED_UNARY } from './paired.js';
-import { UNARY_KERNELS } from './unary.js';
+import { UNARY_KERNELS } from '../../math/unary.js';
 
 export interface Cluster {
   /** Member node ids, ascending (topological). */

@@ -31,7 +31,7 @@ import { shapeSize } from '../../ir/ops.js';
 import type { LogDensityAndGradient } from '../../model/types.js';
 import type { DensityEvaluator } from '../evaluator.js';
 import { findClusters, fusedStep, type Cluster, type MatvecInput } from './fuse.js';
-import { nodeStep, type ChainStep, type StepInput } from './node.js';
+import { nodeStep, type ChainStep, type StepInput } from '../../math/node-step.js';
 
 export interface F64Options {
   /** Return new result arrays on every call instead of the evaluator's own (reused) ones. */

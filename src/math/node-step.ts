@@ -7,9 +7,9 @@
  * 'constant', 'param', 'noise' and 'reshape' need no step (the tape
  * handles them: they are data, inputs or aliases).
  */
-import { InternalError } from '../../errors.js';
-import type { BinaryOp, IRNode, ReduceOp, Shape, UnaryOp } from '../../ir/ops.js';
-import { shapeSize } from '../../ir/ops.js';
+import { InternalError } from '../errors.js';
+import type { BinaryOp, IRNode, ReduceOp, UnaryOp } from '../ir/ops.js';
+import { shapeSize, type Shape } from './shape.js';
 import { BINARY_KERNELS } from './binary.js';
 import * as linalg from './linalg.js';
 import { binaryBackwardLoop, binaryForwardLoop, unaryBackwardLoop, unaryForwardLoop, type OperandMode } from './loops.js';

@@ -4,8 +4,8 @@
  * given the inputs and the output. A missing partial is identically zero.
  * Used by the f64 tape and by constant folding.
  */
-import type { BinaryOp } from '../../ir/ops.js';
-import * as S from '../../math/special.js';
+import type { BinaryOp } from '../ir/ops.js';
+import * as S from './special.js';
 
 export interface BinaryKernel {
   f: (a: number, b: number) => number;

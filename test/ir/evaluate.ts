@@ -3,11 +3,11 @@
  * with the f64 backend, and check gradients against finite differences.
  * Used by the stdlib's and the backends' gradient tests.
  */
-import { compileF64, type F64Options } from '../backends/f64/tape.js';
-import { InternalError } from '../errors.js';
-import { GraphBuilder } from './graph.js';
-import type { Ops, Shape, Val } from './ops.js';
-import { shapeSize } from './ops.js';
+import { compileF64, type F64Options } from '../../src/backends/f64/tape.js';
+import { InternalError } from '../../src/errors.js';
+import { GraphBuilder } from '../../src/ir/graph.js';
+import type { Ops, Shape, Val } from '../../src/ir/ops.js';
+import { shapeSize } from '../../src/ir/ops.js';
 
 export type TracedFunction = (ops: Ops, x: Val) => Val;
 

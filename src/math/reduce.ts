@@ -3,8 +3,8 @@
  * x[off .. off + n) of one chain. `backward` adds g · ∂y/∂x_i into
  * gx[goff + i]. Used by the f64 tape and by constant folding.
  */
-import type { ReduceOp } from '../../ir/ops.js';
-import { logSumExp } from '../../math/special.js';
+import type { ReduceOp } from '../ir/ops.js';
+import { logSumExp } from './special.js';
 
 export interface ReduceKernel {
   forward(x: Float64Array, off: number, n: number): number;

@@ -4,8 +4,8 @@
  * (`y = f(x)`, reused where it saves work). Ops without `df` have zero
  * derivative. Used by the f64 tape and by constant folding.
  */
-import type { UnaryOp } from '../../ir/ops.js';
-import * as S from '../../math/special.js';
+import type { UnaryOp } from '../ir/ops.js';
+import * as S from './special.js';
 
 export interface UnaryKernel {
   f: (x: number) => number;

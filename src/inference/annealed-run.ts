@@ -18,8 +18,8 @@ import { initialValues } from '../samplers/initial-values.js';
 import type { ScoreNetwork } from '../score/network.js';
 import { isScoreModel } from '../score/score-model.js';
 import { smoothedScore } from '../score/smoothed-score.js';
+import { addGroundTruth } from './ground-truth.js';
 import { referenceEnergyDistance } from './reference-distance.js';
-import { addGroundTruth } from './sample-model.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
 /** Defaults when neither the options nor a score network give them. */

@@ -5,8 +5,6 @@
  * with per-chain facts, timing, warnings and the optional ground-truth
  * metrics (mode fractions, basin occupancy).
  */
-import { basinOccupancy } from '../diagnostics/basins.js';
-import { modeFractions } from '../diagnostics/mode-fractions.js';
 import { summarize } from '../diagnostics/summary.js';
 import { collectWarnings } from '../diagnostics/warnings.js';
 import type { ChainInfoSummary, SummaryJson } from '../io/summary-json.js';
@@ -15,6 +13,7 @@ import { createRng } from '../random/streams.js';
 import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
+import { addGroundTruth } from './ground-truth.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
@@ -130,22 +129,4 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     ),
     interrupted: result.interrupted,
   };
-}
-
-/** Mode fractions and basin occupancy, when asked for. */
-export function addGroundTruth(
-  summary: SummaryJson,
-  outputs: Float64Array,
-  chains: number,
-  draws: number,
-  names: readonly string[],
-  options: SampleModelOptions,
-): void {
-  const P = names.length;
-  if (options.modes && draws > 0) {
-    summary.modes = modeFractions(outputs, chains * draws, P, options.modes);
-  }
-  if (options.basins && draws > 0) {
-    summary.basins = basinOccupancy(outputs, chains, draws, names, options.basins, options.basinRadius ?? 0.5);
-  }
 }

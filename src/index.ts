@@ -25,5 +25,30 @@ export type { Diagnostic } from './errors.js';
 export { parse } from './language/parse.js';
 export { check } from './check/check.js';
 export { parseStanJson } from './io/stan-json.js';
-export * from './builder/index.js';
-export * from './score/index.js';
+export {
+  model, ModelBuilder, Expression, IndexSpec, v, c, call, callConditional, ifElse, arrayOf, rowVectorOf, all, range, toExpr,
+  StanType, int, real, vector, rowVector, matrix, simplex, ordered, positiveOrdered, unitVector,
+  choleskyFactorCorr, choleskyFactorCov, covMatrix, corrMatrix, array,
+  Distribution, dist, normal, studentT, cauchy, doubleExponential, logistic, lognormal, exponential, gamma,
+  invGamma, beta, uniform, chiSquare, weibull, multiNormal, multiNormalCholesky, dirichlet, bernoulli,
+  bernoulliLogit, binomial, binomialLogit, poisson, poissonLog, negBinomial2, categorical,
+  exp, log, sqrt, square, abs, log1p, expm1, log1m, invLogit, logit, logInvLogit, lgamma, tanh, sin, cos,
+  pow, fmin, fmax, sum, mean, sd, variance, prod, min, max, size, rows, cols, toVector, cumulativeSum,
+  dotSelf, dotProduct, repVector, logSumExp, logMix, pi,
+  decl, assign, sample, target, potential, forRange, forEach, ifThen, stanExpr, stanStatements,
+} from './builder/index.js';
+export type { ExprLike, IndexLike, Body, Stmt } from './builder/index.js';
+// Annealed Langevin and scores. Nothing here loads tfjs: `trainScore` loads
+// it on its first call, and the tfjs-backed score API (ScoreNetwork,
+// parseScore, scoreFromJson, scoreToJson, serializeScore) is `langevin/score`.
+export { trainScore } from './score/train-lazy.js';
+export type { TrainScoreOptions, TrainScoreResult, EpochReport, BatchProgress } from './score/train.js';
+export type { ScoreNetwork, ScoreArchitecture, ScoreNetworkSpec, ScoreNormalization } from './score/network.js';
+export type { ScoreJson } from './score/score-json.js';
+export { ACTIVATIONS, SCORE_FORMAT, SCORE_VERSION, type Activation } from './score/format.js';
+export { scoreModel, isScoreModel, type ScoreModel } from './score/score-model.js';
+export { smoothedScore, type SmoothedScoreEstimator } from './score/smoothed-score.js';
+export { annealingSchedule, geometricLevels, runAnnealedLangevin, type AnnealingLevel, type ScoreFunction } from './samplers/annealed.js';
+export { runAnnealed } from './inference/annealed-run.js';
+export { referenceEnergyDistance } from './inference/reference-distance.js';
+export { parsePointsCsv, formatPointsCsv, type PointTable } from './io/points-csv.js';

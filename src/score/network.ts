@@ -17,8 +17,9 @@ import * as tf from '@tensorflow/tfjs';
 import { InternalError, LangevinError } from '../errors.js';
 import type { Stream } from '../random/stream.js';
 
-export type Activation = 'swish' | 'softplus' | 'tanh';
-export const ACTIVATIONS: readonly Activation[] = ['swish', 'softplus', 'tanh'];
+import { ACTIVATIONS, type Activation } from './format.js';
+
+export { ACTIVATIONS, type Activation };
 
 export interface ScoreArchitecture {
   kind: 'mlp';

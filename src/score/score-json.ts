@@ -4,10 +4,10 @@
  * Weights are little-endian float32 in base64 (atob/btoa exist in both).
  */
 import { LangevinError } from '../errors.js';
+import { SCORE_FORMAT, SCORE_VERSION } from './format.js';
 import { ScoreNetwork, type ScoreNetworkSpec } from './network.js';
 
-export const SCORE_FORMAT = 'langevin-score';
-export const SCORE_VERSION = 1;
+export { SCORE_FORMAT, SCORE_VERSION };
 
 export interface ScoreWeightJson {
   shape: number[];

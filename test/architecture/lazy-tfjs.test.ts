@@ -4,7 +4,9 @@
  * import of a tfjs package is replaced by a module that records the load;
  * the last test checks that the recording works (a tfjs backend loads it).
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { sourceGraph, staticallyReachable } from './source-graph.js';
 
 const loads = vi.hoisted(() => [] as string[]);
 
@@ -40,5 +42,23 @@ describe('tfjs is loaded only when asked for', () => {
     const langevin = await import('../../src/index.js');
     await expect(langevin.compile('parameters { real mu; } model { mu ~ normal(0, 1); }', { backend: 'tfjs' })).rejects.toThrow();
     expect(loads).toContain('@tensorflow/tfjs');
+  });
+});
+
+describe('no entry loads tfjs at start-up', () => {
+  const graph = sourceGraph(fileURLToPath(new URL('../..', import.meta.url)), ['src', 'stdlib']);
+  for (const entry of ['src/index.ts', 'src/browser.ts', 'src/cli/main.ts']) {
+    it(`${entry} reaches tfjs only through dynamic import()`, () => {
+      const reachable = staticallyReachable(graph, entry);
+      expect(reachable.size).toBeGreaterThan(10);
+      const tfjs = graph.external.filter(
+        (edge) => edge.kind === 'static' && edge.specifier.startsWith('@tensorflow/') && reachable.has(edge.from),
+      );
+      expect(tfjs.map((edge) => `${edge.from} imports ${edge.specifier}`)).toEqual([]);
+    });
+  }
+  it('src/score/index.ts (langevin/score) does load it, so the check can fail', () => {
+    const reachable = staticallyReachable(graph, 'src/score/index.ts');
+    expect(graph.external.some((edge) => edge.specifier === '@tensorflow/tfjs' && reachable.has(edge.from))).toBe(true);
   });
 });

@@ -20,6 +20,8 @@ export interface SourceGraph {
   /** Every source file, relative to the root, with `/` separators. */
   files: string[];
   edges: SourceEdge[];
+  /** Imports of packages and Node built-ins (not followed). */
+  external: { from: string; specifier: string; kind: ImportKind }[];
   /** Relative specifiers that match no file. */
   unresolved: { from: string; specifier: string }[];
 }
@@ -45,16 +47,20 @@ export function sourceGraph(root: string, dirs: string[]): SourceGraph {
   const files = dirs.flatMap((dir) => walk(resolve(root, dir))).sort();
   const edges: SourceEdge[] = [];
   const unresolved: SourceGraph['unresolved'] = [];
+  const external: SourceGraph['external'] = [];
   for (const file of files) {
     const from = toPosix(relative(root, file));
     for (const { specifier, kind } of scanSource(readFileSync(file, 'utf8'), file).imports) {
-      if (!specifier.startsWith('.')) continue;
+      if (!specifier.startsWith('.')) {
+        external.push({ from, specifier, kind });
+        continue;
+      }
       const target = resolveSpecifier(file, specifier);
       if (target === undefined) unresolved.push({ from, specifier });
       else edges.push({ from, to: toPosix(relative(root, target)), kind });
     }
   }
-  return { files: files.map((file) => toPosix(relative(root, file))), edges, unresolved };
+  return { files: files.map((file) => toPosix(relative(root, file))), edges, external, unresolved };
 }
 
 /** Strongly connected components with more than one node or a self-loop (Tarjan). */
@@ -109,4 +115,20 @@ export function unitOf(file: string): string {
   const parts = file.split('/');
   if (parts[0] === 'src') return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
   return parts[0]!;
+}
+
+/** Files reachable from `entry` through static imports only (what loading `entry` evaluates). */
+export function staticallyReachable(graph: SourceGraph, entry: string): Set<string> {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const edge of graph.edges) {
+      if (edge.from === file && edge.kind === 'static' && !seen.has(edge.to)) {
+        seen.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return seen;
 }

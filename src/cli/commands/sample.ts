@@ -8,8 +8,6 @@ import type { CliIO } from '../io.js';
 import { loadModel, resolvePath, type LoadedModel } from '../load-model.js';
 import { readPointsCsv } from '../../io/points-file.js';
 import { writeParticles } from '../../io/particles-csv.js';
-import { readScoreFile } from '../../score/score-file.js';
-import { initTfjs } from '../../backends/tfjs/setup.js';
 import { scoreModel } from '../../score/score-model.js';
 import type { ScoreNetwork } from '../../score/network.js';
 import type { SamplerName } from '../../inference/types.js';
@@ -35,7 +33,12 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     if (outDir) prepareOutputDir(outDir);
     const annealing = options.annealing!;
     if (raw.score !== undefined) {
-      await initTfjs(); // the network's weights become tfjs tensors
+      // tfjs loads only here: the network's weights become tfjs tensors.
+      const [{ initTfjs }, { readScoreFile }] = await Promise.all([
+        import('../../backends/tfjs/setup.js'),
+        import('../../score/score-file.js'),
+      ]);
+      await initTfjs();
       annealing.score = readScoreFile(resolvePath(io, raw.score));
     }
     if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));

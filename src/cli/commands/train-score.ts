@@ -4,9 +4,9 @@ import cliProgress from 'cli-progress';
 import { LangevinError } from '../../errors.js';
 import { readPointsCsv } from '../../io/points-file.js';
 import { writeFileOrFail } from '../../io/write-fit.js';
-import { ACTIVATIONS, ScoreNetwork, type Activation } from '../../score/network.js';
-import { serializeScore } from '../../score/score-json.js';
-import { trainScore, type EpochReport } from '../../score/train.js';
+import { ACTIVATIONS, type Activation } from '../../score/format.js';
+import type { EpochReport } from '../../score/train.js';
+import { trainScore } from '../../score/train-lazy.js';
 import { withInterrupt } from '../interrupt.js';
 import { Interrupted } from '../interrupted.js';
 import type { CliIO } from '../io.js';
@@ -62,6 +62,10 @@ export function registerTrainScore(program: Command, io: CliIO): void {
         }),
       ).finally(() => bar.stop());
       const { net } = result;
+      const [{ serializeScore }, { ScoreNetwork }] = await Promise.all([
+        import('../../score/score-json.js'),
+        import('../../score/network.js'),
+      ]);
       try {
         const info = { data_file: dataPath, columns: data.names, ...result.info, seconds: (performance.now() - started) / 1000 };
         writeFileOrFail(outPath, serializeScore(net, info));

@@ -40,8 +40,8 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
       else if (ps.constraint === 'unit') out = b.unit(out, p[i]!);
     });
     if (forDensity) {
-      if (spec.support === 'positive' || spec.support === 'nonnegative') out = b.nonnegative(out, y);
-      else if (spec.support === 'unit') out = b.unit(out, y);
+      if (spec.support === 'positive' || spec.support === 'nonnegative' || spec.support === 'int>=0') out = b.nonnegative(out, y);
+      else if (spec.support === 'unit' || spec.support === 'int in {0,1}') out = b.unit(out, y);
     }
     return out;
   };
@@ -49,7 +49,9 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
     const b = new Build(ops);
     const { args, n } = broadcast(ops, spec.name, [y, ...params]);
     const [yb, ...pb] = args as [Val, ...Val[]];
-    const lp = b.total(f(b, yb, pb), n);
+    let lp = b.total(f(b, yb, pb), n);
+    // 0 <= n <= N elementwise (N is the first parameter), on the broadcast values.
+    if (forDensity && spec.support === 'int in 0..N') lp = b.unless(b.or(b.lt(yb, 0), b.gt(yb, pb[0]!)), -Infinity, lp);
     return guard(b, lp, y, params, forDensity);
   };
   const entry: DistributionEntry = {

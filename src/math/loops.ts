@@ -31,7 +31,6 @@ let serial = 0;
 function generate<T>(env: Record<string, unknown>, params: string[], body: string, label: string): T {
   const names = Object.keys(env);
   const source = `// ${label} #${serial++}\nreturn function (${params.join(', ')}) {\n${body}\n};`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function(...names, source)(...names.map((k) => env[k])) as T;
 }
 

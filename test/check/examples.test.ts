@@ -72,7 +72,7 @@ describe('example models and test/check/models', () => {
         const untyped = checked.program.blocks.flatMap((b) => expressionsOf(b.body)).filter((e) => !checked.types.has(e));
         expect(untyped.map((e) => `${e.kind} at ${e.span.start.line}:${e.span.start.column}`)).toEqual([]);
       } catch (e) {
-        if (e instanceof LangevinError) throw new Error(renderDiagnostics(e.diagnostics, file, { [file]: source }));
+        if (e instanceof LangevinError) throw new Error(renderDiagnostics(e.diagnostics, file, { [file]: source }), { cause: e });
         throw e;
       }
     });

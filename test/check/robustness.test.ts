@@ -62,7 +62,7 @@ describe('checker robustness', () => {
           check(program, file);
         } catch (e) {
           if (!(e instanceof LangevinError)) {
-            throw new Error(`checker crashed on mutated ${file}:\n${mutated}\n${String(e)}`);
+            throw new Error(`checker crashed on mutated ${file}:\n${mutated}\n${String(e)}`, { cause: e });
           }
           expect(e.diagnostics.length).toBeGreaterThan(0);
           for (const d of e.diagnostics) {

@@ -4,7 +4,7 @@
  * matching and normalising-flow literature).
  */
 import { deriveStream } from '../src/random/streams.js';
-import type { Stream } from '../src/random/stream.js';
+import type { Stream } from '../src/random/xoshiro.js';
 
 export type DatasetName = 'two-moons' | 'ring8' | 'checkerboard';
 export const DATASETS: readonly DatasetName[] = ['two-moons', 'ring8', 'checkerboard'];

@@ -8,18 +8,6 @@ export interface ChainMatrix {
   draws: number;
 }
 
-/** Row c of the matrix as a view (no copy). */
-export function chainRow(x: ChainMatrix, c: number): Float64Array {
-  return x.values.subarray(c * x.draws, (c + 1) * x.draws);
-}
-
-/** Map every value, keeping the layout. */
-export function mapDraws(x: ChainMatrix, f: (v: number) => number): ChainMatrix {
-  const out = new Float64Array(x.values.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(x.values[i]!);
-  return { values: out, chains: x.chains, draws: x.draws };
-}
-
 /**
  * posterior's `should_return_NA`: a diagnostic is undefined when any draw is
  * NaN or infinite, or when all draws are equal (range below machine epsilon).

@@ -8,7 +8,7 @@
 import seedrandom from 'seedrandom';
 import type { Rng } from '../../stdlib/types.js';
 import { LangevinError } from '../errors.js';
-import { Stream } from './stream.js';
+import { Stream } from './xoshiro.js';
 
 /** One stream per chain; chain c owns streams[c]. */
 export type Streams = readonly Stream[];

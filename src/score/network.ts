@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InternalError, LangevinError } from '../errors.js';
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 
 import { ACTIVATIONS, type Activation } from './format.js';
 

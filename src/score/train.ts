@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initTfjs } from '../backends/tfjs/setup.js';
 import { LangevinError } from '../errors.js';
 import { deriveStream } from '../random/streams.js';
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 import { geometricLevels } from '../samplers/annealed.js';
 import { ScoreNetwork, type Activation } from './network.js';
 

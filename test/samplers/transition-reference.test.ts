@@ -14,7 +14,7 @@ import { lmcKernel } from '../../src/samplers/lmc.js';
 import { malaKernel } from '../../src/samplers/mala.js';
 import { acceptProbability, malaLogRatio } from '../../src/samplers/mala-ratio.js';
 import type { Kernel, KernelParams, LangevinState } from '../../src/samplers/types.js';
-import type { Stream } from '../../src/random/stream.js';
+import type { Stream } from '../../src/random/xoshiro.js';
 import { potentialFrom } from './potentials.js';
 
 /** log π = −Σx²/2 − x₀⁴; NaN log density where x₀ > 1.2, an infinite gradient where x₀ < −1.3. */

@@ -11,7 +11,7 @@
 #   2. checks chains, kept draws, warm-up and thin, the parameter names
 #      (theta[1], L[2,3], in our order), and each mean against summary.json;
 #   3. checks sd, quantiles, R-hat, ESS and MCSE against posterior's
-#      summarise_draws on the draws rstan read (DESIGN.md: "must agree with
+#      summarise_draws on the draws rstan read (the project's contract: "must agree with
 #      posterior");
 #   4. checks the sampler columns (accept_stat__, stepsize__ one row per draw,
 #      accept_stat__ in [0, 1], stepsize__ equal to chain_info step_size) and

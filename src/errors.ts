@@ -41,7 +41,7 @@ export class InternalError extends Error {
 }
 
 /**
- * Render a diagnostic in the LANGUAGE.md format:
+ * Render a diagnostic in the format of docs/errors.md ("Format"):
  *
  *     model.stan:12:9: error: unknown distribution 'nromal' (did you mean 'normal'?)
  *       y ~ nromal(mu, sigma);

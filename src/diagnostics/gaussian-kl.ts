@@ -9,7 +9,7 @@ export interface Gaussian {
 
 /**
  * KL(N(μ, S) ‖ N(m, Σ)) = ½[tr(Σ⁻¹S) + (m − μ)ᵀΣ⁻¹(m − μ) − d + ln det Σ − ln det S]
- * (MATH.md). Here `fit` = N(μ, S) is the approximation (e.g. fitted to
+ * (docs/math.md). Here `fit` = N(μ, S) is the approximation (e.g. fitted to
  * draws) and `target` = N(m, Σ) the truth. Null when S is singular (the KL
  * is then infinite: a sample confined to a subspace).
  */

@@ -1,5 +1,5 @@
 /**
- * The summary JSON of DESIGN.md: what `--json` prints and `--out DIR`
+ * The summary JSON (docs/cli.md): what `--json` prints and `--out DIR`
  * writes as `summary.json`. Diagnostics that cannot be computed (constant
  * draws, annealed particles) are null.
  */

@@ -1,6 +1,6 @@
 /**
  * Nesterov dual averaging of log η toward a target acceptance δ, per chain
- * (Hoffman and Gelman 2014; Stan's stepsize_adaptation, MATH.md):
+ * (Hoffman and Gelman 2014; Stan's stepsize_adaptation, docs/math.md):
  *
  *     H̄_t = (1 − 1/(t + t₀)) H̄_{t−1} + (δ − a_t)/(t + t₀)
  *     log η_t = μ − (√t/γ) H̄_t

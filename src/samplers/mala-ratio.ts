@@ -1,5 +1,5 @@
 /**
- * The MALA log acceptance ratio of one chain (MATH.md), for the target
+ * The MALA log acceptance ratio of one chain (docs/math.md), for the target
  * π^β with the proposal of `langevinProposal`:
  *
  *     log α = β(ℓ' − ℓ) − ½‖ξ + √(ηβ/2) M^{1/2}(∇ + ∇')‖² + ½‖ξ‖²

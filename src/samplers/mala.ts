@@ -1,6 +1,6 @@
 /**
  * mala: the Metropolis-adjusted Langevin algorithm: the lmc proposal, kept
- * with probability min(1, α) (MATH.md); a NaN or −∞ log α, or a proposal
+ * with probability min(1, α) (docs/math.md); a NaN or −∞ log α, or a proposal
  * with a non-finite log density or gradient, is a rejection.
  */
 import { LangevinError } from '../errors.js';

@@ -3,7 +3,7 @@
  * log η toward acceptance 0.574 (the MALA acceptance probability, also for
  * lmc where it is not applied) and a diagonal inverse metric from windowed,
  * regularised variance estimates; at each new metric the step size is
- * re-initialised by the heuristic and dual averaging restarts (MATH.md).
+ * re-initialised by the heuristic and dual averaging restarts (docs/math.md).
  *
  * - A fixed step size (`--step-size`) turns the step size part off: only the
  *   metric adapts.

@@ -1,5 +1,5 @@
 /**
- * simplex[K] by stick-breaking (MATH.md): K − 1 free coordinates,
+ * simplex[K] by stick-breaking (docs/math.md): K − 1 free coordinates,
  * z_k = logit⁻¹(y_k − log(K − k)), x_k = (1 − Σ_{j<k} x_j) z_k, x_K = rest,
  * log |J| = Σ_k [log z_k + log(1 − z_k) + log(1 − Σ_{j<k} x_j)].
  * Worked on the log scale: log rest_k = Σ_{j<k} log(1 − z_j), a product of a

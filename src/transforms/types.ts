@@ -1,6 +1,6 @@
 /**
  * Constraint transforms (Stan reference manual, "Constraint transforms";
- * MATH.md): each maps unconstrained coordinates y to a constrained value x.
+ * docs/math.md): each maps unconstrained coordinates y to a constrained value x.
  * `constrain` is traced through `Ops`, so the log |Jacobian| is part of the
  * density graph and bounds may be traced values (other parameters);
  * `unconstrain` is its plain Float64 inverse, for initial values and tests.

@@ -1,5 +1,5 @@
 /**
- * The example corpus exercises every construct of LANGUAGE.md's Required
+ * The example corpus exercises every construct of the language subset (docs/language.md)
  * list and both extensions, so the checker, compiler and samplers meet them all.
  */
 import { expect, test } from 'vitest';

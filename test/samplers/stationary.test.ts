@@ -1,5 +1,5 @@
 /**
- * Statistical checks of the kernels against closed forms (MATH.md), with
+ * Statistical checks of the kernels against closed forms (docs/math.md), with
  * tolerances from the Monte Carlo error of each estimate.
  */
 import { describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('lmc on a correlated 2-d Gaussian', () => {
   const steps = 8;
   const start = [3, 1];
 
-  /** The exact ULA recursion of MATH.md, with a diagonal metric M: A = I − ηMP. */
+  /** The exact ULA recursion of docs/math.md, with a diagonal metric M: A = I − ηMP. */
   function exactMoments(stepSize: number, metric: number[]): { mu: number[]; S: number[][] } {
     const A = [0, 1].map((i) => [0, 1].map((j) => (i === j ? 1 : 0) - stepSize * metric[i] * precision[i][j]));
     let mu = start.slice();

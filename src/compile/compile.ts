@@ -37,6 +37,8 @@ export interface CompileOptions {
   name?: string;
   /** Receives print() output of transformed data and generate. */
   print?: (message: string) => void;
+  /** Trace loops over data once for all iterations where possible (default true); false unrolls every loop. */
+  vectorise?: boolean;
 }
 
 /** Parse, check and lower: the density graph and the model's metadata. */
@@ -49,6 +51,7 @@ export function lowerSource(source: string, options: CompileOptions = {}): Lower
     dataFile: options.dataFile,
     source,
     print: options.print,
+    vectorise: options.vectorise,
   });
 }
 

@@ -9,11 +9,18 @@ import { shapeSize } from '../ir/ops.js';
 import type { StanType } from '../check/types.js';
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
+import type { Attempt, Frame } from './lanes.js';
 
-/** A value with its Stan type ([n] alone cannot tell vector, row_vector and array apart). */
+/**
+ * A value with its Stan type ([n] alone cannot tell vector, row_vector and array apart).
+ * `lane` is set inside a vectorised loop body (lanes.ts) for a value that
+ * differs between iterations: `val` then has a leading dimension of
+ * `lane.size` and `type` is the type of one iteration's value.
+ */
 export interface Value {
   type: StanType;
   val: Val;
+  lane?: Frame;
 }
 
 export function userError(message: string, span: Span | undefined, file: string, notes?: string[]): LangevinError {
@@ -39,6 +46,8 @@ export class Variable {
     initial: Val,
     /** Loop variables and variables of earlier blocks cannot be assigned. */
     readonly readOnly = false,
+    /** A local of a vectorised loop body: `shape` is [owner.size, ...one iteration's shape]. */
+    readonly owner?: Frame,
   ) {
     this.whole = initial;
     this.size = shapeSize(shape);
@@ -145,6 +154,16 @@ export function assemble(ops: Ops, parts: Val[], shape: readonly number[]): Val 
   return ops.concat(parts, shape);
 }
 
+/** How a loop over data was traced: vectorised (once for all iterations) or unrolled, and why. */
+export interface LoopReport {
+  span: Span;
+  block: BlockName;
+  iterations: number;
+  vectorised: boolean;
+  /** Why it unrolled. */
+  reason?: string;
+}
+
 export type Mode =
   /** Tracing the log density: parameters are graph nodes. */
   | 'graph'
@@ -166,6 +185,14 @@ export interface Context {
   noise(): Val;
   /** Where print() output goes (eager mode only). */
   print?: (message: string) => void;
+  /** Receives how each outermost loop over data was traced (for --debug-ir and tests). */
+  loops?: LoopReport[];
+  /** Whether loops over data may run vectorised (false: every loop unrolls). */
+  vectorise?: boolean;
+  /** Inside a vectorised loop body: the current set of iterations (lanes.ts). */
+  lane?: Frame;
+  /** Inside a vectorised loop: how to undo it when the vectoriser gives up. */
+  attempt?: Attempt;
 }
 
 export function lookup(ctx: Context, name: string): Variable | undefined {

@@ -214,7 +214,7 @@ export function pickFrom(ctx: Context, v: Val, flat: Int32Array, shape: readonly
 
 // ---------------------------------------------------------------- calls
 
-const DENSITY_CALL = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf|rng)$/;
+export const DENSITY_CALL = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf|rng)$/;
 
 /** Run a stdlib entry, giving its span-less user errors the call's location. */
 export function atCall<T>(ctx: Context, span: Span, run: () => T): T {
@@ -260,7 +260,7 @@ function targetSoFar(ctx: Context): Val {
 }
 
 /** size, num_elements, rows, cols: from the Stan type, which shapes alone cannot tell. */
-function sizeFunction(name: string, args: Value[]): number | undefined {
+export function sizeFunction(name: string, args: Value[]): number | undefined {
   if (args.length !== 1) return undefined;
   const { type, val } = args[0]!;
   const shape = val.shape;

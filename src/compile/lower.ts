@@ -17,7 +17,7 @@ import type { ModelData, ParameterInfo } from '../model/types.js';
 import type { Rng } from '../../stdlib/types.js';
 import { deriveStream } from '../random/index.js';
 import { InternalError, LangevinError } from '../errors.js';
-import { Variable, type Context } from './context.js';
+import { Variable, type Context, type LoopReport } from './context.js';
 import { bindData, describeDecl } from './data.js';
 import { concreteType, type ConcreteType } from './declarations.js';
 import { Generator, valuesGraph } from './generate.js';
@@ -36,6 +36,8 @@ export interface LowerOptions {
   source?: string;
   /** Receives print() output of transformed data and generate (ignored while tracing). */
   print?: (message: string) => void;
+  /** Trace loops over data once for all iterations where possible (default true); false unrolls every loop. */
+  vectorise?: boolean;
 }
 
 export interface LoweredModel {
@@ -52,6 +54,8 @@ export interface LoweredModel {
   dispose(): void;
   /** The prepared program (data, layouts), for debugging and tools. */
   prepared: Prepared;
+  /** How each loop over data of the log density was traced (vectorised or unrolled). */
+  loops: LoopReport[];
 }
 
 /** What `check` returns, or a bare program. */
@@ -79,7 +83,8 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
     readsNoise = true;
     return (noiseVal ??= builder.noise());
   };
-  const traced = traceDensity(prepared, builder, noise);
+  const loops: LoopReport[] = [];
+  const traced = traceDensity(prepared, builder, noise, loops);
   const graph = builder.finish(traced.logDensity, { dim: prepared.dim });
   const values = valuesGraph(builder, prepared.dim, [...traced.values.values()]);
   const generator = new Generator(prepared, values.graph, values.width);
@@ -104,6 +109,7 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
     generate: (x, chains, rng) => generator.generate(x, chains, rng),
     dispose: () => generator.dispose(),
     prepared,
+    loops,
   };
 }
 
@@ -119,6 +125,7 @@ export function prepare(program: Program, data: ModelData, options: LowerOptions
     ops, 'eager', 'data', file, [dataScope], () => ops.constant(0),
     deriveStream(0, 'transformed data'), options.print,
   );
+  ctx.vectorise = options.vectorise ?? true;
   bindData(ctx, program, data, { dataFile: options.dataFile ?? 'data.json', source: options.source });
   ctx.scopes.push(new Map());
   runBlock(ctx, program, 'transformed data');
@@ -144,6 +151,7 @@ export function prepare(program: Program, data: ModelData, options: LowerOptions
     transformed: declared('transformed parameters'),
     generated: declared('generated quantities'),
     print: options.print,
+    vectorise: options.vectorise ?? true,
   };
 }
 

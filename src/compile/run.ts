@@ -7,7 +7,7 @@ import type { BlockName, Program, VarDecl } from '../language/ast.js';
 import { findBlock } from '../language/ast.js';
 import type { Ops, Val } from '../ir/ops.js';
 import type { Rng } from '../../stdlib/types.js';
-import { Variable, lookup, type Context, type Mode } from './context.js';
+import { Variable, lookup, type Context, type LoopReport, type Mode } from './context.js';
 import type { ConcreteType } from './declarations.js';
 import { evaluateBounds, bindParameters, type ParameterLayout } from './parameters.js';
 import { executeAll } from './statements.js';
@@ -24,6 +24,8 @@ export interface Prepared {
   transformed: Array<{ decl: VarDecl; concrete: ConcreteType }>;
   generated: Array<{ decl: VarDecl; concrete: ConcreteType }>;
   print?: (message: string) => void;
+  /** Whether loops over data may run vectorised (LowerOptions.vectorise). */
+  vectorise?: boolean;
 }
 
 export function makeContext(
@@ -59,8 +61,11 @@ export function traceDensity(
   prepared: Prepared,
   ops: Ops & { param(offset: number, shape: readonly number[]): Val },
   noise: () => Val,
+  loops?: LoopReport[],
 ): Traced {
   const ctx = makeContext(ops, 'graph', 'parameters', prepared.file, [prepared.dataScope, new Map()], noise);
+  ctx.vectorise = prepared.vectorise;
+  ctx.loops = loops;
   bindParameters(ctx, prepared.layouts, (offset, size) => ops.param(offset, [size]));
   ctx.scopes.push(new Map());
   runBlock(ctx, prepared.program, 'transformed parameters');
@@ -97,6 +102,7 @@ export function runGenerated(
   const ctx = makeContext(
     ops, 'eager', 'generated quantities', prepared.file, [prepared.dataScope, scope, new Map()], () => ops.constant(0), rng, prepared.print,
   );
+  ctx.vectorise = prepared.vectorise;
   runBlock(ctx, prepared.program, 'generated quantities');
   const out = new Map<string, Val>();
   for (const { decl } of prepared.generated) out.set(decl.name, lookup(ctx, decl.name)!.read(ops));

@@ -1,8 +1,9 @@
 /**
  * Statement execution of the tracing interpreter. Control flow runs at
  * compile time: loop bounds and conditions must be constants (data, loop
- * variables), so loops over data unroll into the graph. A condition that
- * depends on parameters is a user error.
+ * variables). A `for` loop over data is traced once for all iterations when
+ * the vectoriser can (vector-statements.ts) and unrolls otherwise. A
+ * condition that depends on parameters is a user error.
  */
 import type { AssignStmt, Expr, Index, Stmt, TildeStmt, VarDecl } from '../language/ast.js';
 import type { Val } from '../ir/ops.js';
@@ -24,6 +25,7 @@ import {
 import { concreteType } from './declarations.js';
 import { atCall, binaryValue, evaluate } from './expressions.js';
 import { constantInt, evaluateSelectors, select } from './indexing.js';
+import { vectoriseFor } from './vector-statements.js';
 
 export type Flow = 'next' | 'break' | 'continue';
 
@@ -58,6 +60,8 @@ export function execute(ctx: Context, s: Stmt): Flow {
     case 'For': {
       const lo = constantInt(ctx, evaluate(ctx, s.lower), s.lower.span);
       const hi = constantInt(ctx, evaluate(ctx, s.upper), s.upper.span);
+      // A loop over data runs vectorised when it can (vector-statements.ts), else unrolls.
+      if (vectoriseFor(ctx, s, lo, hi)) return 'next';
       for (let i = lo; i <= hi; i++) {
         const flow = withScope(ctx, () => {
           declare(ctx, new Variable(s.variable, INT, [], s.variableSpan, ctx.ops.constant(i), true));

@@ -228,6 +228,15 @@ export function laneSelect(
 export function logAccess(ctx: Context, v: Variable, flat: Int32Array, perLane: number, write: boolean): void {
   if (v.readOnly) return;
   const frame = ctx.lane!;
+  const scratch = v.owner?.privates.find((p) => p.shadow === v);
+  if (scratch) {
+    // A private copy may only be read where its own iteration wrote it.
+    if (write) {
+      ctx.attempt?.touchMask(scratch.written);
+      for (const k of flat) scratch.written[k] = 1;
+    }
+    else for (const k of flat) if (!scratch.written[k]) giveUp(`'${v.name}' is read before this iteration writes it`);
+  }
   for (const loop of frame.loops(v.owner)) {
     const map = frame.mapTo(loop);
     const lane = (i: number): number => {

@@ -32,9 +32,25 @@ export function giveUp(reason: string): never {
   throw new NotVectorisable(reason);
 }
 
+/**
+ * A variable declared outside a loop that every iteration uses as scratch
+ * (writes before it reads): the loop works on a private copy per lane
+ * (`shadow`, owned by the loop's frame) and afterwards the variable holds
+ * what the last iteration wrote, as in sequential execution.
+ */
+export interface Private {
+  original: Variable;
+  shadow: Variable;
+  /** Per shadow element: written by its own lane yet. */
+  written: Uint8Array;
+}
+
 export class Frame {
   /** Lane maps to ancestors, cached. */
   private readonly maps = new Map<Frame, Int32Array>();
+  /** For a loop frame: the index in ctx.scopes of its loop scope. */
+  scopeDepth = -1;
+  readonly privates: Private[] = [];
 
   constructor(
     readonly size: number,
@@ -145,6 +161,24 @@ export class AccessLog {
     }
   }
 
+  /** Whether the loop touched `v` at all. */
+  has(v: Variable): boolean {
+    return this.vars.has(v);
+  }
+
+  /** Whether writing `keys` (by these lanes) would make two iterations write one element. */
+  wouldConflict(v: Variable, keys: Int32Array, lanes: (i: number) => number): boolean {
+    const w = this.vars.get(v)?.writes;
+    const seen = new Map<number, number>();
+    for (let i = 0; i < keys.length; i++) {
+      const lane = lanes(i);
+      const prev = seen.get(keys[i]!) ?? w?.get(keys[i]!);
+      if (prev !== undefined && prev !== lane) return true;
+      seen.set(keys[i]!, lane);
+    }
+    return false;
+  }
+
   readWhole(v: Variable): void {
     this.entry(v).readAll = true;
   }
@@ -187,8 +221,16 @@ export class Attempt {
     this.saved.set(v, v.read(ops));
   }
 
+  private readonly masks = new Map<Uint8Array, Uint8Array>();
+
+  /** Call before marking elements of a private copy written. */
+  touchMask(mask: Uint8Array): void {
+    if (!this.masks.has(mask)) this.masks.set(mask, mask.slice());
+  }
+
   restore(target: Val[]): void {
     target.length = this.targetLength;
+    for (const [mask, copy] of this.masks) mask.set(copy);
     for (const [v, val] of this.saved) v.assign(val);
   }
 
@@ -196,5 +238,6 @@ export class Attempt {
   commit(): void {
     if (!this.parent) return;
     for (const [v, val] of this.saved) if (!this.parent.saved.has(v)) this.parent.saved.set(v, val);
+    for (const [m, copy] of this.masks) if (!this.parent.masks.has(m)) this.parent.masks.set(m, copy);
   }
 }

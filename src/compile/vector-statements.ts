@@ -15,8 +15,8 @@ import { findDistribution } from '../../stdlib/index.js';
 import { Variable, constantScalar, declare, lookup, withScope, type Context, type Value } from './context.js';
 import { concreteType } from './declarations.js';
 import { atCall } from './expressions.js';
-import { AccessLog, Attempt, Frame, NotVectorisable, giveUp, scatter } from './lanes.js';
-import { ElementOps, inner, laneSelect, logAccess, materialise, mentions, outsideLanes, type Source } from './lane-values.js';
+import { AccessLog, Attempt, Frame, NotVectorisable, giveUp, liftLanes, scatter } from './lanes.js';
+import { ElementOps, inner, laneSelect, logAccess, materialise, mentions, outsideLanes, repeatLanes, type Source } from './lane-values.js';
 import { binaryLaned, densityArgs, evaluateLaned, inFrame, partition } from './vector-expressions.js';
 
 type Flow = 'next' | 'break' | 'continue';
@@ -46,11 +46,17 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
   const undo = new Attempt(ctx.target.length, frame, ctx.attempt);
   ctx.lane = frame;
   ctx.attempt = undo;
+  const depth = ctx.scopes.length;
+  frame.scopeDepth = depth;
   ctx.scopes.push(new Map());
   try {
     declare(ctx, new Variable(s.variable, INT, [frame.size], s.variableSpan, ctx.ops.constant(values, [frame.size]), true, frame));
     if (execute(ctx, s.body) !== 'next') giveUp('break or continue');
     frame.log!.check();
+    ctx.scopes.pop();
+    ctx.lane = saved.lane;
+    ctx.attempt = saved.attempt;
+    writeBack(ctx, frame);
     undo.commit();
     return true;
   } catch (error) {
@@ -59,7 +65,7 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
     undo.restore(ctx.target);
     return false;
   } finally {
-    ctx.scopes.pop();
+    ctx.scopes.length = depth;
     ctx.lane = saved.lane;
     ctx.attempt = saved.attempt;
   }
@@ -202,8 +208,15 @@ function read(ctx: Context, v: Variable, indices: Index[], s: AssignStmt): Value
 }
 
 /** Assign `value` to `v[indices]` in every lane: a scatter into v's value. */
-function write(ctx: Context, v: Variable, indices: Index[], value: Value): void {
-  const sel = laneSelect(ctx, source(ctx, v), indices, indices[0]?.span ?? v.span!, (x) => evaluateLaned(ctx, x));
+function write(ctx: Context, target: Variable, indices: Index[], value: Value): void {
+  let v = target;
+  const selectIn = (x: Variable) => laneSelect(ctx, source(ctx, x), indices, indices[0]?.span ?? x.span!, (e) => evaluateLaned(ctx, e));
+  let sel = selectIn(v);
+  const scratch = privatise(ctx, v, sel.flat, shapeSize(sel.shape));
+  if (scratch) {
+    v = scratch;
+    sel = selectIn(v);
+  }
   const own = inner(value);
   if (shapeSize(own) !== shapeSize(sel.shape) && own.length !== 0) giveUp('size mismatch in an assignment');
   if (own.length === 0 && sel.shape.length !== 0) giveUp('a scalar assigned to a container');
@@ -211,6 +224,53 @@ function write(ctx: Context, v: Variable, indices: Index[], value: Value): void 
   logAccess(ctx, v, sel.flat, shapeSize(sel.shape), true);
   ctx.attempt!.touch(ctx.ops, v);
   v.assign(scatter(ctx.ops, v.read(ctx.ops), sel.flat, val));
+}
+
+/** Largest private copy (lanes × elements) of a scratch variable. */
+const MAX_PRIVATE = 4_000_000;
+
+/**
+ * When iterations of an enclosing loop would write the same elements of
+ * `v`, and that loop has not used `v` before, give the loop a private copy
+ * per iteration (Private in lanes.ts); undefined when no copy is needed.
+ */
+function privatise(ctx: Context, v: Variable, flat: Int32Array, perLane: number): Variable | undefined {
+  const frame = ctx.lane!;
+  const loops = [...frame.loops(v.owner)].reverse();
+  for (const loop of loops) {
+    const map = frame.mapTo(loop);
+    const lane = (i: number): number => (map ? map[Math.floor(i / perLane)]! : Math.floor(i / perLane));
+    if (!loop.log!.wouldConflict(v, flat, lane)) continue;
+    if (loop.log!.has(v)) giveUp(`'${v.name}' carries a value from one iteration to another`);
+    const shape = v.owner ? v.shape.slice(1) : [...v.shape];
+    const size = loop.size * shapeSize(shape);
+    if (size > MAX_PRIVATE) giveUp(`a private copy of '${v.name}' per iteration is too large`);
+    const old = v.read(ctx.ops);
+    const init = v.owner ? liftLanes(ctx.ops, old, v.owner, loop) : repeatLanes(ctx.ops, old, loop.size);
+    const shadow = new Variable(v.name, v.type, [loop.size, ...shape], v.span, init, false, loop);
+    loop.privates.push({ original: v, shadow, written: new Uint8Array(size) });
+    ctx.scopes[loop.scopeDepth]!.set(v.name, shadow);
+    return shadow;
+  }
+  return undefined;
+}
+
+/** After a loop: each privatised variable takes, element by element, what the last iteration wrote. */
+function writeBack(ctx: Context, frame: Frame): void {
+  const ops = ctx.ops;
+  for (const { original, shadow, written } of frame.privates) {
+    const whole = original.read(ops);
+    const n = shapeSize(whole.shape);
+    const per = shapeSize(shadow.shape.slice(1));
+    const map = original.owner ? frame.mapTo(original.owner) : undefined;
+    const perm = Int32Array.from({ length: n }, (_, i) => i);
+    for (let l = 0; l < frame.size; l++) {
+      const base = original.owner ? (map ? map[l]! : l) * per : 0;
+      for (let j = 0; j < per; j++) if (written[l * per + j]) perm[base + j] = n + l * per + j;
+    }
+    ctx.attempt?.touch(ops, original);
+    original.assign(ops.gather(ops.concat([whole, shadow.read(ops)], [n + frame.size * per]), perm, whole.shape));
+  }
 }
 
 /**

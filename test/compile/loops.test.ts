@@ -248,3 +248,28 @@ describe('errors inside a vectorised loop', () => {
     expect(() => compileSync(source, { data })).toThrow(/index 5 out of range; expecting index to be between 1 and 4/);
   });
 });
+
+describe('scratch variables declared outside the loop get a private copy per iteration', () => {
+  const data = regressionData(50);
+  const cases: Array<[string, string]> = [
+    ['mixture with a model-block lps (ordered_mixture shape)',
+      'vector[K] lps; for (n in 1:N) { for (k in 1:K) lps[k] = log(inv_logit(beta[k])) + normal_lpdf(y[n] | a[k], sigma); target += log_sum_exp(lps); }'],
+    ['dina shape: accumulate per class, then log_sum_exp',
+      `array[G] real ps; for (n in 1:N) { for (j in 1:G) { ps[j] = a[j]; for (k in 1:K) ps[j] += bernoulli_lpmf(yb[n] | inv_logit(beta[k] + a[j])); } target += log_sum_exp(ps); }`],
+    ['the value after the loop is the last iteration’s', 'real last; for (n in 1:N) { last = alpha * y[n]; target += -square(last); } target += last;'],
+  ];
+  for (const [name, body] of cases) {
+    test(name, () => {
+      const source = model(body);
+      const lowered = lowerSource(source, { data });
+      expect(lowered.loops.map((l) => l.reason ?? 'vectorised')).toEqual(lowered.loops.map(() => 'vectorised'));
+      const x = points(lowered.dim * 2, 9);
+      const v = evaluateAt(source, data, x, 2, true);
+      const u = evaluateAt(source, data, x, 2, false);
+      expectClose(v.lp, u.lp);
+      expectClose(v.grad, u.grad);
+      const size = (N: number) => lowerSource(source, { data: regressionData(N) }).graph.nodes.length;
+      expect(size(120)).toBe(size(40));
+    });
+  }
+});

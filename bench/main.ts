@@ -18,6 +18,7 @@ import type { BackendName, LangevinModel } from '../src/model/types.js';
 import { compileMs, tfjsStartupMs } from './compile-time.js';
 import { malaEss, type EssResult } from './ess.js';
 import { m3PeakRss } from './memory.js';
+import { loopTable, runLoopBench } from './loops.js';
 import { stepBreakdown, type StepBreakdown } from './breakdown.js';
 import { benchDir, loadModels, type ModelName } from './models.js';
 import { breakdownTable, essTable, throughputTable } from './table.js';
@@ -93,8 +94,13 @@ async function main(): Promise<void> {
       `peak RSS ${memory.peak_rss_mb.toFixed(0)} MB, ${memory.seconds.toFixed(1)} s`,
   );
 
+  const loops = runLoopBench(timing);
+  console.log('\nloops stay loops: loop form vs vector form (f64, 4 chains; ratio = loop/vector gradient time, target ≤ 1.5)');
+  console.log(loopTable(loops));
+
   const results = {
     cases,
+    loops,
     compile_ms: compileTimes,
     compile_ms_tfjs: compileTimesTfjs,
     tfjs_startup_ms: Number(startupMs.toFixed(1)),

@@ -1,0 +1,137 @@
+/**
+ * Loops stay loops: each model of loop-models.ts in loop and vector form
+ * at N = 1e4, 1e5, 1e6. Reports the compile time of each form, the
+ * gradient-time ratio loop/vector at 4 chains (a sampler step is one
+ * gradient plus O(dim) work, so this is the sampling-time ratio), the peak
+ * RSS of compiling and evaluating the loop form at 1e5 (in a child
+ * process, loops-memory.ts) and check/compile times of a dina-shaped model.
+ * Times are on the bench's clock (CPU time by default).
+ * Run alone with `node dist/bench/loops.js [--quick]`; `npm run bench`
+ * includes it.
+ */
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileSync, lowerSource } from '../src/compile/compile.js';
+import type { LangevinModel, ModelData } from '../src/model/types.js';
+import { DINA, LOOP_MODELS } from './loop-models.js';
+import { clockMs, median, stepsPerSecond, type TimingOptions } from './timing.js';
+
+export interface LoopCase {
+  model: string;
+  n: number;
+  compile_ms_loop: number;
+  compile_ms_vector: number;
+  graph_nodes_loop: number;
+  graph_nodes_vector: number;
+  gradient_ms_loop: number;
+  gradient_ms_vector: number;
+  /** Gradient (≈ sampling) time of the loop form over the vector form. */
+  ratio: number;
+  peak_rss_mb_loop?: number;
+}
+
+export interface LoopBench {
+  cases: LoopCase[];
+  dina: { check_ms: number; compile_ms: number; graph_nodes: number; gradient_ms: number };
+}
+
+const CHAINS = 4;
+
+let clock: TimingOptions['clock'] = 'cpu';
+
+function timedCompile(source: string, data: ModelData): { model: LangevinModel; ms: number } {
+  const t0 = clockMs(clock);
+  const model = compileSync(source, { data, backend: 'f64' });
+  return { model, ms: clockMs(clock) - t0 };
+}
+
+function start(dim: number): Float64Array {
+  return Float64Array.from({ length: dim * CHAINS }, (_, i) => 0.1 * Math.sin(i + 1));
+}
+
+function childPeakRss(model: string, n: number): number {
+  const child = join(dirname(fileURLToPath(import.meta.url)), 'loops-memory.js');
+  const out = execFileSync(process.execPath, [child, model, String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { peak_rss_mb: number }).peak_rss_mb;
+}
+
+export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): LoopBench {
+  clock = timing.clock;
+  const cases: LoopCase[] = [];
+  for (const n of sizes) {
+    for (const m of LOOP_MODELS) {
+      const data = m.data(n);
+      const loop = timedCompile(m.loop, data);
+      const vector = timedCompile(m.vector, data);
+      const x = start(loop.model.dim);
+      const runner = (model: LangevinModel) => ({ run: (steps: number) => { for (let s = 0; s < steps; s++) model.logDensityAndGradient(x, CHAINS); } });
+      const opts = n >= 1e6 ? { ...timing, repetitions: Math.min(timing.repetitions, 3) } : timing;
+      const [loopRate, vectorRate] = stepsPerSecond([runner(loop.model), runner(vector.model)], opts);
+      const nodes = (source: string) => lowerSource(source, { data }).graph.nodes.length;
+      cases.push({
+        model: m.name,
+        n,
+        compile_ms_loop: Number(loop.ms.toFixed(0)),
+        compile_ms_vector: Number(vector.ms.toFixed(0)),
+        graph_nodes_loop: nodes(m.loop),
+        graph_nodes_vector: nodes(m.vector),
+        gradient_ms_loop: Number((1000 / loopRate!).toFixed(3)),
+        gradient_ms_vector: Number((1000 / vectorRate!).toFixed(3)),
+        ratio: Number((vectorRate! / loopRate!).toFixed(3)),
+        peak_rss_mb_loop: n === 1e5 ? childPeakRss(m.name, n) : undefined,
+      });
+      loop.model.dispose();
+      vector.model.dispose();
+    }
+  }
+  const data = DINA.data();
+  const checks: number[] = [];
+  const compiles: number[] = [];
+  let model: LangevinModel | undefined;
+  for (let r = 0; r < 3; r++) {
+    const t0 = clockMs(clock);
+    lowerSource(DINA.source, { data });
+    checks.push(clockMs(clock) - t0);
+    model?.dispose();
+    const c = timedCompile(DINA.source, data);
+    compiles.push(c.ms);
+    model = c.model;
+  }
+  const x = start(model!.dim);
+  const [rate] = stepsPerSecond([{ run: (steps) => { for (let s = 0; s < steps; s++) model!.logDensityAndGradient(x, CHAINS); } }], timing);
+  model!.dispose();
+  return {
+    cases,
+    dina: {
+      check_ms: Number(median(checks).toFixed(0)),
+      compile_ms: Number(median(compiles).toFixed(0)),
+      graph_nodes: lowerSource(DINA.source, { data }).graph.nodes.length,
+      gradient_ms: Number((1000 / rate!).toFixed(3)),
+    },
+  };
+}
+
+export function loopTable(bench: LoopBench): string {
+  const head = 'model                  N   compile ms loop/vector   nodes loop/vector   gradient ms loop/vector   ratio   peak RSS MB (loop)';
+  const lines = [head];
+  for (const c of bench.cases) {
+    lines.push(
+      `${c.model.padEnd(19)} ${c.n.toExponential(0).padStart(5)}   ${`${c.compile_ms_loop} / ${c.compile_ms_vector}`.padStart(20)}   ` +
+        `${`${c.graph_nodes_loop} / ${c.graph_nodes_vector}`.padStart(17)}   ${`${c.gradient_ms_loop} / ${c.gradient_ms_vector}`.padStart(23)}   ` +
+        `${c.ratio.toFixed(2).padStart(5)}   ${c.peak_rss_mb_loop === undefined ? '' : c.peak_rss_mb_loop.toFixed(0)}`,
+    );
+  }
+  const d = bench.dina;
+  lines.push(`${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms} ms, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`);
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const quick = process.argv.includes('--quick');
+  const timing: TimingOptions = quick
+    ? { repetitionMs: 40, repetitions: 3, warmupMs: 40, clock: 'cpu' }
+    : { repetitionMs: 150, repetitions: 5, warmupMs: 150, clock: 'cpu' };
+  console.log(loopTable(runLoopBench(timing)));
+}

@@ -62,12 +62,19 @@ export function execute(ctx: Context, s: Stmt): Flow {
       const hi = constantInt(ctx, evaluate(ctx, s.upper), s.upper.span);
       // A loop over data runs vectorised when it can (vector-statements.ts), else unrolls.
       if (vectoriseFor(ctx, s, lo, hi)) return 'next';
-      for (let i = lo; i <= hi; i++) {
-        const flow = withScope(ctx, () => {
-          declare(ctx, new Variable(s.variable, INT, [], s.variableSpan, ctx.ops.constant(i), true));
-          return execute(ctx, s.body);
-        });
-        if (flow === 'break') break;
+      // Loops inside an unrolled loop are not reported one by one.
+      const loops = ctx.loops;
+      ctx.loops = undefined;
+      try {
+        for (let i = lo; i <= hi; i++) {
+          const flow = withScope(ctx, () => {
+            declare(ctx, new Variable(s.variable, INT, [], s.variableSpan, ctx.ops.constant(i), true));
+            return execute(ctx, s.body);
+          });
+          if (flow === 'break') break;
+        }
+      } finally {
+        ctx.loops = loops;
       }
       return 'next';
     }

@@ -28,7 +28,14 @@ export function vectoriseFor(ctx: Context, s: ForStmt, lo: number, hi: number): 
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = lo + i;
   const reason: string[] = [];
-  const ok = attempt(ctx, new Frame(n, undefined, undefined, new AccessLog()), s, values, reason);
+  const loops = ctx.loops;
+  ctx.loops = undefined;
+  let ok: boolean;
+  try {
+    ok = attempt(ctx, new Frame(n, undefined, undefined, new AccessLog()), s, values, reason);
+  } finally {
+    ctx.loops = loops;
+  }
   ctx.loops?.push({ span: s.span, block: ctx.block, iterations: n, vectorised: ok, reason: reason[0] });
   return ok;
 }

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { parse } from '../../language/parse.js';
 import { check } from '../../check/check.js';
 import { describeDeclarations } from '../../check/summary.js';
-import { lowerToGraph } from '../../compile/compile.js';
+import { lowerSource } from '../../compile/compile.js';
+import { printLoops } from '../../compile/loop-report.js';
 import { printGraph } from '../../ir/print.js';
 import { readDataFile, readTextFile } from '../../io/data-file.js';
 import type { DataValue, ModelData } from '../../model/types.js';
@@ -40,7 +41,9 @@ export function registerCheck(program: Command, io: CliIO, sources: Record<strin
       const shapes = new Map(loaded.model.parameters.map((p) => [p.name, p.shape]));
       loaded.model.dispose();
       if (raw.debugIr) {
-        io.stdout.write(printGraph(lowerToGraph(source, data, { file: modelPath, dataFile: raw.data })) + '\n');
+        const lowered = lowerSource(source, { data, file: modelPath, dataFile: raw.data });
+        const loops = printLoops(lowered.loops);
+        io.stdout.write(printGraph(lowered.graph) + '\n' + (loops ? loops + '\n' : ''));
       }
       const paramRows = declarations
         .filter((d) => d.block !== 'data' && d.block !== 'transformed data')

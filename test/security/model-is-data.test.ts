@@ -45,3 +45,39 @@ describe('a model file is data', () => {
     for (const code of seen) expect(code).not.toContain(MARK);
   });
 });
+
+describe('a model file is data, in vectorised loops too', () => {
+  it('no text of a loop body reaches generated code', async () => {
+    const loopSource = `
+data { int<lower=1> N_${MARK}; vector[N_${MARK}] y_${MARK}; array[N_${MARK}] int<lower=1, upper=2> g_${MARK}; }
+parameters { vector[2] a_${MARK}; real<lower=0> s_${MARK}; }
+model {
+  vector[2] scratch_${MARK};
+  for (n_${MARK} in 1:N_${MARK}) {
+    real mu_${MARK} = a_${MARK}[g_${MARK}[n_${MARK}]];
+    for (k_${MARK} in 1:2) scratch_${MARK}[k_${MARK}] = normal_lpdf(y_${MARK}[n_${MARK}] | mu_${MARK} + k_${MARK}, s_${MARK});
+    if (y_${MARK}[n_${MARK}] > 0) target += log_sum_exp(scratch_${MARK});
+    else y_${MARK}[n_${MARK}] ~ normal(mu_${MARK}, s_${MARK}) T[-10, ];
+  }
+}
+`;
+    const seen: string[] = [];
+    const RealFunction = Function;
+    const Spy = function (...args: string[]) {
+      seen.push(args.join('\n'));
+      return RealFunction(...args);
+    } as unknown as FunctionConstructor;
+    vi.stubGlobal('Function', Spy);
+    const N = 40;
+    const data = {
+      [`N_${MARK}`]: N,
+      [`y_${MARK}`]: Array.from({ length: N }, (_, i) => Math.sin(i)),
+      [`g_${MARK}`]: Array.from({ length: N }, (_, i) => 1 + (i % 2)),
+    };
+    const model = await compile(loopSource, { data, backend: 'f64' });
+    const r = model.logDensityAndGradient(Float64Array.of(0.1, -0.2, 0.3), 1);
+    expect(Number.isFinite(r.logDensity[0]!)).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const code of seen) expect(code).not.toContain(MARK);
+  });
+});

@@ -124,7 +124,8 @@ export function evaluateLaned(ctx: Context, e: Expr): Value {
       const x = evaluateLaned(ctx, e.operand);
       const type = prefixOperatorType(e.op, x.type) ?? giveUp('operator');
       if (e.op === '+') return x;
-      return lanedValue(ctx, type, ops.unary(e.op === '-' ? 'neg' : 'logical_not', x.val));
+      const val = ops.unary(e.op === '-' ? 'neg' : 'logical_not', x.val);
+      return x.lane ? lanedValue(ctx, type, val) : { type, val };
     }
     case 'Transpose': {
       const x = evaluateLaned(ctx, e.operand);
@@ -320,6 +321,10 @@ function call(ctx: Context, e: CallExpr): Value {
   const scalarForm = scalarArity === args.length && args.every((a) => inner(a).length === 0);
   if ((!ELEMENTWISE_FUNCTIONS.has(e.name) && !scalarForm) || entry.rng) return giveUp(`function ${e.name}`);
   const match = resolveSignature(entry.signatures, args.map((a) => a.type)) ?? giveUp('signature');
+  if (args.every((a) => !a.lane)) {
+    // Every argument turned out the same in each lane (e.g. a branch taken by all of them).
+    return { type: match.returns, val: atCall(ctx, e.span, () => entry.apply(ctx.ops, args.map((a) => a.val), args.map((a) => typeToString(a.type)))) };
+  }
   const shape = commonShape(args);
   const vals = operands(ctx, args, shape);
   const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, vals, args.map((a) => typeToString(a.type))));

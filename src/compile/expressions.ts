@@ -309,7 +309,7 @@ function densityValue(ctx: Context, dist: DistributionEntry, suffix: string, y: 
 
 const VECTORISED = new Set(['reals', 'ints', 'R', 'T']);
 
-function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value[]): Value {
+export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value[]): Value {
   if (!ctx.rng || ctx.mode !== 'eager') {
     throw userError(
       `${e.name} can only be used in transformed data and generated quantities`,

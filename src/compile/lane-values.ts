@@ -39,7 +39,8 @@ export function mentions(ctx: Context, node: unknown): Mentions {
   const names = new Set<string>();
   const calls = new Set<string>();
   mentioned(node, names, calls);
-  let laned = calls.has('target');
+  // target() and random draws differ per iteration whatever their arguments.
+  let laned = calls.has('target') || [...calls].some((c) => c.endsWith('_rng'));
   const writable: Variable[] = [];
   for (const name of names) {
     const v = lookup(ctx, name);

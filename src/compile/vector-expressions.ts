@@ -14,7 +14,7 @@ import { findDistribution, findFunction } from '../../stdlib/index.js';
 import type { DistributionEntry } from '../../stdlib/types.js';
 import { elementwiseFunctions } from '../../stdlib/functions/elementwise.js';
 import { constantScalar, lookup, type Context, type Value } from './context.js';
-import { DENSITY_CALL, atCall, binaryValue, sizeFunction } from './expressions.js';
+import { DENSITY_CALL, atCall, binaryValue, rngCall, sizeFunction } from './expressions.js';
 import { Frame, giveUp, liftLanes } from './lanes.js';
 import {
   ElementOps, commonShape, inner, isUnivariate, laneSelect, lanedValue, logAccess, materialise, mentions,
@@ -300,6 +300,7 @@ function call(ctx: Context, e: CallExpr): Value {
   const dist = m ? findDistribution(m[1]!) : undefined;
   if (m && dist) {
     const args = e.args.map((a) => evaluateLaned(ctx, a));
+    if (m[2] === 'rng') return rngLaned(ctx, e, dist, args);
     return lanedValue(ctx, REAL, elementDensity(ctx, dist, m[2]!, args, e.span));
   }
   const args = e.args.map((a) => evaluateLaned(ctx, a));
@@ -330,6 +331,20 @@ function call(ctx: Context, e: CallExpr): Value {
   const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, vals, args.map((a) => typeToString(a.type))));
   if (shapeSize(val.shape) !== ctx.lane!.size * shapeSize(shape)) giveUp('function result size');
   return lanedValue(ctx, match.returns, ctx.ops.reshape(val, [ctx.lane!.size, ...shape]));
+}
+
+/**
+ * One draw per lane, in lane order: the same random numbers as the
+ * unrolled loop, because vectoriseFor admits a `_rng` call only where it
+ * runs exactly once per iteration (vector-statements.ts, eligible).
+ */
+function rngLaned(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value[]): Value {
+  if (ctx.mode !== 'eager' || !ctx.rng || !isUnivariate(dist) || args.some((a) => inner(a).length !== 0)) giveUp('_rng here');
+  const L = ctx.lane!.size;
+  const lanes: Value[] = args.map((a) => ({ type: { base: a.type.base, arrayDims: 1 }, val: materialise(ctx, a, []) }));
+  const out = outsideLanes(ctx, () => rngCall(ctx, e, dist, lanes));
+  if (shapeSize(out.val.shape) !== L) giveUp('_rng result');
+  return lanedValue(ctx, { base: out.type.base, arrayDims: 0 }, out.val);
 }
 
 /** Arguments of a univariate density as one scalar per lane (uniform scalars kept for broadcasting). */

@@ -11,7 +11,7 @@ import type { AssignStmt, Expr, ForStmt, Index, Stmt, TildeStmt, VarDecl } from 
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT } from '../check/types.js';
-import { findDistribution } from '../../stdlib/index.js';
+import { findDistribution, findFunction } from '../../stdlib/index.js';
 import { Variable, constantScalar, declare, lookup, withScope, type Context, type Value } from './context.js';
 import { concreteType } from './declarations.js';
 import { atCall } from './expressions.js';
@@ -40,12 +40,34 @@ export function vectoriseFor(ctx: Context, s: ForStmt, lo: number, hi: number): 
   return ok;
 }
 
-/** Eager runs (transformed data, generated quantities) keep their random draws and prints in order: those loops unroll. */
+/**
+ * Eager runs (transformed data, generated quantities) keep their random
+ * draws and prints in order: a loop with a print, or with a `_rng` call
+ * that does not run exactly once per iteration, unrolls.
+ */
 function eligible(ctx: Context, body: Stmt): boolean {
   if (ctx.mode === 'graph') return true;
-  const { calls } = mentions(ctx, body);
-  for (const c of calls) if (c.endsWith('_rng')) return false;
-  return !JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"');
+  if (JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"')) return false;
+  const sites = { straight: 0, guarded: 0 };
+  rngSites(body, false, sites);
+  return sites.guarded === 0 && sites.straight <= 1;
+}
+
+/** Count `_rng` calls, split by whether control flow decides how often they run. */
+function rngSites(node: unknown, guarded: boolean, sites: { straight: number; guarded: number }): void {
+  if (Array.isArray(node)) {
+    for (const n of node) rngSites(n, guarded, sites);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.kind === 'Call' && typeof o.name === 'string' && (o.name.endsWith('_rng') || findFunction(o.name)?.rng)) {
+    if (guarded) sites.guarded++;
+    else sites.straight++;
+  }
+  const inner = guarded || ['If', 'For', 'ForEach', 'While', 'Ternary'].includes(o.kind as string) ||
+    (o.kind === 'Binary' && (o.op === '&&' || o.op === '||'));
+  for (const key in o) if (!key.endsWith('pan')) rngSites(o[key], inner, sites);
 }
 
 function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, reason?: string[]): boolean {

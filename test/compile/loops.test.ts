@@ -273,3 +273,31 @@ describe('scratch variables declared outside the loop get a private copy per ite
     });
   }
 });
+
+describe('random draws in a vectorised generated-quantities loop', () => {
+  const source = `${DATA}${PARAMS}
+model { y ~ normal(alpha + x * beta, sigma); }
+generated quantities {
+  array[N] real y_rep;
+  array[N] int z;
+  real last;
+  for (n in 1:N) {
+    real mu = alpha + x[n] * beta;
+    y_rep[n] = normal_rng(mu, sigma);
+    last = y_rep[n];
+  }
+  for (n in 1:N) z[n] = bernoulli_logit_rng(a[g[n]]);
+}
+`;
+  test('the same draws as the unrolled loop, in the same order', async () => {
+    const { deriveStream } = await import('../../src/random/index.js');
+    const data = regressionData(30);
+    const v = compileSync(source, { data, vectorise: true });
+    const u = compileSync(source, { data, vectorise: false });
+    const x = points(v.dim * 2, 4);
+    const a = v.generate(x, 2, deriveStream(5, 'gq'));
+    const b = u.generate(x, 2, deriveStream(5, 'gq'));
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(new Set(Array.from(a)).size).toBeGreaterThan(30);
+  });
+});

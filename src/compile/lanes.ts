@@ -63,8 +63,7 @@ export class Frame {
 
   /** Whether `a` is this frame or one of its ancestors. */
   within(a: Frame): boolean {
-    for (let f: Frame | undefined = this; f; f = f.parent) if (f === a) return true;
-    return false;
+    return this === a || (this.parent !== undefined && this.parent.within(a));
   }
 
   /** The lane of ancestor `a` of each lane of this frame (undefined: identity). */
@@ -81,7 +80,9 @@ export class Frame {
 
   /** Loop frames from this one up to (not including) `stop` (undefined: all). */
   *loops(stop?: Frame): Generator<Frame> {
-    for (let f: Frame | undefined = this; f && f !== stop; f = f.parent) if (f.log) yield f;
+    if (this === stop) return;
+    if (this.log) yield this;
+    if (this.parent) yield* this.parent.loops(stop);
   }
 }
 

@@ -229,6 +229,8 @@ export function atCall<T>(ctx: Context, span: Span, run: () => T): T {
 }
 
 function call(ctx: Context, e: CallExpr): Value {
+  const user = ctx.userFunctions?.call(ctx, e);
+  if (user) return user;
   const m = DENSITY_CALL.exec(e.name);
   const dist = m ? findDistribution(m[1]!) : undefined;
   if (m && dist) return densityCall(ctx, e, dist, m[2]!);

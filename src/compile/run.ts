@@ -11,6 +11,7 @@ import { Variable, lookup, type Context, type Mode } from './context.js';
 import type { ConcreteType } from './declarations.js';
 import { evaluateBounds, bindParameters, type ParameterLayout } from './parameters.js';
 import { executeAll } from './statements.js';
+import { userFunctionHooks } from './user-functions.js';
 
 /** What every run shares: data and transformed data, layouts, declarations. */
 export interface Prepared {
@@ -43,6 +44,7 @@ export function makeContext(
 export function runBlock(ctx: Context, program: Program, name: BlockName): void {
   const block = findBlock(program, name);
   if (!block) return;
+  ctx.userFunctions ??= userFunctionHooks(program);
   ctx.block = name;
   executeAll(ctx, block.body);
 }
@@ -61,6 +63,7 @@ export function traceDensity(
   noise: () => Val,
 ): Traced {
   const ctx = makeContext(ops, 'graph', 'parameters', prepared.file, [prepared.dataScope, new Map()], noise);
+  ctx.userFunctions = userFunctionHooks(prepared.program);
   bindParameters(ctx, prepared.layouts, (offset, size) => ops.param(offset, [size]));
   ctx.scopes.push(new Map());
   runBlock(ctx, prepared.program, 'transformed parameters');

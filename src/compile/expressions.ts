@@ -142,7 +142,7 @@ export function binaryValue(ctx: Context, op: string, l: Value, r: Value, span: 
     case '/':
       if (intOperands) return integerDivision(ctx, l.val, r.val, span);
       if (rs) return ops.binary('div', l.val, r.val);
-      throw userError('matrix division (/) is not supported; multiply by inverse(...) is not available either', span, ctx.file);
+      return atCall(ctx, span, () => findFunction('mdivide_right')!.apply(ops, [l.val, r.val]));
     case '%/%':
       return integerDivision(ctx, l.val, r.val, span);
     case '%': {
@@ -151,7 +151,7 @@ export function binaryValue(ctx: Context, op: string, l: Value, r: Value, span: 
       return ops.binary('fmod', l.val, r.val);
     }
     case '\\':
-      throw userError('left division (\\) is not supported', span, ctx.file);
+      return atCall(ctx, span, () => findFunction('mdivide_left')!.apply(ops, [l.val, r.val]));
     default: {
       const name = ELEMENTWISE[op];
       if (!name) throw userError(`operator ${op} is not supported`, span, ctx.file);

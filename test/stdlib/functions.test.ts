@@ -14,6 +14,7 @@ import type { Ops, Val } from '../../src/ir/ops.js';
 import { LangevinError } from '../../src/errors.js';
 import { close, constantOf, flatten, plainShape, type Plain } from './helpers.js';
 import { BINARY, UNARY } from './elementwise-references.js';
+import { MATRIX_CASES } from './matrix-cases.js';
 
 interface Case {
   name: string;
@@ -32,6 +33,7 @@ const gp = (x: number[], alpha: number, rho: number, k: (d: number) => number) =
   x.map((a) => x.map((b) => alpha * alpha * k(Math.abs(a - b) / rho)));
 
 const CASES: Case[] = [
+  ...MATRIX_CASES,
   // reductions
   { name: 'sum', args: [[[1, 2, 3.5], 'vector']], expected: 6.5 },
   { name: 'sum', args: [[A, 'matrix']], expected: 10 },

@@ -10,6 +10,7 @@ import { containerFunctions } from './functions/containers.js';
 import { linalgFunctions } from './functions/linalg.js';
 import { sortingFunctions } from './functions/sorting.js';
 import { matrixAlgebraFunctions } from './functions/matrix-algebra.js';
+import { hmmFunctions } from './functions/hmm.js';
 
 /** The functions by topic, in the order the docs list them. */
 export const functionGroups: Array<{ title: string; entries: FunctionEntry[] }> = [
@@ -17,6 +18,7 @@ export const functionGroups: Array<{ title: string; entries: FunctionEntry[] }> 
   { title: 'Reductions, softmax and mixtures', entries: reductionFunctions },
   { title: 'Sizes, construction, conversion and slicing', entries: containerFunctions },
   { title: 'Linear algebra and Gaussian-process covariances', entries: [...linalgFunctions, ...matrixAlgebraFunctions] },
+  { title: 'Hidden Markov models', entries: hmmFunctions },
   { title: 'Sorting and ranking (values known before sampling)', entries: sortingFunctions },
 ];
 

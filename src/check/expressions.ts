@@ -389,7 +389,7 @@ function checkDensityCall(
   } else if (!dist.discrete && wantsMass) {
     ctx.error(`'${dist.name}' is a continuous distribution: use '${dist.name}_${suffix.replace('pmf', 'pdf')}', not '${name}'`, call.nameSpan);
   }
-  if (suffix === 'lcdf' && !dist.logCdf) {
+  if ((suffix === 'lcdf' || suffix === 'cdf') && !dist.logCdf) {
     ctx.error(`'${name}' is not available: distribution '${dist.name}' has no log CDF yet`, call.nameSpan);
   }
   if (suffix === 'lccdf' && !dist.logCcdf) {

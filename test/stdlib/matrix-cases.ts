@@ -74,3 +74,36 @@ export const MATRIX_CASES: MatrixCase[] = [
   { name: 'mdivide_right_spd', args: [[b, 'row_vector'], [S, 'matrix']], expected: vm(b, inv(S)), grad: 'symmetric' },
   { name: 'mdivide_right_spd', args: [[[[1, 2, 3]], 'matrix'], [S, 'matrix']], expected: mul([[1, 2, 3]], inv(S)), grad: false },
 ];
+
+/** Brute force over every state path: p(y) and p(z_n = k | y) of a small HMM. */
+function hmmBrute(lo: number[][], g: number[][], rho: number[]): { logp: number; post: number[][] } {
+  const k = rho.length;
+  const n = lo[0]!.length;
+  let total = 0;
+  const post = lo.map((r) => r.map(() => 0));
+  const paths = k ** n;
+  for (let p = 0; p < paths; p++) {
+    const z = Array.from({ length: n }, (_, t) => Math.floor(p / k ** t) % k);
+    let w = rho[z[0]!]! * Math.exp(lo[z[0]!]![0]!);
+    for (let t = 1; t < n; t++) w *= g[z[t - 1]!]![z[t]!]! * Math.exp(lo[z[t]!]![t]!);
+    total += w;
+    z.forEach((s, t) => (post[s]![t]! += w));
+  }
+  return { logp: Math.log(total), post: post.map((r) => r.map((v) => v / total)) };
+}
+
+const LO = [[-1.2, -0.3, -2.5, -0.7], [-0.4, -1.9, -0.2, -1.1], [-3, -0.8, -1, -0.5]];
+const GAMMA = [[0.8, 0.15, 0.05], [0.1, 0.7, 0.2], [0.25, 0.25, 0.5]];
+const RHO = [0.5, 0.3, 0.2];
+const HMM = hmmBrute(LO, GAMMA, RHO);
+
+MATRIX_CASES.push(
+  { name: 'hmm_marginal', args: [[LO, 'matrix'], [GAMMA, 'matrix'], [RHO, 'vector']], expected: HMM.logp },
+  { name: 'hmm_marginal', args: [[[[-800], [-801]], 'matrix'], [[[0.5, 0.5], [0.5, 0.5]], 'matrix'], [[0.4, 0.6], 'vector']], expected: -800 + Math.log(0.4 + 0.6 * Math.exp(-1)) },
+  { name: 'hmm_hidden_state_prob', args: [[LO, 'matrix'], [GAMMA, 'matrix'], [RHO, 'vector']], expected: HMM.post, grad: false },
+);
+
+const PTS = [[0, 1], [1, -0.5], [2, 0.3]];
+const ARD_L = [0.7, 2];
+const ard = PTS.map((a) => PTS.map((b) => 1.3 ** 2 * Math.exp(-0.5 * a.reduce((s, v, i) => s + ((v - b[i]!) / ARD_L[i]!) ** 2, 0))));
+MATRIX_CASES.push({ name: 'gp_exp_quad_cov', args: [[PTS, 'array[] vector'], [1.3, 'real'], [ARD_L, 'array[] real']], expected: ard });

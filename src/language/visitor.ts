@@ -609,9 +609,9 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
       return { kind: 'RealLiteral', value: 0, text: '0.0', span: tokenSpan(tok) };
     }
     if (ctx.Target) {
-      const span = join(tokenSpan(token(ctx, 'Target')), tokenSpan(token(ctx, 'RParen')));
-      this.error("'target()' is not supported yet", span);
-      return { kind: 'RealLiteral', value: 0, text: '0.0', span };
+      const targetTok = token(ctx, 'Target');
+      const span = join(tokenSpan(targetTok), tokenSpan(token(ctx, 'RParen')));
+      return { kind: 'Call', name: 'target', nameSpan: tokenSpan(targetTok), args: [], conditional: false, span };
     }
     if (ctx.Identifier) return this.nameOrCall(ctx);
     if (ctx.LCurly) {

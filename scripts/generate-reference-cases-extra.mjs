@@ -63,6 +63,22 @@ for (const [n, a, b] of [[3, 2.5, 0.7], [[0, 4, 10], 1.2, 0.3], [[2, 5], [3, 0.5
 }
 add('neg_binomial', [3, -1, 0.5], -Infinity, 'out of support: -Infinity by convention (Stan raises an error)');
 
+const invLogit = (u) => 1 / (1 + Math.exp(-u));
+for (const [y, beta, c] of [[[1, 3, 2], [0.4, -0.2], [-0.5, 0.7]], [[2, 2, 4], [1, 0.5], [-1, 0, 1.5]]]) {
+  const eta = predictor(X, 0, beta);
+  const K = c.length + 1;
+  const cdf = (e, j) => (j <= 0 ? 0 : j >= K ? 1 : 1 - invLogit(e - c[j - 1]));
+  add('ordered_logistic_glm', [y, X, beta, c], sum(y.map((k, i) => Math.log(cdf(eta[i], k) - cdf(eta[i], k - 1)))), 'closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta');
+}
+for (const [y, alpha, beta] of [[[1, 3, 2], [0.1, -0.2, 0.3], [[0.4, -0.2, 1], [0.3, 0.5, -0.6]]], [[2, 2, 1], [0, 0, 0], [[1, 0, -1], [0, 2, 0.5]]]]) {
+  const ll = y.map((k, i) => {
+    const eta = alpha.map((a, j) => a + X[i][0] * beta[0][j] + X[i][1] * beta[1][j]);
+    const m = Math.max(...eta);
+    return eta[k - 1] - (m + Math.log(sum(eta.map((e) => Math.exp(e - m)))));
+  });
+  add('categorical_logit_glm', [y, X, alpha, beta], sum(ll), 'closed form log softmax(alpha + x_n·beta)[y_n]');
+}
+
 const OMEGA = [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]];
 for (const [y, mu] of [[[1, 0, 1], [0.5, -1, 2]], [[0.2, 0.1, -0.3], [0, 0, 0]]]) {
   const r = y.map((v, i) => v - mu[i]);

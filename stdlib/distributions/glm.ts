@@ -9,7 +9,8 @@ import { LangevinError } from '../../src/errors.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
 import type { DistributionEntry, ParamSpec } from '../types.js';
 import { normal } from './continuous.js';
-import { bernoulliLogit, negBinomial2Log, poissonLog } from './discrete.js';
+import { bernoulliLogit, negBinomial2Log, orderedLogistic, poissonLog } from './discrete.js';
+import { Build, constantNumbers } from '../build.js';
 import { extraReferenceCases } from './reference-cases-extra.js';
 
 const X: ParamSpec = { name: 'x', type: 'matrix', constraint: 'real' };
@@ -63,4 +64,54 @@ export const poissonLogGlm = glm('poisson_log_glm', poissonLog, [],
 export const negBinomial2LogGlm = glm('neg_binomial_2_log_glm', negBinomial2Log, [{ name: 'phi', type: 'reals', constraint: 'positive' }],
   'Negative-binomial regression: neg_binomial_2_log(y | alpha + x·beta, phi).');
 
-export const glmDistributions: DistributionEntry[] = [normalIdGlm, bernoulliLogitGlm, poissonLogGlm, negBinomial2LogGlm];
+/** ordered_logistic(y | x·beta, c): no intercept (the cutpoints play its part). */
+export const orderedLogisticGlm: DistributionEntry = {
+  name: 'ordered_logistic_glm',
+  discrete: true,
+  variate: 'ints',
+  support: 'int in 1..K',
+  params: [X, BETA, { name: 'c', type: 'vector', constraint: 'real' }],
+  logDensity(ops, y, [x, beta, c]) {
+    const eta = linearPredictor(ops, 'ordered_logistic_glm', y, x!, ops.constant(0), beta!);
+    return orderedLogistic.logDensity(ops, y.shape.length === 0 ? ops.reshape(y, [1]) : y, [eta, c!]);
+  },
+  cases: extraReferenceCases.ordered_logistic_glm ?? [],
+  doc: 'Ordinal regression: ordered_logistic(y | x·beta, c) with increasing cutpoints c.',
+};
+
+/** categorical_logit(y_n | alpha + x_n·beta) for each row n; alpha a K-vector, beta k×K. */
+export const categoricalLogitGlm: DistributionEntry = {
+  name: 'categorical_logit_glm',
+  discrete: true,
+  variate: 'ints',
+  support: 'int in 1..K',
+  params: [X, { name: 'alpha', type: 'vector', constraint: 'real' }, { name: 'beta', type: 'matrix', constraint: 'real' }],
+  logDensity(ops, y, [x, alpha, beta]) {
+    const name = 'categorical_logit_glm';
+    const b = new Build(ops);
+    const [n, k] = x!.shape as [number, number];
+    const classes = beta!.shape[1]!;
+    if (beta!.shape[0] !== k) throw new LangevinError(`${name}: x has ${k} columns but beta has ${beta!.shape[0]} rows`);
+    if (ops.size(alpha!) !== classes) throw new LangevinError(`${name}: alpha has ${ops.size(alpha!)} elements for ${classes} classes`);
+    const ys = constantNumbers(y, `the outcome of ${name}`);
+    if (ys.length !== n && ys.length !== 1) throw new LangevinError(`${name}: ${ys.length} outcomes but x has ${n} rows`);
+    const rowsAlpha = ops.gather(alpha!, Int32Array.from({ length: n * classes }, (_, i) => i % classes), [n, classes]);
+    const eta = ops.binary('add', ops.matmul(x!, beta!), rowsAlpha);
+    const terms: Val[] = [];
+    for (let r = 0; r < n; r++) {
+      const outcome = ys[ys.length === 1 ? 0 : r]!;
+      if (!Number.isInteger(outcome) || outcome < 1 || outcome > classes) {
+        throw new LangevinError(`${name}: outcome ${outcome} is outside 1..${classes}`);
+      }
+      const row = ops.gather(eta, Int32Array.from({ length: classes }, (_, j) => r * classes + j), [classes]);
+      terms.push(b.sub(ops.gather(eta, Int32Array.of(r * classes + outcome - 1), []), b.r('log_sum_exp', row)));
+    }
+    return terms.length === 0 ? b.k(0) : b.sum(ops.concat(terms, [terms.length]));
+  },
+  cases: extraReferenceCases.categorical_logit_glm ?? [],
+  doc: 'Multinomial logistic regression: categorical_logit(y_n | alpha + x_n·beta), beta k×K.',
+};
+
+export const glmDistributions: DistributionEntry[] = [
+  normalIdGlm, bernoulliLogitGlm, poissonLogGlm, negBinomial2LogGlm, orderedLogisticGlm, categoricalLogitGlm,
+];

@@ -24,6 +24,14 @@ export const extraReferenceCases: Record<string, ReferenceCase[]> = {
     { args: [[2,5],[3,0.5],[2,0.1]], logDensity: -4.699401685941496, source: "@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))" },
     { args: [3,-1,0.5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
   ],
+  ordered_logistic_glm: [
+    { args: [[1,3,2],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.4,-0.2],[-0.5,0.7]], logDensity: -3.9271756186816438, source: "closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta" },
+    { args: [[2,2,4],[[1,0.5],[-0.3,2],[0.8,-1.1]],[1,0.5],[-1,0,1.5]], logDensity: -5.292387090653381, source: "closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta" },
+  ],
+  categorical_logit_glm: [
+    { args: [[1,3,2],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.1,-0.2,0.3],[[0.4,-0.2,1],[0.3,0.5,-0.6]]], logDensity: -6.645870708864571, source: "closed form log softmax(alpha + x_n·beta)[y_n]" },
+    { args: [[2,2,1],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0,0,0],[[1,0,-1],[0,2,0.5]]], logDensity: -1.0079539922976526, source: "closed form log softmax(alpha + x_n·beta)[y_n]" },
+  ],
   multi_normal_prec: [
     { args: [[1,0,1],[0.5,-1,2],[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -3.933502633778904, source: "closed form (cofactor determinant)" },
     { args: [[0.2,0.1,-0.3],[0,0,0],[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -2.4200026337789042, source: "closed form (cofactor determinant)" },

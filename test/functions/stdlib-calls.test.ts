@@ -44,6 +44,24 @@ describe('new stdlib entries in models', () => {
     expect(lp(glm, x, data)).toBeCloseTo(lp(plain, x, data), 10);
   });
 
+  test('categorical_logit_glm and ordered_logistic_glm equal their per-row forms', () => {
+    const data = { N: 3, x: [[1, 0.5], [-0.3, 2], [0.8, -1.1]], y: [1, 3, 2] };
+    const glm = `
+      data { int N; matrix[N, 2] x; array[N] int y; }
+      parameters { vector[3] alpha; matrix[2, 3] beta; ordered[2] c; vector[2] b; }
+      model {
+        y ~ categorical_logit_glm(x, alpha, beta);
+        y ~ ordered_logistic_glm(x, b, c);
+      }`;
+    const plain = glm.replace(
+      /y ~ categorical_logit_glm[^;]*;\s*y ~ ordered_logistic_glm[^;]*;/,
+      'for (n in 1:N) { y[n] ~ categorical_logit((alpha\' + x[n] * beta)\'); y[n] ~ ordered_logistic(x[n] * b, c); }',
+    );
+    expect(plain).not.toBe(glm);
+    const x = Array.from({ length: 13 }, (_, i) => Math.sin(i + 1) * 0.7);
+    expect(lp(glm, x, data)).toBeCloseTo(lp(plain, x, data), 10);
+  });
+
   test('hmm_marginal with one state is the sum of the log emissions', () => {
     const source = `
       parameters { real mu; }

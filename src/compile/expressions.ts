@@ -248,6 +248,12 @@ function call(ctx: Context, e: CallExpr): Value {
       ctx.file,
     );
   }
+  if (entry.sample) {
+    const sample = entry.sample;
+    if (!ctx.rng || ctx.mode !== 'eager') throw userError(`${e.name} can only be used in transformed data and generated quantities`, e.nameSpan, ctx.file);
+    const out = atCall(ctx, e.span, () => sample(ctx.rng!, args.map((a) => a.val.constant!), args.map((a) => [...a.val.shape])));
+    return { type: match.returns, val: ctx.ops.constant(out.value, out.shape) };
+  }
   const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, args.map((a) => a.val), args.map((a) => typeToString(a.type))));
   return { type: match.returns, val };
 }

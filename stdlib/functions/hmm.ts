@@ -9,7 +9,7 @@
  */
 import { LangevinError } from '../../src/errors.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
-import type { FunctionEntry } from '../types.js';
+import type { FunctionEntry, Rng } from '../types.js';
 import { fn } from './define.js';
 
 function shapes(name: string, logOmega: Val, gamma: Val, rho: Val): { k: number; n: number } {
@@ -79,6 +79,51 @@ export function hmmHiddenStateProb(logOmega: Float64Array, gamma: Float64Array, 
   return out;
 }
 
+/** Forward probabilities p(z_t | y_1..t), each step normalised. */
+function forward(logOmega: Float64Array, gamma: Float64Array, rho: Float64Array, k: number, n: number): Float64Array[] {
+  const fwd: Float64Array[] = [];
+  for (let t = 0; t < n; t++) {
+    let c = -Infinity;
+    for (let i = 0; i < k; i++) c = Math.max(c, logOmega[i * n + t]!);
+    const a = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      let prior = 0;
+      if (t === 0) prior = rho[j]!;
+      else for (let i = 0; i < k; i++) prior += fwd[t - 1]![i]! * gamma[i * k + j]!;
+      a[j] = prior * Math.exp(logOmega[j * n + t]! - c);
+    }
+    const s = a.reduce((x, y) => x + y, 0);
+    for (let j = 0; j < k; j++) a[j] = a[j]! / s;
+    fwd.push(a);
+  }
+  return fwd;
+}
+
+function pick(rng: Rng, weights: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  let u = rng.uniform() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i]!;
+    if (u <= 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** One joint draw of the hidden states given y: forward filtering, backward sampling (states 1-based). */
+export function hmmLatentDraw(rng: Rng, logOmega: Float64Array, gamma: Float64Array, rho: Float64Array, k: number, n: number): Float64Array {
+  const fwd = forward(logOmega, gamma, rho, k, n);
+  const z = new Float64Array(n);
+  let next = pick(rng, fwd[n - 1]!);
+  z[n - 1] = next + 1;
+  for (let t = n - 2; t >= 0; t--) {
+    const w = Float64Array.from(fwd[t]!, (a, i) => a * gamma[i * k + next]!);
+    next = pick(rng, w);
+    z[t] = next + 1;
+  }
+  return z;
+}
+
 const HMM_ARGS = ['matrix', 'matrix', 'vector'];
 
 export const hmmFunctions: FunctionEntry[] = [
@@ -92,4 +137,18 @@ export const hmmFunctions: FunctionEntry[] = [
       }
       return ops.constant(hmmHiddenStateProb(lo!.constant, g!.constant, r!.constant, k, n), [k, n]);
     }),
+  {
+    ...fn('hmm_latent_rng', 'One draw of the hidden states (array[N] int in 1..K) given y, by forward filtering and backward sampling.', [[HMM_ARGS, 'array[] int']],
+      () => {
+        throw new LangevinError('hmm_latent_rng can only be used in transformed data and generated quantities');
+      }),
+    rng: true,
+    sample(rng, [lo, g, r], shapes) {
+      const [k, n] = shapes[0] as [number, number];
+      if (shapes[1]![0] !== k || shapes[1]![1] !== k || shapes[2]![0] !== k) {
+        throw new LangevinError(`hmm_latent_rng: Gamma must be ${k}x${k} and rho of size ${k} for ${k} states`);
+      }
+      return { value: hmmLatentDraw(rng, lo!, g!, r!, k, n), shape: [n] };
+    },
+  },
 ];

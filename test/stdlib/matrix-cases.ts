@@ -107,3 +107,6 @@ const PTS = [[0, 1], [1, -0.5], [2, 0.3]];
 const ARD_L = [0.7, 2];
 const ard = PTS.map((a) => PTS.map((b) => 1.3 ** 2 * Math.exp(-0.5 * a.reduce((s, v, i) => s + ((v - b[i]!) / ARD_L[i]!) ** 2, 0))));
 MATRIX_CASES.push({ name: 'gp_exp_quad_cov', args: [[PTS, 'array[] vector'], [1.3, 'real'], [ARD_L, 'array[] real']], expected: ard });
+
+/** Entries whose tests live in their own files (random draws). */
+export const TESTED_ELSEWHERE = ['hmm_latent_rng'];

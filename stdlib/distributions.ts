@@ -14,9 +14,15 @@ import type { DistributionEntry } from './types.js';
 import { continuousDistributions } from './distributions/continuous.js';
 import { discreteDistributions } from './distributions/discrete.js';
 import { multivariateDistributions } from './distributions/multivariate.js';
+import { glmDistributions } from './distributions/glm.js';
+import { negBinomial } from './distributions/neg-binomial.js';
+import { matrixVariateDistributions } from './distributions/matrix-variate.js';
 
 export const distributions: DistributionEntry[] = [
   ...continuousDistributions,
   ...discreteDistributions,
   ...multivariateDistributions,
+  negBinomial,
+  ...glmDistributions,
+  ...matrixVariateDistributions,
 ];

@@ -98,5 +98,10 @@ export interface FunctionEntry {
   apply(ops: Ops, args: Val[], argTypes?: string[]): Val;
   /** Whether the function may only be used where Stan allows `_rng`. */
   rng?: boolean;
+  /**
+   * For `_rng` functions: the draw, from constant arguments (row-major
+   * values) and the Stan random stream; the result has shape `shape`.
+   */
+  sample?(rng: Rng, args: Float64Array[], shapes: number[][]): { value: Float64Array; shape: number[] };
   doc: string;
 }

@@ -9,6 +9,7 @@ import { distributions, functions } from '../../stdlib/index.js';
 import { CheckContext } from './context.js';
 import { makeLibrary, type Library } from './library.js';
 import { checkStmt } from './statements.js';
+import { checkFunctions } from './functions.js';
 import type { StanType } from './types.js';
 
 /** A block-level variable (the model block's variables are local and not listed). */
@@ -51,6 +52,7 @@ export function check(program: Program, file = 'model.stan', options: CheckOptio
       }
     }
   }
+  checkFunctions(program.functions ?? [], ctx);
   const declarations: Declaration[] = [];
   const blocks: Record<BlockName, Declaration[]> = {
     data: [],

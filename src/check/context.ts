@@ -7,6 +7,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Library } from './library.js';
 import { Scope } from './scope.js';
 import type { StanType } from './types.js';
+import type { UserSignature } from './user-functions.js';
 
 export class CheckContext {
   readonly scope = new Scope();
@@ -18,6 +19,10 @@ export class CheckContext {
   readsNoise = false;
   /** Block variables of the whole program by name, to explain a use before the declaration. */
   readonly blockVariables = new Map<string, { block: BlockName; line: number }>();
+  /** The functions block's signatures by name (overloads share a name). */
+  readonly userFunctions = new Map<string, UserSignature[]>();
+  /** The function whose body is being checked; undefined in the program's blocks. */
+  fn: UserSignature | undefined;
 
   constructor(
     readonly library: Library,

@@ -8,6 +8,7 @@ import type { DistributionEntry } from '../../stdlib/types.js';
 import { closestName } from '../errors.js';
 import type { CheckContext } from './context.js';
 import { callableNames, splitDensityName, type DensitySuffix } from './library.js';
+import { checkUserCall, userFunctionNames } from './user-functions.js';
 import {
   argTypesToString,
   binaryOperatorHint,
@@ -116,6 +117,10 @@ export function checkVariable(name: string, span: Span, ctx: CheckContext): Stan
   const v = ctx.scope.lookup(name);
   if (v) return v.type;
   if (name === 'noise') {
+    if (ctx.fn) {
+      ctx.error("'noise' cannot be read inside a function; pass it as an argument", span);
+      return undefined;
+    }
     if (!NOISE_BLOCKS.has(ctx.block)) {
       ctx.error("'noise' can only be read in the model and transformed parameters blocks", span);
       return undefined;
@@ -127,7 +132,7 @@ export function checkVariable(name: string, span: Span, ctx: CheckContext): Stan
     ctx.error(`'${name}' cannot be read as a variable; use '${name} += ...' in the model block`, span, name === 'target' ? ['target() returns the log density accumulated so far'] : undefined);
     return undefined;
   }
-  if (ctx.library.functions.has(name)) {
+  if (ctx.library.functions.has(name) || ctx.userFunctions.has(name)) {
     ctx.error(`'${name}' is a function, not a variable; call it as ${name}(...)`, span);
     return undefined;
   }
@@ -277,10 +282,9 @@ function checkRowVectorExpr(elements: Expr[], span: Span, ctx: CheckContext): St
 function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
   const argTypes = call.args.map((a) => checkExpr(a, ctx));
   const { name } = call;
-  if (/_lp$/.test(name)) {
-    ctx.error(`functions ending in '_lp' are not supported ('${name}')`, call.nameSpan);
-    return undefined;
-  }
+  const stdlibHasName = ctx.library.functions.has(name) || splitDensityName(ctx.library, name) !== undefined;
+  const user = checkUserCall(call, argTypes, ctx, false, stdlibHasName);
+  if (user.handled) return user.type;
   const fn = ctx.library.functions.get(name);
   if (fn) {
     if (call.conditional) {
@@ -297,7 +301,7 @@ function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
   const density = splitDensityName(ctx.library, name);
   if (density) return checkDensityCall(call, density.distribution, density.suffix, argTypes, ctx);
   if (name === 'target' && call.args.length === 0) {
-    if (!NOISE_BLOCKS.has(ctx.block)) {
+    if (ctx.fn ? !/_lp$/.test(ctx.fn.name) : !NOISE_BLOCKS.has(ctx.block)) {
       ctx.error('target() can only be used in the model and transformed parameters blocks', call.span);
     }
     return REAL;
@@ -310,12 +314,21 @@ function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
     );
     return undefined;
   }
-  const suggestion = closestName(name, callableNames(ctx.library));
+  const suggestion = closestName(name, [...userFunctionNames(ctx), ...callableNames(ctx.library)]);
   ctx.error(`unknown function '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`, call.nameSpan);
   return undefined;
 }
 
 function checkRngBlock(name: string, span: Span, ctx: CheckContext): void {
+  if (ctx.fn) {
+    if (!/_rng$/.test(ctx.fn.name)) {
+      ctx.error(
+        `random number generator '${name}' is only allowed in transformed data, generated quantities and functions whose names end in '_rng', not in '${ctx.fn.name}'`,
+        span,
+      );
+    }
+    return;
+  }
   if (!RNG_BLOCKS.has(ctx.block)) {
     ctx.error(
       `random number generator '${name}' is only allowed in transformed data and generated quantities, not in ${ctx.block}`,
@@ -376,7 +389,7 @@ function checkDensityCall(
   } else if (!dist.discrete && wantsMass) {
     ctx.error(`'${dist.name}' is a continuous distribution: use '${dist.name}_${suffix.replace('pmf', 'pdf')}', not '${name}'`, call.nameSpan);
   }
-  if (suffix === 'lcdf' && !dist.logCdf) {
+  if ((suffix === 'lcdf' || suffix === 'cdf') && !dist.logCdf) {
     ctx.error(`'${name}' is not available: distribution '${dist.name}' has no log CDF yet`, call.nameSpan);
   }
   if (suffix === 'lccdf' && !dist.logCcdf) {

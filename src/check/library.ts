@@ -17,7 +17,7 @@ export function makeLibrary(distributions: DistributionEntry[], functions: Funct
 }
 
 /** Suffixes that turn a distribution name into a callable function. */
-export const DENSITY_SUFFIXES = ['lpdf', 'lpmf', 'lupdf', 'lupmf', 'lcdf', 'lccdf', 'rng'] as const;
+export const DENSITY_SUFFIXES = ['lpdf', 'lpmf', 'lupdf', 'lupmf', 'lcdf', 'lccdf', 'cdf', 'rng'] as const;
 export type DensitySuffix = (typeof DENSITY_SUFFIXES)[number];
 
 /** Every callable name: functions plus `dist_lpdf` / `_lpmf`, `_lcdf`, `_lccdf`, `_rng`. */
@@ -25,7 +25,7 @@ export function callableNames(library: Library): string[] {
   const names = [...library.functions.keys()];
   for (const d of library.distributions.values()) {
     names.push(`${d.name}_${d.discrete ? 'lpmf' : 'lpdf'}`);
-    if (d.logCdf) names.push(`${d.name}_lcdf`);
+    if (d.logCdf) names.push(`${d.name}_lcdf`, `${d.name}_cdf`);
     if (d.logCcdf) names.push(`${d.name}_lccdf`);
     if (d.rng) names.push(`${d.name}_rng`);
   }
@@ -37,7 +37,7 @@ export function splitDensityName(
   library: Library,
   name: string,
 ): { distribution: DistributionEntry; suffix: DensitySuffix } | undefined {
-  const m = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|rng)$/.exec(name);
+  const m = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf|rng)$/.exec(name);
   if (!m) return undefined;
   const distribution = library.distributions.get(m[1]!);
   return distribution ? { distribution, suffix: m[2] as DensitySuffix } : undefined;

@@ -13,7 +13,9 @@ export type VariableKind =
   /** Declared inside statements, or at the top of the model block. */
   | 'local'
   /** A for / foreach loop variable: read-only. */
-  | 'loop';
+  | 'loop'
+  /** An argument of a user-defined function: read-only. */
+  | 'argument';
 
 export interface VariableInfo {
   name: string;

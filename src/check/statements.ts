@@ -19,6 +19,8 @@ import { closestName } from '../errors.js';
 import type { CheckContext } from './context.js';
 import { checkDistributionArgs, checkExpr, indexType } from './expressions.js';
 import { RESERVED_WORDS, type VariableInfo, type VariableKind } from './scope.js';
+import { checkUserCall, checkUserTilde } from './user-functions.js';
+import { checkJacobianPlus, checkReturn, targetProblem } from './function-statements.js';
 import { binaryOperatorType } from './signatures.js';
 import {
   INT,
@@ -60,9 +62,8 @@ export function checkStmt(stmt: Stmt, ctx: CheckContext, blockLevel: boolean, si
     case 'TargetPlus':
     case 'PotentialPlus': {
       const word = stmt.kind === 'TargetPlus' ? 'target' : 'potential';
-      if (ctx.block !== 'model') {
-        ctx.error(`'${word} +=' is only allowed in the model block, not in ${ctx.block}`, stmt.span);
-      }
+      const problem = targetProblem(`'${word} +='`, ctx);
+      if (problem) ctx.error(problem, stmt.span);
       checkExpr(stmt.value, ctx);
       return;
     }
@@ -96,7 +97,18 @@ export function checkStmt(stmt: Stmt, ctx: CheckContext, blockLevel: boolean, si
     case 'Continue':
       if (ctx.loopDepth === 0) ctx.error(`'${stmt.kind === 'Break' ? 'break' : 'continue'}' outside of a loop`, stmt.span);
       return;
+    case 'Return':
+      checkReturn(stmt, ctx);
+      return;
+    case 'JacobianPlus':
+      checkJacobianPlus(stmt, ctx);
+      return;
     case 'CallStmt': {
+      if (ctx.userFunctions.has(stmt.call.name.replace(/_lup([dm])f$/, '_lp$1f'))) {
+        const argTypes = stmt.call.args.map((a) => checkExpr(a, ctx));
+        const handled = checkUserCall(stmt.call, argTypes, ctx, true, ctx.library.functions.has(stmt.call.name));
+        if (handled.handled) return;
+      }
       const t = checkExpr(stmt.call, ctx);
       if (t) {
         ctx.error(
@@ -192,6 +204,7 @@ function declare(info: VariableInfo, ctx: CheckContext): boolean {
 
 function describeKind(v: VariableInfo): string {
   if (v.kind === 'loop') return 'a loop variable';
+  if (v.kind === 'argument') return 'a function argument';
   if (v.kind === 'local') return 'a local variable';
   return `in the ${v.block} block`;
 }
@@ -404,6 +417,7 @@ function checkAssign(stmt: AssignStmt, ctx: CheckContext): void {
 /** Why `v` cannot be assigned here, or undefined when it can. */
 function assignmentProblem(v: VariableInfo, ctx: CheckContext): string | undefined {
   if (v.kind === 'loop') return `cannot assign to loop variable '${v.name}'`;
+  if (v.kind === 'argument') return `cannot assign to function argument '${v.name}' (arguments are read-only; copy it into a local variable)`;
   if (v.kind === 'local') return undefined;
   if (v.block === ctx.block) return undefined;
   if (v.block === 'data') return `cannot assign to data variable '${v.name}'`;
@@ -414,13 +428,13 @@ function assignmentProblem(v: VariableInfo, ctx: CheckContext): string | undefin
 // ---------------------------------------------------------------- distributions
 
 function checkTilde(stmt: TildeStmt, ctx: CheckContext): void {
-  if (ctx.block !== 'model') {
-    ctx.error(`'~' statements are only allowed in the model block, not in ${ctx.block}`, stmt.span);
-  }
+  const problem = targetProblem("'~' statements", ctx, 'are');
+  if (problem) ctx.error(problem, stmt.span);
   const lhs = checkExpr(stmt.lhs, ctx);
   const argTypes = stmt.args.map((a) => checkExpr(a, ctx));
   const dist = ctx.library.distributions.get(stmt.distribution);
   if (!dist) {
+    if (checkUserTilde(stmt, lhs, argTypes, ctx)) return;
     reportUnknownDistribution(stmt, ctx);
     return;
   }

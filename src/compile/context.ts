@@ -3,7 +3,7 @@
  * element-wise store so `x[i] = …` in a loop stays O(1) per assignment),
  * scopes, the accumulated log density, and user-error helpers.
  */
-import type { BlockName, Span } from '../language/ast.js';
+import type { BlockName, CallExpr, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
 import type { Ops, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import type { StanType } from '../check/types.js';
@@ -193,6 +193,18 @@ export interface Context {
   lane?: Frame;
   /** Inside a vectorised loop: how to undo it when the vectoriser gives up. */
   attempt?: Attempt;
+  /** The functions block's definitions (user-functions.ts), when the program has one. */
+  userFunctions?: UserFunctionHooks;
+}
+
+/** How the interpreter reaches user-defined functions (kept behind an interface: no import cycle). */
+export interface UserFunctionHooks {
+  /** The value of a call of a user function, or undefined when no user overload fits. */
+  call(ctx: Context, e: CallExpr): Value | undefined;
+  /** `y ~ foo(...)` with a user `foo_lpdf`/`foo_lpmf`; false when there is none. */
+  tilde(ctx: Context, s: TildeStmt): boolean;
+  /** `return`: leaves the function body being traced. */
+  leave(ctx: Context, s: ReturnStmt): never;
 }
 
 export function lookup(ctx: Context, name: string): Variable | undefined {

@@ -142,7 +142,7 @@ export function binaryValue(ctx: Context, op: string, l: Value, r: Value, span: 
     case '/':
       if (intOperands) return integerDivision(ctx, l.val, r.val, span);
       if (rs) return ops.binary('div', l.val, r.val);
-      throw userError('matrix division (/) is not supported; multiply by inverse(...) is not available either', span, ctx.file);
+      return atCall(ctx, span, () => findFunction('mdivide_right')!.apply(ops, [l.val, r.val]));
     case '%/%':
       return integerDivision(ctx, l.val, r.val, span);
     case '%': {
@@ -151,7 +151,7 @@ export function binaryValue(ctx: Context, op: string, l: Value, r: Value, span: 
       return ops.binary('fmod', l.val, r.val);
     }
     case '\\':
-      throw userError('left division (\\) is not supported', span, ctx.file);
+      return atCall(ctx, span, () => findFunction('mdivide_left')!.apply(ops, [l.val, r.val]));
     default: {
       const name = ELEMENTWISE[op];
       if (!name) throw userError(`operator ${op} is not supported`, span, ctx.file);
@@ -229,6 +229,8 @@ export function atCall<T>(ctx: Context, span: Span, run: () => T): T {
 }
 
 function call(ctx: Context, e: CallExpr): Value {
+  const user = ctx.userFunctions?.call(ctx, e);
+  if (user) return user;
   const m = DENSITY_CALL.exec(e.name);
   const dist = m ? findDistribution(m[1]!) : undefined;
   if (m && dist) return densityCall(ctx, e, dist, m[2]!);
@@ -245,6 +247,12 @@ function call(ctx: Context, e: CallExpr): Value {
       e.span,
       ctx.file,
     );
+  }
+  if (entry.sample) {
+    const sample = entry.sample;
+    if (!ctx.rng || ctx.mode !== 'eager') throw userError(`${e.name} can only be used in transformed data and generated quantities`, e.nameSpan, ctx.file);
+    const out = atCall(ctx, e.span, () => sample(ctx.rng!, args.map((a) => a.val.constant!), args.map((a) => [...a.val.shape])));
+    return { type: match.returns, val: ctx.ops.constant(out.value, out.shape) };
   }
   const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, args.map((a) => a.val), args.map((a) => typeToString(a.type))));
   return { type: match.returns, val };

@@ -26,6 +26,7 @@ import { layoutParameters } from './parameters.js';
 import { makeContext, runBlock, traceDensity, type Prepared } from './run.js';
 import { boundsViolation } from '../transforms/bounds.js';
 import { evaluate } from './expressions.js';
+import { userFunctionHooks } from './user-functions.js';
 
 export interface LowerOptions {
   /** Model file name for diagnostics (default 'model.stan'). */
@@ -126,6 +127,7 @@ export function prepare(program: Program, data: ModelData, options: LowerOptions
     deriveStream(0, 'transformed data'), options.print,
   );
   ctx.vectorise = options.vectorise ?? true;
+  ctx.userFunctions = userFunctionHooks(program);
   bindData(ctx, program, data, { dataFile: options.dataFile ?? 'data.json', source: options.source });
   ctx.scopes.push(new Map());
   runBlock(ctx, program, 'transformed data');

@@ -11,6 +11,7 @@ import { Variable, lookup, type Context, type LoopReport, type Mode } from './co
 import type { ConcreteType } from './declarations.js';
 import { evaluateBounds, bindParameters, type ParameterLayout } from './parameters.js';
 import { executeAll } from './statements.js';
+import { userFunctionHooks } from './user-functions.js';
 
 /** What every run shares: data and transformed data, layouts, declarations. */
 export interface Prepared {
@@ -45,6 +46,7 @@ export function makeContext(
 export function runBlock(ctx: Context, program: Program, name: BlockName): void {
   const block = findBlock(program, name);
   if (!block) return;
+  ctx.userFunctions ??= userFunctionHooks(program);
   ctx.block = name;
   executeAll(ctx, block.body);
 }
@@ -66,6 +68,7 @@ export function traceDensity(
   const ctx = makeContext(ops, 'graph', 'parameters', prepared.file, [prepared.dataScope, new Map()], noise);
   ctx.vectorise = prepared.vectorise;
   ctx.loops = loops;
+  ctx.userFunctions = userFunctionHooks(prepared.program);
   bindParameters(ctx, prepared.layouts, (offset, size) => ops.param(offset, [size]));
   ctx.scopes.push(new Map());
   runBlock(ctx, prepared.program, 'transformed parameters');

@@ -54,6 +54,11 @@ export function execute(ctx: Context, s: Stmt): Flow {
     case 'TargetPlus':
       ctx.target.push(total(ctx, evaluate(ctx, s.value).val));
       return 'next';
+    case 'JacobianPlus':
+      ctx.target.push(total(ctx, evaluate(ctx, s.value).val));
+      return 'next';
+    case 'Return':
+      return ctx.userFunctions!.leave(ctx, s);
     case 'PotentialPlus':
       ctx.target.push(ctx.ops.unary('neg', total(ctx, evaluate(ctx, s.value).val)));
       return 'next';
@@ -114,6 +119,7 @@ export function execute(ctx: Context, s: Stmt): Flow {
     case 'Continue':
       return 'continue';
     case 'CallStmt':
+      if (ctx.userFunctions?.call(ctx, s.call)) return 'next';
       throw userError(`'${s.call.name}' is not a function that can be called as a statement`, s.call.nameSpan, ctx.file);
     case 'Empty':
       return 'next';
@@ -265,6 +271,7 @@ function flattenIndexGroups(ctx: Context, groups: Index[][]): Index[] {
 
 function tilde(ctx: Context, s: TildeStmt): void {
   const dist = findDistribution(s.distribution);
+  if (!dist && ctx.userFunctions?.tilde(ctx, s)) return;
   if (!dist) throw userError(`unknown distribution '${s.distribution}'`, s.distributionSpan, ctx.file);
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);

@@ -146,11 +146,47 @@ export interface ContinueStmt { kind: 'Continue'; span: Span }
 /** A call used as a statement (only void functions; none in the stdlib yet). */
 export interface CallStmt { kind: 'CallStmt'; call: CallExpr; span: Span }
 export interface EmptyStmt { kind: 'Empty'; span: Span }
+/** `return e;` or `return;`: only inside a user-defined function body. */
+export interface ReturnStmt { kind: 'Return'; value?: Expr; span: Span }
+/** `jacobian += e;` (Stan 2.36): in transformed parameters and `_jacobian` functions. */
+export interface JacobianPlusStmt { kind: 'JacobianPlus'; value: Expr; span: Span }
 
 export type Stmt =
   | VarDecl | AssignStmt | TildeStmt | TargetPlusStmt | PotentialPlusStmt
   | ForStmt | ForEachStmt | WhileStmt | IfStmt | BlockStmt
-  | PrintStmt | RejectStmt | BreakStmt | ContinueStmt | CallStmt | EmptyStmt;
+  | PrintStmt | RejectStmt | BreakStmt | ContinueStmt | CallStmt | EmptyStmt
+  | ReturnStmt | JacobianPlusStmt;
+
+// ---------------------------------------------------------------- functions
+
+/** An unsized type of a function argument or return: `array[,] vector`, `real`. */
+export interface UnsizedType {
+  base: 'int' | 'real' | 'vector' | 'row_vector' | 'matrix';
+  arrayDims: number;
+  span: Span;
+}
+
+export interface FunctionArg {
+  type: UnsizedType;
+  name: string;
+  nameSpan: Span;
+  /** Declared `data`: the caller must pass an expression known before sampling. */
+  dataOnly: boolean;
+}
+
+/**
+ * `returns name(args) { body }`, or a forward declaration (no body) that a
+ * later definition completes. `returns` is 'void' for void functions.
+ */
+export interface FunctionDef {
+  kind: 'FunctionDef';
+  returns: UnsizedType | 'void';
+  name: string;
+  nameSpan: Span;
+  args: FunctionArg[];
+  body?: BlockStmt;
+  span: Span;
+}
 
 // ---------------------------------------------------------------- program
 
@@ -182,6 +218,8 @@ export interface Program {
   kind: 'Program';
   /** Blocks present, in source order (which the parser enforces is Stan's order). */
   blocks: ProgramBlock[];
+  /** The `functions` block's definitions and forward declarations, in source order. */
+  functions?: FunctionDef[];
   span: Span;
 }
 

@@ -8,8 +8,10 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Position, Program, Span } from './ast.js';
 import { InternalError, LangevinError, type Diagnostic } from '../errors.js';
 import { modelParser } from './parser.js';
-import { Functions, LCurly, RCurly, UnterminatedComment, modelLexer } from './tokens.js';
-import { AstBuilder, tokenSpan } from './visitor.js';
+import { UnterminatedComment, modelLexer } from './tokens.js';
+import { UPGRADE_NOTE } from './upgrade-note.js';
+import { AstBuilder } from './visitor.js';
+import { tokenSpan } from './cst.js';
 import { describeToken } from './syntax-messages.js';
 
 const builder = new AstBuilder();
@@ -31,9 +33,12 @@ export function parse(source: string, file = 'model.stan'): Program {
       : /^#\s*include\b/.test(tok.image)
         ? "'#include' is not supported; paste the included file into the model"
         : "'#' comments are not supported (they were removed from Stan); use '//'";
-    diagnostics.push({ severity: 'error', message, span: tokenSpan(tok) });
+    const hash = tok.tokenType !== UnterminatedComment && !/^#\s*include\b/.test(tok.image);
+    diagnostics.push(hash
+      ? { severity: 'error', message, span: tokenSpan(tok), notes: [UPGRADE_NOTE] }
+      : { severity: 'error', message, span: tokenSpan(tok) });
   }
-  const tokens = withoutFunctionsBlocks(lexed.tokens, diagnostics);
+  const tokens = lexed.tokens;
 
   modelParser.input = tokens;
   const cst = modelParser.program();
@@ -71,28 +76,6 @@ export function parse(source: string, file = 'model.stan'): Program {
   return program;
 }
 
-/** `functions { ... }` is named as unsupported and skipped, so the rest still parses. */
-function withoutFunctionsBlocks(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
-  const kept: IToken[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (tok.tokenType === Functions && tokens[i + 1]?.tokenType === LCurly) {
-      diagnostics.push({ severity: 'error', message: "'functions' blocks are not supported yet", span: tokenSpan(tok) });
-      let depth = 0;
-      let j = i + 1;
-      for (; j < tokens.length; j++) {
-        const type = tokens[j]!.tokenType;
-        if (type === LCurly) depth++;
-        else if (type === RCurly && --depth === 0) break;
-      }
-      i = j;
-      continue;
-    }
-    kept.push(tok);
-  }
-  return kept;
-}
-
 function lexerMessage(source: string, offset: number): string {
   if (source.startsWith('/*', offset)) return "unterminated comment: '/*' without a closing '*/'";
   if (source[offset] === '"') return 'unterminated string: a string must end with \'"\' on the same line';
@@ -116,7 +99,10 @@ function parserDiagnostic(e: IRecognitionException): Diagnostic {
   const previousValid = previous !== undefined && !isNaN(previous.startOffset) && previous.endLine !== undefined;
   if (previousValid && !atEnd && tok.startLine! > previous.endLine! && e.name === 'MismatchedTokenException') {
     const p: Position = { offset: previous.endOffset! + 1, line: previous.endLine!, column: previous.endColumn! + 1 };
-    const message = e.message.replace(/ but found .*$/, ` after ${describeToken(previous)}`);
+    // "expected a distribution name after '~'" already says where: don't say it twice
+    const where = ` after ${describeToken(previous)}`;
+    const stripped = e.message.replace(/ but found .*$/, '');
+    const message = stripped.endsWith(where) ? stripped : stripped + where;
     return { severity: 'error', message, span: { start: p, end: { ...p, offset: p.offset + 1, column: p.column + 1 } } };
   }
   if (atEnd) {

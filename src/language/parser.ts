@@ -32,7 +32,54 @@ export class ModelParser extends CstParser {
   // ------------------------------------------------------------ program
 
   program = this.RULE('program', () => {
-    this.MANY(() => this.SUBRULE(this.programBlock));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.functionsBlock) },
+        { ALT: () => this.SUBRULE(this.programBlock) },
+      ]);
+    });
+  });
+
+  // ------------------------------------------------------------ functions
+
+  /** `functions { ... }`: definitions and forward declarations (placement checked by the visitor). */
+  functionsBlock = this.RULE('functionsBlock', () => {
+    this.CONSUME(t.Functions);
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.functionDef));
+    this.CONSUME(t.RCurly);
+  });
+
+  /** `returns name(args) { body }` or `returns name(args);` (a forward declaration). */
+  functionDef = this.RULE('functionDef', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Void) }, { ALT: () => this.SUBRULE(this.unsizedType) }]);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.LParen);
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.functionArg) });
+    this.CONSUME(t.RParen);
+    this.OR2([{ ALT: () => this.SUBRULE(this.blockStatement) }, { ALT: () => this.CONSUME(t.Semi) }]);
+  });
+
+  functionArg = this.RULE('functionArg', () => {
+    this.OPTION(() => this.CONSUME(t.Data));
+    this.SUBRULE(this.unsizedType);
+    this.CONSUME(t.Identifier);
+  });
+
+  /** `array[,] vector`, `real`; the old `real[]` form is parsed so the visitor can name it. */
+  unsizedType = this.RULE('unsizedType', () => {
+    this.OPTION(() => {
+      this.CONSUME(t.Array);
+      this.CONSUME(t.LSquare);
+      this.MANY(() => this.CONSUME(t.Comma));
+      this.CONSUME(t.RSquare);
+    });
+    this.CONSUME(t.TypeKeyword);
+    this.OPTION2(() => {
+      this.CONSUME2(t.LSquare);
+      this.MANY2(() => this.CONSUME2(t.Comma));
+      this.CONSUME2(t.RSquare);
+    });
   });
 
   /** `data { ... }`, `transformed parameters { ... }`, ... (order checked by the visitor). */
@@ -196,7 +243,7 @@ export class ModelParser extends CstParser {
     this.CONSUME(t.Semi);
   });
 
-  /** Only meaningful in user functions, which are not supported: named by the visitor. */
+  /** Only meaningful in user-defined functions (the visitor checks where it is). */
   returnStatement = this.RULE('returnStatement', () => {
     this.CONSUME(t.Return);
     this.OPTION(() => this.SUBRULE(this.expression));

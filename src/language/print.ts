@@ -3,7 +3,7 @@
  * the fewest parentheses that keep the meaning. parse(printProgram(p))
  * equals p up to spans (tested on every example model).
  */
-import type { Expr, Index, Program, Stmt, TypeDecl, Constraint } from './ast.js';
+import type { Expr, FunctionDef, Index, Program, Stmt, TypeDecl, Constraint, UnsizedType } from './ast.js';
 
 /** Binding strength, loosest first; mirrors the grammar's layers in parser.ts. */
 const Level = {
@@ -175,12 +175,25 @@ export function printStmt(s: Stmt, indent = ''): string {
     case 'Continue': return `${indent}continue;`;
     case 'CallStmt': return `${indent}${printExpr(s.call)};`;
     case 'Empty': return `${indent};`;
+    case 'Return': return `${indent}return${s.value ? ` ${printExpr(s.value)}` : ''};`;
+    case 'JacobianPlus': return `${indent}jacobian += ${printExpr(s.value)};`;
   }
+}
+
+function printUnsized(t: UnsizedType): string {
+  return t.arrayDims === 0 ? t.base : `array[${','.repeat(t.arrayDims - 1)}] ${t.base}`;
+}
+
+function printFunction(f: FunctionDef): string {
+  const args = f.args.map((a) => `${a.dataOnly ? 'data ' : ''}${printUnsized(a.type)} ${a.name}`).join(', ');
+  const head = `  ${f.returns === 'void' ? 'void' : printUnsized(f.returns)} ${f.name}(${args})`;
+  return f.body ? `${head}${printBody(f.body, '  ')}\n` : `${head};\n`;
 }
 
 /** The canonical text of a program. */
 export function printProgram(program: Program): string {
-  return program.blocks
+  const functions = program.functions ? `functions {\n${program.functions.map(printFunction).join('')}}\n` : '';
+  return functions + program.blocks
     .map((b) => `${b.name} {\n${b.body.map((s) => printStmt(s, '  ')).join('\n')}${b.body.length ? '\n' : ''}}\n`)
     .join('');
 }

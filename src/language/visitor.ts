@@ -6,15 +6,19 @@
  * of block. Diagnostics are collected, not thrown, so one parse reports all.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
+import { after, endOf, join, lvalue, node, nodes, sizeHint, startOf, token, tokens, tokenSpan, type Ctx } from './cst.js';
 import type {
   AssignOperator, BaseTypeName, BinaryOperator, BlockName, Constraint, Expr, Index, Position,
   PrefixOperator, Program, ProgramBlock, Span, Stmt, TypeDecl,
 } from './ast.js';
 import { BLOCK_ORDER } from './ast.js';
+import type { FunctionArg, FunctionDef, UnsizedType } from './ast.js';
+import {
+  buildFunctionArg, buildFunctionDef, buildFunctionsBlock, buildUnsizedType, type VisitorHost,
+} from './functions-visitor.js';
+import { UPGRADE_NOTE } from './upgrade-note.js';
 import type { Diagnostic } from '../errors.js';
 import { modelParser } from './parser.js';
-
-type Ctx = Record<string, CstElement[] | undefined>;
 
 const MAX_INT = 2147483647;
 
@@ -36,44 +40,11 @@ const CONSTRAINED_TYPES = new Set<BaseTypeName>([
   'cholesky_factor_corr', 'cholesky_factor_cov', 'cov_matrix', 'corr_matrix',
 ]);
 
-// ---------------------------------------------------------------- CST access
-
-function nodes(ctx: Ctx, key: string): CstNode[] {
-  return (ctx[key] ?? []) as CstNode[];
-}
-function tokens(ctx: Ctx, key: string): IToken[] {
-  return (ctx[key] ?? []) as IToken[];
-}
-function node(ctx: Ctx, key: string, i = 0): CstNode {
-  const n = nodes(ctx, key)[i];
-  if (!n) throw new Error(`missing CST node ${key}`);
-  return n;
-}
-function token(ctx: Ctx, key: string, i = 0): IToken {
-  const tok = tokens(ctx, key)[i];
-  if (!tok) throw new Error(`missing token ${key}`);
-  return tok;
-}
-
-// ---------------------------------------------------------------- spans
-
-export function tokenSpan(tok: IToken): Span {
-  return {
-    start: { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! },
-    end: { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 },
-  };
-}
-function join(a: Span, b: Span): Span {
-  return { start: a.start, end: b.end };
-}
-/** The zero-width span just after a token (for an empty index position). */
-function after(tok: IToken): Span {
-  const p: Position = { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
-  return { start: p, end: p };
-}
-/** Where a token or an indexing node (by its `[`) starts. */
-function startOf(e: CstElement): number {
-  return 'image' in e ? e.startOffset : (e.children.LSquare![0] as IToken).startOffset;
+/** Where a block's CST node starts (its first token). */
+function firstStart(n: CstNode): number {
+  const c = n.children;
+  const first = (c.Data ?? c.Transformed ?? c.Parameters ?? c.Model ?? c.Generated)?.[0] as IToken | undefined;
+  return first?.startOffset ?? 0;
 }
 
 // ---------------------------------------------------------------- the visitor
@@ -83,8 +54,10 @@ const BaseVisitor = modelParser.getBaseCstVisitorConstructor();
 interface CallArgs { args: Expr[]; conditional: boolean; bar?: IToken }
 interface ElementType { base: BaseTypeName; sizes: Expr[]; constraint?: Constraint; span: Span }
 
-export class AstBuilder extends BaseVisitor {
+export class AstBuilder extends BaseVisitor implements VisitorHost {
   private diagnostics: Diagnostic[] = [];
+  /** The function whose body is being built (for `return`). */
+  private currentFunction: { name: string; returnsVoid: boolean } | undefined;
   private source = '';
   private block: BlockName = 'model';
   private depth = 0;
@@ -108,7 +81,13 @@ export class AstBuilder extends BaseVisitor {
     return { program, diagnostics: this.diagnostics };
   }
 
-  private error(message: string, span: Span, notes?: string[]): void {
+  enterFunction(def: { name: string; returnsVoid: boolean } | undefined): void {
+    this.currentFunction = def;
+    this.depth = 0;
+    this.loops = 0;
+  }
+
+  error(message: string, span: Span, notes?: string[]): void {
     this.diagnostics.push(notes ? { severity: 'error', message, span, notes } : { severity: 'error', message, span });
   }
 
@@ -120,6 +99,17 @@ export class AstBuilder extends BaseVisitor {
 
   program(ctx: Ctx): Program {
     const blocks: ProgramBlock[] = [];
+    let functions: FunctionDef[] | undefined;
+    const firstBlock = nodes(ctx, 'programBlock')[0];
+    for (const n of nodes(ctx, 'functionsBlock')) {
+      const keyword = n.children.Functions![0] as IToken;
+      const defs = this.visit(n) as FunctionDef[];
+      if (functions) this.error("duplicate 'functions' block", tokenSpan(keyword));
+      else if (firstBlock && firstStart(firstBlock) < keyword.startOffset) {
+        this.error("the 'functions' block must come first, before every other block", tokenSpan(keyword));
+      }
+      functions = [...(functions ?? []), ...defs];
+    }
     for (const n of nodes(ctx, 'programBlock')) {
       const block = this.visit(n) as ProgramBlock;
       const previous = blocks[blocks.length - 1];
@@ -134,7 +124,27 @@ export class AstBuilder extends BaseVisitor {
       }
       blocks.push(block);
     }
-    return { kind: 'Program', blocks, span: { start: { offset: 0, line: 1, column: 1 }, end: endOf(this.source) } };
+    const span = { start: { offset: 0, line: 1, column: 1 }, end: endOf(this.source) };
+    return functions ? { kind: 'Program', blocks, functions, span } : { kind: 'Program', blocks, span };
+  }
+
+  // ------------------------------------------------------------ functions
+
+  functionsBlock(ctx: Ctx): FunctionDef[] {
+    this.block = 'model';
+    return buildFunctionsBlock(this, ctx);
+  }
+
+  functionDef(ctx: Ctx): FunctionDef {
+    return buildFunctionDef(this, ctx);
+  }
+
+  functionArg(ctx: Ctx): FunctionArg {
+    return buildFunctionArg(this, ctx);
+  }
+
+  unsizedType(ctx: Ctx): UnsizedType {
+    return buildUnsizedType(this, ctx);
   }
 
   programBlock(ctx: Ctx): ProgramBlock {
@@ -215,6 +225,7 @@ export class AstBuilder extends BaseVisitor {
           ? `old array syntax is not supported; write '${suggestion}'`
           : `old array syntax is not supported; put every array size in 'array[...]' before the type`,
         dimsSpan,
+        [UPGRADE_NOTE],
       );
     }
     this.checkLocalType(type);
@@ -337,8 +348,12 @@ export class AstBuilder extends BaseVisitor {
 
   returnStatement(ctx: Ctx): Stmt {
     const span = join(tokenSpan(token(ctx, 'Return')), tokenSpan(token(ctx, 'Semi')));
-    this.error("'return' is only allowed in user-defined functions, and 'functions' blocks are not supported yet", span);
-    return { kind: 'Empty', span };
+    if (!this.currentFunction) {
+      this.error("'return' is only allowed inside the body of a function in the 'functions' block", span);
+      return { kind: 'Empty', span };
+    }
+    if (!ctx.expression) return { kind: 'Return', span };
+    return { kind: 'Return', value: this.visit(node(ctx, 'expression')) as Expr, span };
   }
 
   profileStatement(ctx: Ctx): Stmt {
@@ -362,6 +377,9 @@ export class AstBuilder extends BaseVisitor {
       if (!target) {
         this.error('the left side of an assignment must be a variable, optionally indexed', lhs.span);
         return { kind: 'Empty', span };
+      }
+      if (target.name === 'jacobian' && opTok.image === '+=' && target.indices.length === 0) {
+        return { kind: 'JacobianPlus', value, span };
       }
       return { kind: 'Assign', ...target, op: opTok.image as AssignOperator, value, span };
     }
@@ -387,7 +405,7 @@ export class AstBuilder extends BaseVisitor {
     if (lhs.kind === 'Call') return { kind: 'CallStmt', call: lhs, span };
     const arrow = this.leftArrow(lhs);
     if (arrow) {
-      this.error("'<-' is not supported (it was removed from Stan); assign with '='", arrow);
+      this.error("'<-' is not supported (it was removed from Stan); assign with '='", arrow, [UPGRADE_NOTE]);
     } else {
       this.error('this expression is not a statement (expected an assignment, a \'~\' statement or a call)', lhs.span);
     }
@@ -396,9 +414,11 @@ export class AstBuilder extends BaseVisitor {
 
   /** `y <- 1` parses as `y < -1`: find the `<-` so the error can name it. */
   private leftArrow(e: Expr): Span | undefined {
-    if (e.kind !== 'Binary' || e.op !== '<' || e.right.kind !== 'Prefix' || e.right.op !== '-') return undefined;
+    // `y <- x - 1` is `y < ((-x) - 1)`: whatever the right side, it starts with the '-'
+    if (e.kind !== 'Binary' || e.op !== '<') return undefined;
     const between = this.source.slice(e.left.span.end.offset, e.right.span.start.offset + 1);
     const at = between.indexOf('<-');
+    if (!/^\s*<-$/.test(between)) return undefined;
     if (at < 0 || !lvalue(e.left)) return undefined;
     const start = e.left.span.end;
     const p: Position = { offset: start.offset + at, line: start.line, column: start.column + at };
@@ -589,9 +609,9 @@ export class AstBuilder extends BaseVisitor {
       return { kind: 'RealLiteral', value: 0, text: '0.0', span: tokenSpan(tok) };
     }
     if (ctx.Target) {
-      const span = join(tokenSpan(token(ctx, 'Target')), tokenSpan(token(ctx, 'RParen')));
-      this.error("'target()' is not supported yet", span);
-      return { kind: 'RealLiteral', value: 0, text: '0.0', span };
+      const targetTok = token(ctx, 'Target');
+      const span = join(tokenSpan(targetTok), tokenSpan(token(ctx, 'RParen')));
+      return { kind: 'Call', name: 'target', nameSpan: tokenSpan(targetTok), args: [], conditional: false, span };
     }
     if (ctx.Identifier) return this.nameOrCall(ctx);
     if (ctx.LCurly) {
@@ -624,9 +644,9 @@ export class AstBuilder extends BaseVisitor {
     // as stanc3: `std_normal_lpdf(y)` is the conditional form with no parameters
     const conditionalForm = conditional || (suffix !== undefined && args.length === 1);
     if (name === 'increment_log_prob') {
-      this.error("'increment_log_prob' was removed from Stan; write 'target += ...;'", nameSpan);
+      this.error("'increment_log_prob' was removed from Stan; write 'target += ...;'", nameSpan, [UPGRADE_NOTE]);
     } else if (name === 'get_lp') {
-      this.error("'get_lp()' was removed from Stan and is not supported", nameSpan);
+      this.error("'get_lp()' was removed from Stan; write 'target()'", nameSpan, [UPGRADE_NOTE]);
     } else if (conditional && !suffix) {
       this.error(
         `only functions whose names end in ${CONDITIONAL_SUFFIXES.join(', ')} take the conditional form 'f(y | ...)'`,
@@ -652,35 +672,3 @@ export class AstBuilder extends BaseVisitor {
   }
 }
 
-// ---------------------------------------------------------------- helpers
-
-function lvalue(e: Expr): { name: string; nameSpan: Span; indices: Index[][] } | undefined {
-  const groups: Index[][] = [];
-  let cur = e;
-  while (cur.kind === 'Index') {
-    groups.unshift(cur.indices);
-    cur = cur.target;
-  }
-  if (cur.kind !== 'Variable') return undefined;
-  return { name: cur.name, nameSpan: cur.span, indices: groups };
-}
-
-function sizeHint(base: BaseTypeName): string {
-  switch (base) {
-    case 'matrix': return "'matrix' takes two sizes: 'matrix[R, C]'";
-    case 'cholesky_factor_cov': return "'cholesky_factor_cov' takes one or two sizes: 'cholesky_factor_cov[M]' or 'cholesky_factor_cov[M, N]'";
-    default: return `'${base}' takes one size: '${base}[N]'`;
-  }
-}
-
-function endOf(source: string): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset: source.length, line, column: source.length - lineStart + 1 };
-}

@@ -106,7 +106,7 @@ export const poissonLog = univariate({
 });
 
 /** lgamma(n + phi) - lgamma(n + 1) - lgamma(phi): log of the binomial coefficient C(n + phi - 1, n). */
-const negBinomialCoefficient = (b: Build, n: Val, phi: Val): Val =>
+export const negBinomialCoefficient = (b: Build, n: Val, phi: Val): Val =>
   b.plus(b.lgamma(b.add(n, phi)), b.neg(b.lgamma(b.add(n, 1))), b.neg(b.lgamma(phi)));
 
 export const negBinomial2 = univariate({

@@ -111,9 +111,22 @@ const GP_SIGS: SigSpec[] = [
   [['array[] vector', 'array[] vector', 'real', 'real'], 'matrix'],
 ];
 
-function gpKernel(name: string, kernel: Kernel, doc: string): FunctionEntry {
-  return fn(name, doc, GP_SIGS, (ops, args) => {
+/** Automatic relevance determination: one length scale per input dimension (array[] vector points). */
+const ARD_SIGS: SigSpec[] = [
+  [['array[] vector', 'real', 'array[] real'], 'matrix'],
+  [['array[] vector', 'array[] vector', 'real', 'array[] real'], 'matrix'],
+];
+
+function gpKernel(name: string, kernel: Kernel, doc: string, ard = false): FunctionEntry {
+  return fn(name, doc, ard ? [...GP_SIGS, ...ARD_SIGS] : GP_SIGS, (ops, args, types) => {
     const [x1, x2, alpha, rho] = args.length === 3 ? [args[0]!, args[0]!, args[1]!, args[2]!] : (args as [Val, Val, Val, Val]);
+    if (types[types.length - 1] === 'array[] real') {
+      // x / l per dimension, then unit length scale
+      const d = x1.shape[1]!;
+      if (ops.size(rho) !== d) throw new LangevinError(`${name}: ${ops.size(rho)} length scales for points of dimension ${d}`);
+      const scale = (x: Val) => ops.binary('div', x, ops.gather(rho, Int32Array.from({ length: x.shape[0]! * d }, (_, i) => i % d), x.shape));
+      return kernel(new Build(ops), squaredDistances(ops, name, scale(x1), scale(x2)), alpha, ops.constant(1));
+    }
     return kernel(new Build(ops), squaredDistances(ops, name, x1, x2), alpha, rho);
   });
 }
@@ -326,7 +339,7 @@ export const linalgFunctions: FunctionEntry[] = [
     return ops.gather(m!, idx, [nr, nc]);
   }),
 
-  gpKernel('gp_exp_quad_cov', expQuad, 'Squared-exponential covariance alpha²·exp(-|x_i - x_j|²/(2 rho²)).'),
+  gpKernel('gp_exp_quad_cov', expQuad, 'Squared-exponential covariance alpha²·exp(-|x_i - x_j|²/(2 rho²)); with array[] real rho, one length scale per dimension.', true),
   gpKernel('cov_exp_quad', expQuad, 'Old name of gp_exp_quad_cov.'),
   gpKernel('gp_exponential_cov', exponentialKernel, 'Exponential covariance alpha²·exp(-|x_i - x_j|/rho).'),
   gpKernel('gp_matern32_cov', matern32, 'Matérn 3/2 covariance alpha²(1 + √3 d/rho)·exp(-√3 d/rho).'),

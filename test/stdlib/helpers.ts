@@ -90,7 +90,7 @@ export function tracedDensity(entry: DistributionEntry, args: Plain[], which: 'l
       const n = slot.shape.reduce((s, d) => s * d, 1);
       const idx = Int32Array.from({ length: n }, (_, k) => slot.offset + k);
       let v = ops.gather(p, idx, slot.shape);
-      const constraint = i > 0 ? entry.params[i - 1]!.constraint : undefined;
+      const constraint = i > 0 ? entry.params[i - 1]!.constraint : entry.support;
       if (constraint === 'cov') v = ops.binary('mul', ops.binary('add', v, ops.transpose(v)), ops.constant(0.5));
       if (constraint === 'cholesky') {
         const [r, c] = slot.shape as [number, number];

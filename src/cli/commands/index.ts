@@ -7,6 +7,7 @@ import { registerCompare } from './compare.js';
 import { registerBound } from './bound.js';
 import { registerReport } from './report.js';
 import { registerTrainScore } from './train-score.js';
+import { registerUpgrade } from './upgrade.js';
 
 export function registerCommands(program: Command, io: CliIO, sources: Record<string, string>): void {
   registerCheck(program, io, sources);
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, io: CliIO, sources: Record<st
   registerBound(program, io);
   registerReport(program, io);
   registerTrainScore(program, io);
+  registerUpgrade(program, io, sources);
 }

@@ -1,7 +1,11 @@
+functions {
+  real jitter_rng(real x) {
+    return x + normal_rng(0, 1);
+  }
+}
 parameters {
   real mu;
 }
 model {
-  real z = normal_rng(0, 1);
-  mu ~ normal(z, 1);
+  mu ~ normal(jitter_rng(0), 1);
 }

@@ -3,5 +3,7 @@ parameters {
 }
 model {
   mu ~ normal(0, 1);
-  print(target());
+}
+generated quantities {
+  real lp = target();
 }

@@ -1,0 +1,156 @@
+/**
+ * User-defined functions in the tracing interpreter: a call is lowered by
+ * tracing the function's body with its arguments bound (inlining), in a
+ * scope that holds only the arguments (Stan functions see no block
+ * variables). `target +=` in an `_lp` body adds to the caller's target, as
+ * in Stan. Recursion unrolls at compile time, so it must end on data:
+ * conditions on parameters are the interpreter's usual user error, and a
+ * depth limit turns runaway recursion into a message instead of a crash.
+ */
+import type { CallExpr, Expr, FunctionDef, Program, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
+import type { Val } from '../ir/ops.js';
+import { shapeSize } from '../ir/ops.js';
+import { INT, typeToString } from '../check/types.js';
+import { resolveUser, unsizedType, type UserSignature } from '../check/user-functions.js';
+import { Variable, userError, type Context, type UserFunctionHooks, type Value } from './context.js';
+import { evaluate } from './expressions.js';
+import { executeAll } from './statements.js';
+
+/** Deeper than this, recursion is taken not to end on data. */
+const MAX_DEPTH = 256;
+
+/** Thrown by `return` and caught by the call that traces the body. */
+class ReturnSignal {
+  constructor(readonly value: Value | undefined) {}
+}
+
+const cache = new WeakMap<Program, UserFunctionHooks | undefined>();
+
+/** The hooks for a program's functions block; undefined when it has none. */
+export function userFunctionHooks(program: Program): UserFunctionHooks | undefined {
+  if (cache.has(program)) return cache.get(program);
+  const defs = (program.functions ?? []).filter((f) => f.body !== undefined);
+  const hooks = defs.length === 0 ? undefined : makeHooks(defs);
+  cache.set(program, hooks);
+  return hooks;
+}
+
+function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
+  const byName = new Map<string, UserSignature[]>();
+  for (const def of defs) {
+    const sig: UserSignature = {
+      name: def.name,
+      args: def.args.map((a) => ({ name: a.name, type: unsizedType(a.type), dataOnly: a.dataOnly })),
+      returns: def.returns === 'void' ? undefined : unsizedType(def.returns),
+      def,
+    };
+    byName.set(def.name, [...(byName.get(def.name) ?? []), sig]);
+  }
+  let depth = 0;
+
+  const invoke = (ctx: Context, sig: UserSignature, args: Value[], span: Span): Value => {
+    if (depth >= MAX_DEPTH) {
+      throw userError(
+        `'${sig.name}' recurses more than ${MAX_DEPTH} calls deep: recursion must end on data values (each call is traced at compile time)`,
+        span,
+        ctx.file,
+      );
+    }
+    const scope = new Map<string, Variable>();
+    sig.args.forEach((a, i) => {
+      const v = args[i]!;
+      scope.set(a.name, new Variable(a.name, a.type, [...v.val.shape], sig.def.args[i]!.nameSpan, v.val, true));
+    });
+    const saved = ctx.scopes;
+    ctx.scopes = [scope];
+    depth++;
+    try {
+      executeAll(ctx, sig.def.body!.body);
+    } catch (signal) {
+      if (!(signal instanceof ReturnSignal)) throw signal;
+      if (sig.returns && signal.value) return { type: sig.returns, val: signal.value.val };
+    } finally {
+      depth--;
+      ctx.scopes = saved;
+    }
+    if (sig.returns) throw userError(`'${sig.name}' ended without returning a value`, span, ctx.file);
+    return { type: INT, val: ctx.ops.constant(0) };
+  };
+
+  const select = (ctx: Context, name: string, args: Value[]): UserSignature | undefined => {
+    const overloads = byName.get(name);
+    if (!overloads) return undefined;
+    const sig = resolveUser(overloads, args.map((a) => a.type));
+    return sig === 'ambiguous' ? undefined : sig;
+  };
+
+  const callNamed = (ctx: Context, name: string, argExprs: Expr[], span: Span, pre?: Value[]): Value | undefined => {
+    if (!byName.has(name)) return undefined;
+    const args = [...(pre ?? []), ...argExprs.map((a) => evaluate(ctx, a))];
+    const sig = select(ctx, name, args);
+    return sig ? invoke(ctx, sig, args, span) : undefined;
+  };
+
+  return {
+    call(ctx: Context, e: CallExpr): Value | undefined {
+      const name = e.name.replace(/_lupdf$/, '_lpdf').replace(/_lupmf$/, '_lpmf');
+      return callNamed(ctx, name, e.args, e.span);
+    },
+    tilde(ctx: Context, s: TildeStmt): boolean {
+      const suffix = ['_lpdf', '_lpmf'].find((x) => byName.has(s.distribution + x));
+      if (!suffix) return false;
+      const y = evaluate(ctx, s.lhs);
+      const params = s.args.map((a) => evaluate(ctx, a));
+      const lp = callWith(ctx, s.distribution + suffix, [y, ...params], s.span);
+      ctx.target.push(lp);
+      if (s.truncation && (s.truncation.lower || s.truncation.upper)) {
+        truncate(ctx, s, y, params, suffix === '_lpmf', (name, bound) => callWith(ctx, name, [bound, ...params], s.truncation!.span));
+      }
+      return true;
+    },
+    leave(ctx: Context, s: ReturnStmt): never {
+      throw new ReturnSignal(s.value ? evaluate(ctx, s.value) : undefined);
+    },
+  };
+
+  function callWith(ctx: Context, name: string, args: Value[], span: Span): Val {
+    const sig = select(ctx, name, args);
+    if (!sig) {
+      throw userError(`no overload of '${name}' accepts (${args.map((a) => typeToString(a.type)).join(', ')})`, span, ctx.file);
+    }
+    return invoke(ctx, sig, args, span).val;
+  }
+}
+
+/** `T[L, U]` on a user density: subtract log P(L <= y <= U) per element, −∞ outside. */
+function truncate(
+  ctx: Context,
+  s: TildeStmt,
+  y: Value,
+  params: Value[],
+  discrete: boolean,
+  logCdf: (name: string, bound: Value) => Val,
+): void {
+  const ops = ctx.ops;
+  const t = s.truncation!;
+  const n = shapeSize(y.val.shape);
+  const lower = t.lower ? evaluate(ctx, t.lower) : undefined;
+  const upper = t.upper ? evaluate(ctx, t.upper) : undefined;
+  const below: Value | undefined = lower && discrete
+    ? { type: lower.type, val: ops.binary('sub', lower.val, ops.constant(1)) }
+    : lower;
+  const name = s.distribution;
+  let logMass: Val;
+  if (below && upper) logMass = ops.binary('log_diff_exp', logCdf(`${name}_lcdf`, upper), logCdf(`${name}_lcdf`, below));
+  else if (below) logMass = logCdf(`${name}_lccdf`, below);
+  else logMass = logCdf(`${name}_lcdf`, upper!);
+  ctx.target.push(ops.binary('mul', ops.constant(-n), logMass));
+  let outside: Val | undefined;
+  if (lower) outside = ops.reduce('sum', ops.binary('lt', y.val, lower.val));
+  if (upper) {
+    const above = ops.reduce('sum', ops.binary('gt', y.val, upper.val));
+    outside = outside ? ops.binary('add', outside, above) : above;
+  }
+  if (outside) ctx.target.push(ops.select(ops.binary('gt', outside, ops.constant(0)), ops.constant(-Infinity), ops.constant(0)));
+}
+

@@ -1,0 +1,7 @@
+functions {
+  real[] twice(real[] x) {
+    return x;
+  }
+}
+model {
+}

@@ -1,0 +1,7 @@
+parameters {
+  real mu;
+}
+model {
+  mu ~
+    1;
+}

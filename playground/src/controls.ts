@@ -4,7 +4,7 @@
  * Bad values are reported by the library itself (it validates options).
  */
 import { parseBasins } from '../../src/diagnostics/basins.js';
-import { LangevinError } from '../../src/browser.js';
+import { LangevinError } from '../../src/errors.js';
 import type { Example } from './examples.js';
 import type { BackendRequest, RunOptions } from './protocol.js';
 import { allOptionFields, optionFields, samplerNames, setOption, type OptionField } from './samplers.js';

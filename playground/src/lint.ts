@@ -5,7 +5,11 @@
  * Diagnostics without a span (whole-file problems) sit on the first line.
  */
 import type { Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import { check, LangevinError, parse, parseStanJson, type Diagnostic } from '../../src/browser.js';
+// Straight from the stages, not the library entry: the page itself needs no backend (tfjs stays in the worker).
+import { check } from '../../src/check/check.js';
+import { LangevinError, type Diagnostic } from '../../src/errors.js';
+import { parseStanJson } from '../../src/io/stan-json.js';
+import { parse } from '../../src/language/parse.js';
 
 export const MODEL_FILE = 'model.stan';
 export const DATA_FILE = 'data.json';

@@ -32,6 +32,8 @@ const post = (message: FromWorker, transfer: Transferable[] = []): void => scope
 /** Chains shown live and how often live draws are sent (ms). */
 const LIVE_CHAINS = 8;
 const LIVE_INTERVAL = 120;
+/** Progress messages at most this often (ms): one per iteration would flood the page's queue. */
+const PROGRESS_INTERVAL = 100;
 
 function evalAllowed(): boolean {
   try {
@@ -53,15 +55,11 @@ post({ type: 'ready', evalAllowed: canEval });
 
 async function chooseBackend(requested: RunRequest['backend']): Promise<{ backend: 'auto' | 'f64' | 'tfjs'; note: string }> {
   if (requested !== 'tfjs' && canEval) return { backend: requested, note: '' };
-  // webgl runs in a worker through OffscreenCanvas; cpu always works. Neither evaluates generated code.
-  let active: string;
-  try {
-    active = await initTfjs('webgl');
-  } catch {
-    active = await initTfjs('cpu');
-  }
-  const note = canEval ? '' : "new Function is forbidden here (Content-Security-Policy without 'unsafe-eval'): f64 is unavailable, using tfjs";
-  return { backend: 'tfjs', note: note ? `${note} (${active})` : `tfjs (${active})` };
+  if (requested === 'tfjs') return { backend: 'tfjs', note: `tfjs (${await initTfjs()})` };
+  // The fallback: tfjs's cpu backend evaluates no generated code and always starts (webgl
+  // without a GPU is software-rendered and slower on models of this size).
+  const active = await initTfjs('cpu');
+  return { backend: 'tfjs', note: `new Function is forbidden here (Content-Security-Policy without 'unsafe-eval'): f64 is unavailable, using tfjs (${active})` };
 }
 
 async function run(request: RunRequest): Promise<void> {
@@ -88,11 +86,17 @@ async function run(request: RunRequest): Promise<void> {
       const options = request.runs[index]!;
       const sampler = options.sampler ?? 'mala';
       const live = liveStream(model, index);
+      let lastProgress = -Infinity;
       const fit = await sampleModel(model, {
         ...options,
         compileSeconds: compileMs / 1000,
         signal: controller.signal,
-        onProgress: (done, total, phase) => post({ type: 'progress', run: index, sampler, done, total, phase }),
+        onProgress: (done, total, phase) => {
+          const now = performance.now();
+          if (now - lastProgress < PROGRESS_INTERVAL && done < total) return;
+          lastProgress = now;
+          post({ type: 'progress', run: index, sampler, done, total, phase });
+        },
         onDraw: live.onDraw,
       });
       live.flush();

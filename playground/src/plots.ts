@@ -15,7 +15,7 @@ export function parameterPlots(name: string, series: ChainSeries, xLabel = 'draw
   pair.className = 'plot-pair';
   pair.dataset.param = name;
   const withChain = series.map((values, c) => ({ chain: c + 1, values }));
-  pair.innerHTML = tracePlot(name, withChain, references, xLabel, 420, 180) + histogramPlot(name, withChain, 260, 180);
+  pair.innerHTML = tracePlot(name, withChain, references, xLabel, 370, 170) + histogramPlot(name, withChain, 240, 170);
   return pair;
 }
 

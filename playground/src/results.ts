@@ -24,6 +24,8 @@ export interface FinishedRun {
 
 const format = (x: number | null | undefined, digits = 3): string =>
   x === null || x === undefined || !Number.isFinite(x) ? 'NA' : Number(x.toPrecision(digits)).toString();
+/** R-hat with 4 significant digits kept (1.010, not 1.01), as it is compared with 1.01. */
+const formatRhat = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'NA' : x.toPrecision(4));
 
 function cell(row: HTMLTableRowElement, stat: string, text: string, className = ''): void {
   const td = row.insertCell();
@@ -52,7 +54,7 @@ export function summaryTable(parameters: ParameterSummary[], chains: number): HT
     const ess = (x: number | null): string => (x === null ? 'NA' : Math.round(x).toString());
     cell(row, 'ess_bulk', ess(p.ess_bulk), p.ess_bulk !== null && p.ess_bulk < essFloor ? 'warn' : '');
     cell(row, 'ess_tail', ess(p.ess_tail), p.ess_tail !== null && p.ess_tail < essFloor ? 'warn' : '');
-    cell(row, 'rhat', format(p.rhat, 4), p.rhat !== null && p.rhat > RHAT_LIMIT ? 'bad' : '');
+    cell(row, 'rhat', formatRhat(p.rhat), p.rhat !== null && p.rhat > RHAT_LIMIT ? 'bad' : '');
   }
   return table;
 }
@@ -196,7 +198,7 @@ function comparisonTable(runs: FinishedRun[]): HTMLTableElement {
     cell(tr, 'min_ess_bulk', format(r.min_ess_bulk));
     cell(tr, 'ess_bulk_per_second', format(r.ess_bulk_per_second));
     cell(tr, 'ess_bulk_per_1000_gradients', format(r.ess_bulk_per_1000_gradients));
-    cell(tr, 'rhat', format(r.max_rhat, 4), r.max_rhat !== null && r.max_rhat > RHAT_LIMIT ? 'bad' : '');
+    cell(tr, 'rhat', formatRhat(r.max_rhat), r.max_rhat !== null && r.max_rhat > RHAT_LIMIT ? 'bad' : '');
     cell(tr, 'acceptance', format(r.acceptance_rate));
     cell(tr, 'mean_difference', r.max_mean_difference_in_mcse === null ? '—' : `${format(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`);
   }

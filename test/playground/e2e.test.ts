@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LangevinError, check, parse } from '../../src/browser.js';
-import { buildSite, launchChromium, requireChromium, ROOT, serveSite, type Site } from './harness.js';
+import { buildSite, launchChromium, requireChromium, ROOT, serveSite, type Site } from '../../bench/playground/harness.js';
 
 const SHOTS = join(ROOT, 'test-results/playground');
 const RUN_TIMEOUT = 20_000;

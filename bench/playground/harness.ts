@@ -9,10 +9,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+/** The repository: the nearest folder above this file with playground/ (this file also runs compiled from dist/). */
+function findRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'playground/vite.config.ts'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (playground/vite.config.ts)');
+    dir = up;
+  }
+  return dir;
+}
+export const ROOT = findRoot();
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Fail (never skip) without Chromium: CI installs it in .ci/run. */

@@ -19,7 +19,8 @@ try {
   await page.click('#run');
   await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') === 'done', null, { timeout: 120_000 });
   mkdirSync(join(ROOT, 'docs/img'), { recursive: true });
-  await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {
   await chromium.close();

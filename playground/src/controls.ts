@@ -66,7 +66,7 @@ export class Controls {
     this.numbers.draws.value = String(example.draws);
     this.numbers.seed.value = String(example.seed);
     this.values = { ...example.options };
-    this.renderOptions();
+    this.renderOptions(false);
   }
 
   backendChoice(): BackendRequest {
@@ -96,8 +96,9 @@ export class Controls {
     });
   }
 
-  private renderOptions(): void {
-    this.saveValues();
+  /** Redraw the option fields; `keep` first saves what the current fields hold. */
+  private renderOptions(keep = true): void {
+    if (keep) this.saveValues();
     const compare = this.mode.value === 'compare';
     this.compareBox.hidden = !compare;
     this.samplerLabel.hidden = compare;

@@ -3,7 +3,8 @@
  * with the configuration lines `langevin sample --out` writes) and the
  * summary JSON, as blob links.
  */
-import { formatChainCsv } from '../../src/io/cmdstan-csv.js';
+import { csvColumnName, formatChainCsv } from '../../src/io/cmdstan-csv.js';
+import { formatPointsCsv } from '../../src/io/points-csv.js';
 import type { FitData } from './protocol.js';
 
 /** The chain's CSV text, with the same keys as src/io/write-fit.ts (rstan and ArviZ read them). */
@@ -62,7 +63,12 @@ const MAX_CSV_LINKS = 16;
 /** Links for summary.json and every chain's CSV (file names prefixed in compare mode). */
 export function downloadLinks(fit: FitData, prefix = ''): HTMLElement[] {
   const links = [link(`${prefix}summary.json`, () => JSON.stringify(fit.summary, null, 2) + '\n', 'application/json')];
-  const shown = fit.draws > 0 ? Math.min(fit.chains, MAX_CSV_LINKS) : 0;
+  // Annealed particles have one draw each: one table of them, as `sample --out` writes it.
+  if (fit.summary.sampler === 'annealed') {
+    const rows = fit.chains * fit.draws;
+    return [...links, link(`${prefix}particles.csv`, () => formatPointsCsv(fit.outputNames.map(csvColumnName), fit.outputs, rows), 'text/csv')];
+  }
+  const shown = fit.draws > 0 ? Math.min(fit.chains, prefix ? MAX_CSV_LINKS / 4 : MAX_CSV_LINKS) : 0;
   for (let c = 0; c < shown; c++) links.push(link(`${prefix}chain-${c + 1}.csv`, () => chainCsv(fit, c), 'text/csv'));
   return links;
 }

@@ -121,6 +121,18 @@ describe('playground in Chromium', () => {
       const marks = await plotMarks(page, '#plots');
       expect(marks.length, example.id).toBeGreaterThan(0);
       for (const m of marks) expect(m, example.id).toBeGreaterThan(0);
+      if (example.id === 'double-well') expect(await page.textContent('#extras')).toMatch(/basin occupancy: x=-1: 0\.\d+; x=1: 0\.\d+/);
+      if (example.id === 'annealed-mixture') {
+        // The point of the example: lmc keeps the initial split, annealing moves towards the 0.8 weight.
+        const runs = await page.evaluate(() =>
+          (window as unknown as { langevinPlayground: { runs: Array<{ sampler: string; fit: { summary: { modes?: Array<{ fraction: number }> } } }> } }).langevinPlayground.runs.map(
+            (r) => [r.sampler, r.fit.summary.modes?.[1]?.fraction ?? NaN] as const,
+          ),
+        );
+        const weight = Object.fromEntries(runs);
+        expect(weight.annealed! - weight.lmc!).toBeGreaterThan(0.1);
+        expect(Math.abs(weight.annealed! - 0.8)).toBeLessThan(0.1);
+      }
       if (example.mode === 'compare') {
         expect(await page.$$eval('#extras tr[data-sampler]', (rows) => rows.length)).toBe(example.samplers.length);
         expect(await page.$$eval('#summary [data-sampler]', (cols) => cols.length)).toBe(example.samplers.length);

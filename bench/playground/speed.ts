@@ -87,7 +87,7 @@ async function inNode(): Promise<Figures & { backend: string }> {
   };
   for (let r = 0; r <= REPEATS; r++) {
     const run = await once(4);
-    if (r > 0) figures.sourceToSummaryMs.push(run.ms);
+    if (r > 0) record(figures, run.ms, run.summary);
     backend = run.summary.backend;
   }
   for (let r = 0; r <= Math.min(REPEATS, 3); r++) {

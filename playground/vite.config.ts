@@ -26,7 +26,15 @@ export default defineConfig({
   worker: { format: 'iife' },
   // Pre-bundled when the dev server starts: found only when the worker first imports them, they
   // would make the dev server re-optimise and reload the page in the middle of the first run.
-  optimizeDeps: { include: ['seedrandom', 'chevrotain', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'csv-parse/browser/esm/sync'] },
+  optimizeDeps: {
+    include: [
+      'seedrandom',
+      'chevrotain',
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      'csv-parse/browser/esm/sync',
+    ],
+  },
   plugins: [viteSingleFile({ removeViteModuleLoader: true })],
   build: {
     outDir: here('../dist-web'),

@@ -37,17 +37,22 @@ export function requireChromium(): void {
 
 /** Build the playground into a fresh directory; returns the path of its index.html. */
 export function buildSite(outDir = mkdtempSync(join(tmpdir(), 'langevin-web-'))): string {
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', 'playground', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['build', 'playground', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const index = join(outDir, 'index.html');
   if (!existsSync(index)) throw new Error(`vite build wrote no ${index}`);
   return index;
 }
 
 /** A policy without 'unsafe-eval': f64's generated code cannot run, so the page must fall back to tfjs. */
-export const STRICT_CSP = "default-src 'none'; script-src 'unsafe-inline'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'";
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'";
 
 export interface Site {
   url: string;

@@ -17,7 +17,9 @@ try {
   await page.goto(`${site.url}?example=eight-schools`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') === 'done', null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') === 'done', null, {
+    timeout: 120_000,
+  });
   mkdirSync(join(ROOT, 'docs/img'), { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: out, fullPage: true });

@@ -18,7 +18,8 @@ import { buildSite, launchChromium, ROOT, serveSite } from './harness.js';
 
 const REPEATS = Number(process.env.REPEATS ?? 5);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const chainSteps = (s: SummaryJson): number => (s.chains * (s.warmup + s.draws)) / (s.timing.warmup_seconds + s.timing.sampling_seconds);
+const chainSteps = (s: SummaryJson): number =>
+  (s.chains * (s.warmup + s.draws)) / (s.timing.warmup_seconds + s.timing.sampling_seconds);
 
 interface Figures {
   sourceToSummaryMs: number[];
@@ -37,10 +38,15 @@ function record(f: Figures, ms: number, s: SummaryJson): void {
 async function pageRun(page: Page, chains: number): Promise<{ ms: number; summary: SummaryJson }> {
   await page.fill('#chains', String(chains));
   await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') !== 'running', null, { timeout: 120_000 });
-  if ((await page.getAttribute('#status', 'data-state')) !== 'done') throw new Error(`page run failed: ${await page.textContent('#status')}`);
+  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') !== 'running', null, {
+    timeout: 120_000,
+  });
+  if ((await page.getAttribute('#status', 'data-state')) !== 'done')
+    throw new Error(`page run failed: ${await page.textContent('#status')}`);
   return page.evaluate(() => {
-    const state = (window as unknown as { langevinPlayground: { ms: number; runs: Array<{ fit: { summary: SummaryJson } }> } }).langevinPlayground;
+    const state = (
+      window as unknown as { langevinPlayground: { ms: number; runs: Array<{ fit: { summary: SummaryJson } }> } }
+    ).langevinPlayground;
     return { ms: state.ms, summary: state.runs[0]!.fit.summary };
   });
 }
@@ -81,7 +87,14 @@ async function inNode(): Promise<Figures & { backend: string }> {
     const started = performance.now();
     const model = await compile(source, { data: parseStanJson(dataText, 'data.json'), chains, file: 'model.stan' });
     const compileSeconds = (performance.now() - started) / 1000;
-    const fit = await sampleModel(model, { sampler: 'mala', chains, warmup: 1000, draws: 1000, seed: 1, compileSeconds });
+    const fit = await sampleModel(model, {
+      sampler: 'mala',
+      chains,
+      warmup: 1000,
+      draws: 1000,
+      seed: 1,
+      compileSeconds,
+    });
     model.dispose();
     return { ms: performance.now() - started, summary: fit.summary };
   };
@@ -100,7 +113,9 @@ async function inNode(): Promise<Figures & { backend: string }> {
 const browser = await inChromium();
 const node = await inNode();
 const fmt = (x: number, digits = 0): string => x.toFixed(digits).padStart(10);
-console.log(`eight schools, mala, 4 × (1000 warm-up + 1000 draws), seed 1; medians of ${REPEATS} runs after one warm-up run`);
+console.log(
+  `eight schools, mala, 4 × (1000 warm-up + 1000 draws), seed 1; medians of ${REPEATS} runs after one warm-up run`,
+);
 console.log(`                                        ${'Chromium'.padStart(10)} ${'Node'.padStart(10)}  page/Node`);
 const bm = median(browser.sourceToSummaryMs);
 const nm = median(node.sourceToSummaryMs);
@@ -114,5 +129,7 @@ const row = (label: string, b: number[], n: number[]): void => {
 row('  of which compile, ms', browser.compileMs, node.compileMs);
 row('  of which warm-up + sampling, ms', browser.samplingMs, node.samplingMs);
 console.log(`chain-steps per second, 64 chains       ${fmt(bs)} ${fmt(ns)}  ${(bs / ns).toFixed(2)}`);
-console.log(`backends: page ${browser.backend}, Node ${node.backend}; page runs: ${browser.sourceToSummaryMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+console.log(
+  `backends: page ${browser.backend}, Node ${node.backend}; page runs: ${browser.sourceToSummaryMs.map((x) => x.toFixed(0)).join(', ')} ms`,
+);
 console.log(`target: source to summary ≤ 150 ms in the page: ${bm <= 150 ? 'met' : 'NOT met'}`);

@@ -60,7 +60,8 @@ export class Controls {
   load(example: Example): void {
     this.mode.value = example.mode;
     if (example.mode === 'sample') this.sampler.value = example.samplers[0]!;
-    for (const box of this.compareBox.querySelectorAll<HTMLInputElement>('input')) box.checked = example.samplers.includes(box.value);
+    for (const box of this.compareBox.querySelectorAll<HTMLInputElement>('input'))
+      box.checked = example.samplers.includes(box.value);
     this.numbers.chains.value = String(example.chains);
     this.numbers.warmup.value = String(example.warmup);
     this.numbers.draws.value = String(example.draws);
@@ -103,7 +104,9 @@ export class Controls {
     this.compareBox.hidden = !compare;
     this.samplerLabel.hidden = compare;
     const fields = compare ? allOptionFields(this.chosenSamplers()) : optionFields(this.sampler.value);
-    const legend = Object.assign(document.createElement('legend'), { textContent: compare ? 'Options of the chosen samplers' : `${this.sampler.value} options` });
+    const legend = Object.assign(document.createElement('legend'), {
+      textContent: compare ? 'Options of the chosen samplers' : `${this.sampler.value} options`,
+    });
     const inputs = fields.map((f) => this.input(f.path, f.label, f.placeholder));
     const extras = EXTRA_FIELDS.map((f) => this.input(f.key, f.label, 'none', true));
     this.optionBox.replaceChildren(legend, ...inputs, ...extras);
@@ -111,7 +114,11 @@ export class Controls {
 
   private input(key: string, label: string, placeholder: string, wide = false): HTMLLabelElement {
     const wrapper = document.createElement('label');
-    const input = Object.assign(document.createElement('input'), { type: 'text', placeholder, value: this.values[key] ?? '' });
+    const input = Object.assign(document.createElement('input'), {
+      type: 'text',
+      placeholder,
+      value: this.values[key] ?? '',
+    });
     input.dataset.option = key;
     if (wide) input.className = 'wide';
     wrapper.append(label, input);
@@ -119,19 +126,23 @@ export class Controls {
   }
 
   private saveValues(): void {
-    for (const input of this.optionBox.querySelectorAll<HTMLInputElement>('input[data-option]')) this.values[input.dataset.option!] = input.value;
+    for (const input of this.optionBox.querySelectorAll<HTMLInputElement>('input[data-option]'))
+      this.values[input.dataset.option!] = input.value;
   }
 
   private integer(name: string, text: string): number {
     const value = Number(text);
-    if (text.trim() === '' || !Number.isSafeInteger(value)) throw new LangevinError(`${name} must be an integer, got '${text}'`);
+    if (text.trim() === '' || !Number.isSafeInteger(value))
+      throw new LangevinError(`${name} must be an integer, got '${text}'`);
     return value;
   }
 
   private number(field: OptionField, text: string): number {
     const value = Number(text);
     if (!Number.isFinite(value) || (field.kind === 'integer' && !Number.isSafeInteger(value))) {
-      throw new LangevinError(`${field.label} must be ${field.kind === 'integer' ? 'an integer' : 'a number'}, got '${text}'`);
+      throw new LangevinError(
+        `${field.label} must be ${field.kind === 'integer' ? 'an integer' : 'a number'}, got '${text}'`,
+      );
     }
     return value;
   }
@@ -144,7 +155,8 @@ function parseModes(text: string): number[][] {
     .filter((part) => part.trim() !== '')
     .map((part) => {
       const point = part.split(',').map((x) => Number(x.trim()));
-      if (point.length === 0 || point.some((x) => !Number.isFinite(x))) throw new LangevinError(`modes: '${part.trim()}' is not a list of numbers (expected e.g. "-5,-5; 5,5")`);
+      if (point.length === 0 || point.some((x) => !Number.isFinite(x)))
+        throw new LangevinError(`modes: '${part.trim()}' is not a list of numbers (expected e.g. "-5,-5; 5,5")`);
       return point;
     });
 }

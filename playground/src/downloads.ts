@@ -66,7 +66,14 @@ export function downloadLinks(fit: FitData, prefix = ''): HTMLElement[] {
   // Annealed particles have one draw each: one table of them, as `sample --out` writes it.
   if (fit.summary.sampler === 'annealed') {
     const rows = fit.chains * fit.draws;
-    return [...links, link(`${prefix}particles.csv`, () => formatPointsCsv(fit.outputNames.map(csvColumnName), fit.outputs, rows), 'text/csv')];
+    return [
+      ...links,
+      link(
+        `${prefix}particles.csv`,
+        () => formatPointsCsv(fit.outputNames.map(csvColumnName), fit.outputs, rows),
+        'text/csv',
+      ),
+    ];
   }
   const shown = fit.draws > 0 ? Math.min(fit.chains, prefix ? MAX_CSV_LINKS / 4 : MAX_CSV_LINKS) : 0;
   for (let c = 0; c < shown; c++) links.push(link(`${prefix}chain-${c + 1}.csv`, () => chainCsv(fit, c), 'text/csv'));

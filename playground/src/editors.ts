@@ -38,17 +38,23 @@ export function createEditors(
     },
     { delay: LINT_DELAY },
   );
-  const dataLinter = linter((view) => {
-    const text = view.state.doc.toString();
-    return toEditorDiagnostics(checkData(text), DATA_FILE, text);
-  }, { delay: LINT_DELAY });
+  const dataLinter = linter(
+    (view) => {
+      const text = view.state.doc.toString();
+      return toEditorDiagnostics(checkData(text), DATA_FILE, text);
+    },
+    { delay: LINT_DELAY },
+  );
   const model = new EditorView({
     parent: modelParent,
     state: EditorState.create({ doc: '', extensions: [basicSetup, stanLanguage, lintGutter(), modelLinter] }),
   });
   const data = new EditorView({
     parent: dataParent,
-    state: EditorState.create({ doc: '', extensions: [basicSetup, json(), lintGutter(), dataLinter, EditorView.lineWrapping] }),
+    state: EditorState.create({
+      doc: '',
+      extensions: [basicSetup, json(), lintGutter(), dataLinter, EditorView.lineWrapping],
+    }),
   });
   const replace = (view: EditorView, text: string): void =>
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });

@@ -15,7 +15,11 @@ export const MODEL_FILE = 'model.stan';
 export const DATA_FILE = 'data.json';
 
 /** Library diagnostics for one file → editor diagnostics, clamped to the text. */
-export function toEditorDiagnostics(diagnostics: readonly Diagnostic[], file: string, text: string): EditorDiagnostic[] {
+export function toEditorDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  text: string,
+): EditorDiagnostic[] {
   return diagnostics
     .filter((d) => (d.file ?? MODEL_FILE) === file)
     .map((d) => {

@@ -31,7 +31,16 @@ export class LiveView {
     this.section.hidden = false;
   }
 
-  add(run: number, sampler: string, phase: string, count: number, chains: number, width: number, values: Float64Array, allNames: string[]): void {
+  add(
+    run: number,
+    sampler: string,
+    phase: string,
+    count: number,
+    chains: number,
+    width: number,
+    values: Float64Array,
+    allNames: string[],
+  ): void {
     if (run !== this.run || phase !== this.phase) this.reset(run, phase);
     this.chains = chains;
     this.label.textContent = `${sampler}: ${phase === 'warmup' ? 'warm-up' : 'sampling'}, first ${chains} chain${chains === 1 ? '' : 's'}`;
@@ -53,7 +62,11 @@ export class LiveView {
     this.timer = undefined;
     if (this.length === 0) return;
     const plots = this.names.map((name, p) =>
-      parameterPlots(name, this.series[p]!.slice(0, this.chains).map((s) => s.subarray(0, this.length)), this.phase === 'warmup' ? 'warm-up iteration' : 'draw'),
+      parameterPlots(
+        name,
+        this.series[p]!.slice(0, this.chains).map((s) => s.subarray(0, this.length)),
+        this.phase === 'warmup' ? 'warm-up iteration' : 'draw',
+      ),
     );
     this.container.replaceChildren(...plots);
   }

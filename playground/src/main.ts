@@ -92,18 +92,32 @@ function run(): void {
     return;
   }
   results.section.hidden = true;
-  current = { started: performance.now(), samplers: runs.map((r) => r.sampler ?? 'mala'), parameterNames: [], finished: [], note: '' };
+  current = {
+    started: performance.now(),
+    samplers: runs.map((r) => r.sampler ?? 'mala'),
+    parameterNames: [],
+    finished: [],
+    note: '',
+  };
   runButton.disabled = true;
   stopButton.disabled = false;
   progress.value = 0;
   setStatus('running', 'compiling…');
-  send({ type: 'run', source: editors.model.state.doc.toString(), data: editors.data.state.doc.toString(), backend: controls.backendChoice(), runs });
+  send({
+    type: 'run',
+    source: editors.model.state.doc.toString(),
+    data: editors.data.state.doc.toString(),
+    backend: controls.backendChoice(),
+    runs,
+  });
 }
 
 function onMessage(message: FromWorker): void {
   if (message.type === 'ready') {
     evalAllowed = message.evalAllowed;
-    byId('engine-note').textContent = evalAllowed ? '' : "This page's policy forbids 'unsafe-eval': models run on tfjs.";
+    byId('engine-note').textContent = evalAllowed
+      ? ''
+      : "This page's policy forbids 'unsafe-eval': models run on tfjs.";
     return;
   }
   const state = current;
@@ -113,17 +127,32 @@ function onMessage(message: FromWorker): void {
       state.parameterNames = message.parameterNames;
       state.note = message.note;
       live.start(message.parameterNames, selectedParams());
-      setStatus('running', `compiled for ${message.backend} in ${message.compileMs.toFixed(0)} ms${message.note ? ` (${message.note})` : ''}`);
+      setStatus(
+        'running',
+        `compiled for ${message.backend} in ${message.compileMs.toFixed(0)} ms${message.note ? ` (${message.note})` : ''}`,
+      );
       break;
     }
     case 'progress': {
       progress.value = message.done / message.total;
-      const which = state.samplers.length > 1 ? `${message.sampler} (${message.run + 1}/${state.samplers.length}) ` : `${message.sampler} `;
+      const which =
+        state.samplers.length > 1
+          ? `${message.sampler} (${message.run + 1}/${state.samplers.length}) `
+          : `${message.sampler} `;
       setStatus('running', `${which}${message.phase}: ${message.done} / ${message.total}`);
       break;
     }
     case 'draws':
-      live.add(message.run, state.samplers[message.run]!, message.phase, message.count, message.chains, message.width, message.values, state.parameterNames);
+      live.add(
+        message.run,
+        state.samplers[message.run]!,
+        message.phase,
+        message.count,
+        message.chains,
+        message.width,
+        message.values,
+        state.parameterNames,
+      );
       break;
     case 'fit':
       state.finished.push({ sampler: message.sampler, fit: message.fit, row: message.row });
@@ -139,7 +168,12 @@ function onMessage(message: FromWorker): void {
       diagnosticsBox.textContent = message.text;
       diagnosticsBox.hidden = false;
       editors.showDiagnostics(message.diagnostics);
-      finish('error', message.diagnostics.length > 0 ? 'The model or data has errors (below, and marked in the editors).' : message.text);
+      finish(
+        'error',
+        message.diagnostics.length > 0
+          ? 'The model or data has errors (below, and marked in the editors).'
+          : message.text,
+      );
       break;
   }
 }
@@ -159,7 +193,10 @@ function showResults(state: RunState): void {
   for (const option of plotParams.options) option.selected = chosen.includes(option.value);
   render(state);
   status.dataset.ms = String(Math.round(performance.now() - state.started));
-  (window as unknown as { langevinPlayground: unknown }).langevinPlayground = { runs: state.finished, ms: performance.now() - state.started };
+  (window as unknown as { langevinPlayground: unknown }).langevinPlayground = {
+    runs: state.finished,
+    ms: performance.now() - state.started,
+  };
 }
 
 function render(state: RunState): void {

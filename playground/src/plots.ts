@@ -10,7 +10,12 @@ import { tracePlot } from '../../src/report/plots/trace.js';
 export type ChainSeries = Float64Array[];
 
 /** A trace and a histogram side by side, for one parameter. */
-export function parameterPlots(name: string, series: ChainSeries, xLabel = 'draw', references: number[] = []): HTMLElement {
+export function parameterPlots(
+  name: string,
+  series: ChainSeries,
+  xLabel = 'draw',
+  references: number[] = [],
+): HTMLElement {
   const pair = document.createElement('div');
   pair.className = 'plot-pair';
   pair.dataset.param = name;
@@ -20,11 +25,24 @@ export function parameterPlots(name: string, series: ChainSeries, xLabel = 'draw
 }
 
 /** Scatter of two parameters with optional marked points (mode centres). */
-export function scatter(xName: string, yName: string, xs: ChainSeries, ys: ChainSeries, marks: MarkedPoint[] = [], size = 300): HTMLElement {
+export function scatter(
+  xName: string,
+  yName: string,
+  xs: ChainSeries,
+  ys: ChainSeries,
+  marks: MarkedPoint[] = [],
+  size = 300,
+): HTMLElement {
   const box = document.createElement('div');
   box.className = 'plot-pair';
   box.dataset.param = `${xName}:${yName}`;
-  box.innerHTML = scatterPlot(xName, yName, xs.map((x, c) => ({ chain: c + 1, x, y: ys[c]! })), marks, size);
+  box.innerHTML = scatterPlot(
+    xName,
+    yName,
+    xs.map((x, c) => ({ chain: c + 1, x, y: ys[c]! })),
+    marks,
+    size,
+  );
   return box;
 }
 
@@ -33,12 +51,24 @@ export function histogram(name: string, series: ChainSeries, width = 260, height
   const box = document.createElement('div');
   box.className = 'plot-pair';
   box.dataset.param = name;
-  box.innerHTML = histogramPlot(name, series.map((values, c) => ({ chain: c + 1, values })), width, height);
+  box.innerHTML = histogramPlot(
+    name,
+    series.map((values, c) => ({ chain: c + 1, values })),
+    width,
+    height,
+  );
   return box;
 }
 
 /** One output column of a fit as per-chain series (chains × draws × width layout). */
-export function columnSeries(outputs: Float64Array, chains: number, draws: number, width: number, column: number, maxChains = chains): ChainSeries {
+export function columnSeries(
+  outputs: Float64Array,
+  chains: number,
+  draws: number,
+  width: number,
+  column: number,
+  maxChains = chains,
+): ChainSeries {
   const series: ChainSeries = [];
   for (let c = 0; c < Math.min(chains, maxChains); c++) {
     const values = new Float64Array(draws);

@@ -40,7 +40,16 @@ export type FromWorker =
   | { type: 'compiled'; backend: string; note: string; compileMs: number; parameterNames: string[] }
   | { type: 'progress'; run: number; sampler: string; done: number; total: number; phase: string }
   /** Live draws of the first chains: `count` iterations × `chains` × `width` constrained values. */
-  | { type: 'draws'; run: number; phase: 'warmup' | 'sampling'; first: number; count: number; chains: number; width: number; values: Float64Array }
+  | {
+      type: 'draws';
+      run: number;
+      phase: 'warmup' | 'sampling';
+      first: number;
+      count: number;
+      chains: number;
+      width: number;
+      values: Float64Array;
+    }
   | { type: 'fit'; run: number; sampler: string; fit: FitData; row: ComparisonRow }
   | { type: 'done'; ms: number; interrupted: boolean }
   | { type: 'error'; diagnostics: Diagnostic[]; text: string };

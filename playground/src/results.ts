@@ -74,15 +74,23 @@ function list(items: string[], className: string): HTMLUListElement {
 function facts(fit: FitData): string[] {
   const s = fit.summary;
   const out: string[] = [];
-  if (s.modes) out.push(`mode fractions: ${s.modes.map((m) => `near (${m.center.join(', ')}): ${m.fraction.toFixed(3)}`).join('; ')}`);
+  if (s.modes)
+    out.push(
+      `mode fractions: ${s.modes.map((m) => `near (${m.center.join(', ')}): ${m.fraction.toFixed(3)}`).join('; ')}`,
+    );
   if (s.basins) {
-    const label = (center: Record<string, number>): string => Object.entries(center).map(([k, v]) => `${k}=${v}`).join(', ');
+    const label = (center: Record<string, number>): string =>
+      Object.entries(center)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
     const occupancy = s.basins.occupancy.map((o) => `${label(o.center)}: ${o.fraction.toFixed(3)}`).join('; ');
     out.push(`basin occupancy: ${occupancy}; transitions per chain: ${s.basins.transitions_per_chain.join(', ')}`);
   }
   const acceptance = s.chain_info.slice(0, 8).map((c) => c.acceptance_rate.toFixed(2));
   const steps = s.chain_info.slice(0, 8).map((c) => format(c.step_size));
-  out.push(`acceptance ${acceptance.join(', ')}${s.chain_info.length > 8 ? ', …' : ''}; step size ${steps.join(', ')}${s.chain_info.length > 8 ? ', …' : ''}`);
+  out.push(
+    `acceptance ${acceptance.join(', ')}${s.chain_info.length > 8 ? ', …' : ''}; step size ${steps.join(', ')}${s.chain_info.length > 8 ? ', …' : ''}`,
+  );
   out.push(
     `${s.sampler} on ${s.backend}: compile ${(s.timing.compile_seconds * 1000).toFixed(0)} ms, warm-up ${(s.timing.warmup_seconds * 1000).toFixed(0)} ms, sampling ${(s.timing.sampling_seconds * 1000).toFixed(0)} ms` +
       (fit.interrupted ? ' (stopped: the summary covers the draws so far)' : ''),
@@ -110,11 +118,16 @@ export function plotsFor(fit: FitData, names: string[]): HTMLElement[] {
     const column = fit.outputNames.indexOf(name);
     if (column < 0 || fit.draws === 0) continue;
     const references = basins.map((o) => o.center[name]).filter((x): x is number => x !== undefined);
-    plots.push(fit.draws === 1 ? histogram(name, seriesOf(fit, column)) : parameterPlots(name, seriesOf(fit, column), 'draw', references));
+    plots.push(
+      fit.draws === 1
+        ? histogram(name, seriesOf(fit, column))
+        : parameterPlots(name, seriesOf(fit, column), 'draw', references),
+    );
   }
   if (names.length >= 2 && fit.draws > 0) {
     const [a, b] = [fit.outputNames.indexOf(names[0]!), fit.outputNames.indexOf(names[1]!)];
-    if (a >= 0 && b >= 0) plots.push(scatter(names[0]!, names[1]!, seriesOf(fit, a, 64), seriesOf(fit, b, 64), modeMarks(fit)));
+    if (a >= 0 && b >= 0)
+      plots.push(scatter(names[0]!, names[1]!, seriesOf(fit, a, 64), seriesOf(fit, b, 64), modeMarks(fit)));
   }
   return plots;
 }
@@ -142,7 +155,13 @@ export function showSingle(el: ResultElements, run: FinishedRun, names: string[]
 /** Several runs (compare mode): the comparison table, then one column per sampler. */
 export function showComparison(el: ResultElements, runs: FinishedRun[], names: string[]): void {
   el.downloads.replaceChildren(...runs.flatMap((r) => downloadLinks(r.fit, `${r.sampler}-`)));
-  el.warnings.replaceChildren(...runs.flatMap((r) => r.fit.summary.warnings.map((w) => Object.assign(document.createElement('li'), { textContent: `${r.sampler}: ${w}` }))));
+  el.warnings.replaceChildren(
+    ...runs.flatMap((r) =>
+      r.fit.summary.warnings.map((w) =>
+        Object.assign(document.createElement('li'), { textContent: `${r.sampler}: ${w}` }),
+      ),
+    ),
+  );
   el.extras.replaceChildren(comparisonTable(runs));
   const grid = document.createElement('div');
   grid.className = 'compare-grid';
@@ -167,13 +186,23 @@ export function showComparison(el: ResultElements, runs: FinishedRun[], names: s
     const width = r.fit.outputNames.length;
     for (const name of names.slice(0, 4)) {
       const c = r.fit.outputNames.indexOf(name);
-      if (c >= 0 && r.fit.draws > 0) plots.append(histogram(name, pooledSeries(r.fit.outputs, r.fit.chains * r.fit.draws, width, c)));
+      if (c >= 0 && r.fit.draws > 0)
+        plots.append(histogram(name, pooledSeries(r.fit.outputs, r.fit.chains * r.fit.draws, width, c)));
     }
     if (names.length >= 2 && r.fit.draws > 0) {
       const [a, b] = [r.fit.outputNames.indexOf(names[0]!), r.fit.outputNames.indexOf(names[1]!)];
       if (a >= 0 && b >= 0) {
         const rows = r.fit.chains * r.fit.draws;
-        plots.append(scatter(names[0]!, names[1]!, pooledSeries(r.fit.outputs, rows, width, a), pooledSeries(r.fit.outputs, rows, width, b), modeMarks(r.fit), 280));
+        plots.append(
+          scatter(
+            names[0]!,
+            names[1]!,
+            pooledSeries(r.fit.outputs, rows, width, a),
+            pooledSeries(r.fit.outputs, rows, width, b),
+            modeMarks(r.fit),
+            280,
+          ),
+        );
       }
     }
     column.append(title, plots);
@@ -186,8 +215,7 @@ export function showComparison(el: ResultElements, runs: FinishedRun[], names: s
 function comparisonTable(runs: FinishedRun[]): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'summary compare';
-  table.createTHead().innerHTML =
-    `<tr><th>sampler</th><th>seconds</th><th>gradients</th><th>min ESS bulk</th><th>ESS bulk / s</th><th>ESS bulk / 1000 grad</th><th>max R-hat</th><th>acceptance</th><th>max |Δmean| / MCSE vs ${runs[0]!.sampler}</th></tr>`;
+  table.createTHead().innerHTML = `<tr><th>sampler</th><th>seconds</th><th>gradients</th><th>min ESS bulk</th><th>ESS bulk / s</th><th>ESS bulk / 1000 grad</th><th>max R-hat</th><th>acceptance</th><th>max |Δmean| / MCSE vs ${runs[0]!.sampler}</th></tr>`;
   const body = table.createTBody();
   for (const { sampler, row: r } of runs) {
     const tr = body.insertRow();
@@ -200,7 +228,13 @@ function comparisonTable(runs: FinishedRun[]): HTMLTableElement {
     cell(tr, 'ess_bulk_per_1000_gradients', format(r.ess_bulk_per_1000_gradients));
     cell(tr, 'rhat', formatRhat(r.max_rhat), r.max_rhat !== null && r.max_rhat > RHAT_LIMIT ? 'bad' : '');
     cell(tr, 'acceptance', format(r.acceptance_rate));
-    cell(tr, 'mean_difference', r.max_mean_difference_in_mcse === null ? '—' : `${format(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`);
+    cell(
+      tr,
+      'mean_difference',
+      r.max_mean_difference_in_mcse === null
+        ? '—'
+        : `${format(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
+    );
   }
   return table;
 }

@@ -8,11 +8,45 @@ import { StreamLanguage, type StringStream } from '@codemirror/language';
 import { distributions, functions } from '../../stdlib/index.js';
 
 const BLOCKS = /^(functions|data|transformed|parameters|model|generated|quantities)\b/;
-const KEYWORDS = new Set(['for', 'in', 'while', 'if', 'else', 'return', 'break', 'continue', 'print', 'reject', 'fatal_error', 'profile', 'target', 'potential']);
+const KEYWORDS = new Set([
+  'for',
+  'in',
+  'while',
+  'if',
+  'else',
+  'return',
+  'break',
+  'continue',
+  'print',
+  'reject',
+  'fatal_error',
+  'profile',
+  'target',
+  'potential',
+]);
 const TYPES = new Set([
-  'int', 'real', 'complex', 'vector', 'row_vector', 'matrix', 'array', 'tuple', 'void', 'simplex', 'ordered', 'positive_ordered',
-  'unit_vector', 'sum_to_zero_vector', 'cholesky_factor_corr', 'cholesky_factor_cov', 'corr_matrix', 'cov_matrix', 'complex_vector',
-  'complex_row_vector', 'complex_matrix', 'data',
+  'int',
+  'real',
+  'complex',
+  'vector',
+  'row_vector',
+  'matrix',
+  'array',
+  'tuple',
+  'void',
+  'simplex',
+  'ordered',
+  'positive_ordered',
+  'unit_vector',
+  'sum_to_zero_vector',
+  'cholesky_factor_corr',
+  'cholesky_factor_cov',
+  'corr_matrix',
+  'cov_matrix',
+  'complex_vector',
+  'complex_row_vector',
+  'complex_matrix',
+  'data',
 ]);
 const CONSTRAINTS = new Set(['lower', 'upper', 'offset', 'multiplier']);
 const SUFFIXES = ['_lpdf', '_lpmf', '_lcdf', '_lccdf', '_rng', '_lupdf', '_lupmf', '_cdf'];
@@ -76,7 +110,7 @@ function token(stream: StringStream, state: StanState): string | null {
     state.afterTilde = true;
     return 'operator';
   }
-  if ('+-*/^<>=!&|%\\.\''.includes(ch)) return 'operator';
+  if ("+-*/^<>=!&|%\\.'".includes(ch)) return 'operator';
   return 'punctuation';
 }
 

@@ -53,13 +53,18 @@ scope.onmessage = (event) => {
 };
 post({ type: 'ready', evalAllowed: canEval });
 
-async function chooseBackend(requested: RunRequest['backend']): Promise<{ backend: 'auto' | 'f64' | 'tfjs'; note: string }> {
+async function chooseBackend(
+  requested: RunRequest['backend'],
+): Promise<{ backend: 'auto' | 'f64' | 'tfjs'; note: string }> {
   if (requested !== 'tfjs' && canEval) return { backend: requested, note: '' };
   if (requested === 'tfjs') return { backend: 'tfjs', note: `tfjs (${await initTfjs()})` };
   // The fallback: tfjs's cpu backend evaluates no generated code and always starts (webgl
   // without a GPU is software-rendered and slower on models of this size).
   const active = await initTfjs('cpu');
-  return { backend: 'tfjs', note: `new Function is forbidden here (Content-Security-Policy without 'unsafe-eval'): f64 is unavailable, using tfjs (${active})` };
+  return {
+    backend: 'tfjs',
+    note: `new Function is forbidden here (Content-Security-Policy without 'unsafe-eval'): f64 is unavailable, using tfjs (${active})`,
+  };
 }
 
 async function run(request: RunRequest): Promise<void> {
@@ -110,10 +115,17 @@ async function run(request: RunRequest): Promise<void> {
     post({ type: 'done', ms: performance.now() - started, interrupted });
   } catch (error) {
     if (error instanceof LangevinError) {
-      const text = renderDiagnostics(error.diagnostics, MODEL_FILE, { [MODEL_FILE]: request.source, [DATA_FILE]: request.data });
+      const text = renderDiagnostics(error.diagnostics, MODEL_FILE, {
+        [MODEL_FILE]: request.source,
+        [DATA_FILE]: request.data,
+      });
       post({ type: 'error', diagnostics: error.diagnostics, text });
     } else {
-      post({ type: 'error', diagnostics: [], text: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      post({
+        type: 'error',
+        diagnostics: [],
+        text: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
     }
   } finally {
     model?.dispose();

@@ -12,11 +12,25 @@ import type { UnaryKernel } from './unary.js';
 // The loop signatures of loops.ts, restated so that loops.ts alone imports the other.
 type OperandMode = 'B' | 'S' | 'K' | 'k';
 type UnaryForwardLoop = (x: Float64Array, y: Float64Array, start: number, end: number) => void;
-type UnaryBackwardLoop = (x: Float64Array, y: Float64Array, gy: Float64Array, gx: Float64Array, start: number, end: number) => void;
+type UnaryBackwardLoop = (
+  x: Float64Array,
+  y: Float64Array,
+  gy: Float64Array,
+  gx: Float64Array,
+  start: number,
+  end: number,
+) => void;
 type BinaryForwardLoop = (a: Float64Array, b: Float64Array, y: Float64Array, c0: number, c1: number, n: number) => void;
 type BinaryBackwardLoop = (
-  a: Float64Array, b: Float64Array, y: Float64Array, gy: Float64Array,
-  ga: Float64Array | null, gb: Float64Array | null, c0: number, c1: number, n: number,
+  a: Float64Array,
+  b: Float64Array,
+  y: Float64Array,
+  gy: Float64Array,
+  ga: Float64Array | null,
+  gb: Float64Array | null,
+  c0: number,
+  c1: number,
+  n: number,
 ) => void;
 
 /** Whether `new Function` works here; checked once. */
@@ -24,7 +38,6 @@ let allowed: boolean | undefined;
 export function codeGenerationAllowed(): boolean {
   if (allowed === undefined) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
       allowed = new Function('return 1')() === 1;
     } catch {
       allowed = false;
@@ -38,10 +51,14 @@ type Index = (o: number, c: number, i: number) => number;
 /** Index of operand element for output o of chain c, element i (modes as in loops.ts). */
 function indexer(m: OperandMode): Index {
   switch (m) {
-    case 'B': return (o) => o;
-    case 'S': return (_o, c) => c;
-    case 'K': return (_o, _c, i) => i;
-    case 'k': return () => 0;
+    case 'B':
+      return (o) => o;
+    case 'S':
+      return (_o, c) => c;
+    case 'K':
+      return (_o, _c, i) => i;
+    case 'k':
+      return () => 0;
   }
 }
 
@@ -73,7 +90,13 @@ export function binaryForwardClosure(kernel: BinaryKernel, ma: OperandMode, mb: 
 }
 
 /** `wantA`/`wantB` as loops.ts decides them; a batched scalar operand sums over i before adding. */
-export function binaryBackwardClosure(kernel: BinaryKernel, ma: OperandMode, mb: OperandMode, wantA: boolean, wantB: boolean): BinaryBackwardLoop {
+export function binaryBackwardClosure(
+  kernel: BinaryKernel,
+  ma: OperandMode,
+  mb: OperandMode,
+  wantA: boolean,
+  wantB: boolean,
+): BinaryBackwardLoop {
   const { da, db } = kernel;
   const ia = indexer(ma);
   const ib = indexer(mb);

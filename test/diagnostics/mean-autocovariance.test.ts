@@ -33,7 +33,12 @@ function fftMean(values: Float64Array, chains: number, n: number): Float64Array 
 }
 
 describe('mean autocovariance by lag', () => {
-  for (const [chains, n, phi] of [[4, 7, 0.2], [4, 500, 0], [3, 501, 0.95], [2, 4000, 0.5]] as const) {
+  for (const [chains, n, phi] of [
+    [4, 7, 0.2],
+    [4, 500, 0],
+    [3, 501, 0.95],
+    [2, 4000, 0.5],
+  ] as const) {
     it(`${chains} chains × ${n} draws, φ = ${phi}: every lag as the FFT gives it`, () => {
       const values = ar1(chains, n, phi, 7 + n);
       values.fill(1.5, 0, n); // a constant first chain contributes zeros

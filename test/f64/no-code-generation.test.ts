@@ -10,7 +10,14 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const MODELS = ['eight_schools_noncentered', 'kidiq', 'logistic_regression', 'normal_mixture', 'garch', 'multi_normal_cholesky'];
+const MODELS = [
+  'eight_schools_noncentered',
+  'kidiq',
+  'logistic_regression',
+  'normal_mixture',
+  'garch',
+  'multi_normal_cholesky',
+];
 
 const script = `
 import { readFileSync, existsSync } from 'node:fs';
@@ -30,8 +37,14 @@ for (const name of ${JSON.stringify(MODELS)}) {
 console.log(JSON.stringify({ generated, out }));
 `;
 
-function run(flags: string[]): { generated: boolean; out: Record<string, { logDensity: number[]; gradient: number[] }> } {
-  const text = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+function run(flags: string[]): {
+  generated: boolean;
+  out: Record<string, { logDensity: number[]; gradient: number[] }>;
+} {
+  const text = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(text);
 }
 
@@ -45,7 +58,8 @@ it('gives the same densities and gradients without generated code', () => {
     const a = withCodegen.out[name]!;
     const b = without.out[name]!;
     // Fusion may reorder a sum: equal to a few ulps of the values' scale.
-    const close = (x: number, y: number) => expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x)));
+    const close = (x: number, y: number) =>
+      expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x)));
     a.logDensity.forEach((v, i) => close(v, b.logDensity[i]!));
     expect(b.gradient.length).toBe(a.gradient.length);
     a.gradient.forEach((v, i) => close(v, b.gradient[i]!));

@@ -12,7 +12,14 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LangevinError, check, parse } from '../../src/browser.js';
-import { buildSite, launchChromium, requireChromium, ROOT, serveSite, type Site } from '../../bench/playground/harness.js';
+import {
+  buildSite,
+  launchChromium,
+  requireChromium,
+  ROOT,
+  serveSite,
+  type Site,
+} from '../../bench/playground/harness.js';
 
 const SHOTS = join(ROOT, 'test-results/playground');
 const RUN_TIMEOUT = 20_000;
@@ -50,9 +57,14 @@ async function open(url: string): Promise<Page> {
 /** Press Run and wait for the status to leave 'running'; returns the final state. */
 async function runAndWait(page: Page, states = ['done']): Promise<string> {
   await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') !== 'running', null, { timeout: RUN_TIMEOUT });
+  await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') !== 'running', null, {
+    timeout: RUN_TIMEOUT,
+  });
   const state = (await page.getAttribute('#status', 'data-state')) ?? '';
-  if (!states.includes(state)) throw new Error(`run ended '${state}': ${await page.textContent('#status')}\n${await page.textContent('#diagnostics')}`);
+  if (!states.includes(state))
+    throw new Error(
+      `run ended '${state}': ${await page.textContent('#status')}\n${await page.textContent('#diagnostics')}`,
+    );
   return state;
 }
 
@@ -74,15 +86,19 @@ async function editorErrorAt(page: Page): Promise<[number, number]> {
   // A range mark, or a point widget where the span covers only a line break.
   const marks = '.cm-lintRange-error, .cm-lintPoint-error';
   await page.waitForSelector(`#model-editor :is(${marks})`, { state: 'attached', timeout: 5000 });
-  return page.$eval('#model-editor', (root, marks) => {
-    const mark = root.querySelector(marks)!;
-    const lines = [...root.querySelectorAll('.cm-content > .cm-line')];
-    const line = mark.closest('.cm-line')!;
-    const range = document.createRange();
-    range.setStart(line, 0);
-    range.setEndBefore(mark);
-    return [lines.indexOf(line) + 1, range.toString().length + 1] as [number, number];
-  }, marks);
+  return page.$eval(
+    '#model-editor',
+    (root, marks) => {
+      const mark = root.querySelector(marks)!;
+      const lines = [...root.querySelectorAll('.cm-content > .cm-line')];
+      const line = mark.closest('.cm-line')!;
+      const range = document.createRange();
+      range.setStart(line, 0);
+      range.setEndBefore(mark);
+      return [lines.indexOf(line) + 1, range.toString().length + 1] as [number, number];
+    },
+    marks,
+  );
 }
 
 /** The library's own first diagnostic for `source`. */
@@ -121,13 +137,18 @@ describe('playground in Chromium', () => {
       const marks = await plotMarks(page, '#plots');
       expect(marks.length, example.id).toBeGreaterThan(0);
       for (const m of marks) expect(m, example.id).toBeGreaterThan(0);
-      if (example.id === 'double-well') expect(await page.textContent('#extras')).toMatch(/basin occupancy: x=-1: 0\.\d+; x=1: 0\.\d+/);
+      if (example.id === 'double-well')
+        expect(await page.textContent('#extras')).toMatch(/basin occupancy: x=-1: 0\.\d+; x=1: 0\.\d+/);
       if (example.id === 'annealed-mixture') {
         // The point of the example: lmc keeps the initial split, annealing moves towards the 0.8 weight.
         const runs = await page.evaluate(() =>
-          (window as unknown as { langevinPlayground: { runs: Array<{ sampler: string; fit: { summary: { modes?: Array<{ fraction: number }> } } }> } }).langevinPlayground.runs.map(
-            (r) => [r.sampler, r.fit.summary.modes?.[1]?.fraction ?? NaN] as const,
-          ),
+          (
+            window as unknown as {
+              langevinPlayground: {
+                runs: Array<{ sampler: string; fit: { summary: { modes?: Array<{ fraction: number }> } } }>;
+              };
+            }
+          ).langevinPlayground.runs.map((r) => [r.sampler, r.fit.summary.modes?.[1]?.fraction ?? NaN] as const),
         );
         const weight = Object.fromEntries(runs);
         expect(weight.annealed! - weight.lmc!).toBeGreaterThan(0.1);
@@ -146,7 +167,9 @@ describe('playground in Chromium', () => {
 
   it('shows the syntax error example and a typed error at the line and column the parser reports', async () => {
     const page = await open(`${site.url}?example=syntax-error`);
-    const broken = await page.$eval('#model-editor .cm-content', (c) => [...c.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+    const broken = await page.$eval('#model-editor .cm-content', (c) =>
+      [...c.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'),
+    );
     expect(await editorErrorAt(page)).toEqual(libraryErrorAt(broken));
     expect(await runAndWait(page, ['error'])).toBe('error');
     expect(await page.textContent('#diagnostics')).toMatch(/model\.stan:\d+:\d+: error/);
@@ -159,7 +182,9 @@ describe('playground in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.type('oops ');
-    const typed = await page.$eval('#model-editor .cm-content', (c) => [...c.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+    const typed = await page.$eval('#model-editor .cm-content', (c) =>
+      [...c.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'),
+    );
     const at = await editorErrorAt(page);
     expect(at).toEqual(libraryErrorAt(typed));
     expect(at[0]).toBe(3);
@@ -175,12 +200,20 @@ describe('playground in Chromium', () => {
     await page.click('#run');
     await page.waitForSelector('#live-plots svg polyline', { state: 'attached', timeout: RUN_TIMEOUT });
     await page.click('#stop');
-    await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-state') === 'stopped', null, { timeout: RUN_TIMEOUT });
+    await page.waitForFunction(
+      () => document.querySelector('#status')?.getAttribute('data-state') === 'stopped',
+      null,
+      { timeout: RUN_TIMEOUT },
+    );
     expect(await page.textContent('#status')).toContain('Stopped');
     expect(await page.textContent('#extras')).toContain('stopped');
     const rhat = await rhatCells(page);
     expect(rhat.length).toBe(1);
-    const runs = await page.evaluate(() => (window as unknown as { langevinPlayground: { runs: Array<{ fit: { draws: number; interrupted: boolean } }> } }).langevinPlayground.runs);
+    const runs = await page.evaluate(
+      () =>
+        (window as unknown as { langevinPlayground: { runs: Array<{ fit: { draws: number; interrupted: boolean } }> } })
+          .langevinPlayground.runs,
+    );
     expect(runs[0]!.fit.interrupted).toBe(true);
     expect(runs[0]!.fit.draws).toBeGreaterThan(0);
     expect(runs[0]!.fit.draws).toBeLessThan(50_000);

@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'playground/dist/', 'examples/browser/dist/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'playground/dist/', 'examples/browser/dist/', 'dist-web/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

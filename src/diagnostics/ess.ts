@@ -1,5 +1,5 @@
-import { autocovarianceInto } from './autocovariance.js';
 import { isDegenerate, type ChainMatrix } from './draws.js';
+import { MeanAutocovariance } from './mean-autocovariance.js';
 import { mean, variance } from './moments.js';
 import { quantileSorted, quantiles } from './quantiles.js';
 import { rankNormalize } from './rank.js';
@@ -19,22 +19,17 @@ export function essGeyer(x: ChainMatrix): number | null {
   const m = x.chains;
   const n = x.draws;
   if (n < 3 || isDegenerate(x.values)) return null;
-  const acovMeans = new Float64Array(n);
+  // mean_j acov_j(t), computed only for the lags the sequence below reads
+  const acovMeans = new MeanAutocovariance(x.values, m, n);
   const chainMeans = new Float64Array(m);
-  const acov = new Float64Array(n);
-  for (let c = 0; c < m; c++) {
-    autocovarianceInto(x.values, acov, c * n, n);
-    for (let t = 0; t < n; t++) acovMeans[t] = acovMeans[t]! + acov[t]!;
-    chainMeans[c] = mean(x.values, c * n, (c + 1) * n);
-  }
-  for (let t = 0; t < n; t++) acovMeans[t] = acovMeans[t]! / m;
+  for (let c = 0; c < m; c++) chainMeans[c] = mean(x.values, c * n, (c + 1) * n);
 
-  const meanVar = (acovMeans[0]! * n) / (n - 1);
+  const meanVar = (acovMeans.at(0) * n) / (n - 1);
   let varPlus = (meanVar * (n - 1)) / n;
   if (m > 1) varPlus += variance(chainMeans);
 
   const rho = new Float64Array(n);
-  const autocorrelation = (t: number): number => 1 - (meanVar - acovMeans[t]!) / varPlus;
+  const autocorrelation = (t: number): number => 1 - (meanVar - acovMeans.at(t)) / varPlus;
   let t = 0;
   let rhoEven = 1;
   rho[0] = rhoEven;

@@ -6,6 +6,7 @@
 import type { PointTable } from '../io/points-csv.js';
 import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
+import type { DrawEvent } from '../samplers/types.js';
 
 export type SamplerName = 'lmc' | 'lmc-beta' | 'mala' | 'annealed';
 export const SAMPLER_NAMES: readonly SamplerName[] = ['lmc', 'lmc-beta', 'mala', 'annealed'];
@@ -44,6 +45,8 @@ export interface SampleModelOptions {
   /** Stops the run early; the draws so far are kept and summarised. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /** Every iteration's state (unconstrained, valid during the call only), for live plots; not called by annealed. */
+  onDraw?: (event: DrawEvent) => void;
   /** Time spent compiling, reported in the summary. */
   compileSeconds?: number;
 }

@@ -15,6 +15,13 @@
  */
 import type { BinaryKernel } from './binary.js';
 import type { UnaryKernel } from './unary.js';
+import {
+  binaryBackwardClosure,
+  binaryForwardClosure,
+  codeGenerationAllowed,
+  unaryBackwardClosure,
+  unaryForwardClosure,
+} from './loop-closures.js';
 
 export type OperandMode = 'B' | 'S' | 'K' | 'k';
 
@@ -39,6 +46,7 @@ const unaryBackwardCache = new Map<string, UnaryBackwardLoop>();
 
 export function unaryForwardLoop(op: string, kernel: UnaryKernel): UnaryForwardLoop {
   let loop = unaryForwardCache.get(op);
+  if (!loop && !codeGenerationAllowed()) loop = unaryForwardClosure(kernel);
   if (!loop) {
     loop = generate<UnaryForwardLoop>({ f: kernel.f }, ['x', 'y', 'start', 'end'],
       'for (let o = start; o < end; o++) y[o] = f(x[o]);', `unary ${op} forward`);
@@ -51,6 +59,7 @@ export function unaryForwardLoop(op: string, kernel: UnaryKernel): UnaryForwardL
 export function unaryBackwardLoop(op: string, kernel: UnaryKernel): UnaryBackwardLoop | null {
   if (!kernel.df) return null;
   let loop = unaryBackwardCache.get(op);
+  if (!loop && !codeGenerationAllowed()) loop = unaryBackwardClosure(kernel)!;
   if (!loop) {
     loop = generate<UnaryBackwardLoop>({ df: kernel.df }, ['x', 'y', 'gy', 'gx', 'start', 'end'],
       'for (let o = start; o < end; o++) gx[o] += gy[o] * df(x[o], y[o]);', `unary ${op} backward`);
@@ -75,6 +84,7 @@ const binaryBackwardCache = new Map<string, BinaryBackwardLoop>();
 export function binaryForwardLoop(op: string, kernel: BinaryKernel, ma: OperandMode, mb: OperandMode): BinaryForwardLoop {
   const key = `${op}|${ma}${mb}`;
   let loop = binaryForwardCache.get(key);
+  if (!loop && !codeGenerationAllowed()) loop = binaryForwardClosure(kernel, ma, mb);
   if (!loop) {
     const A = operand('a', ma);
     const B = operand('b', mb);
@@ -102,6 +112,7 @@ export function binaryBackwardLoop(
   if (!wantA && !wantB) return null;
   const key = `${op}|${ma}${mb}|${wantA ? 1 : 0}${wantB ? 1 : 0}`;
   let loop = binaryBackwardCache.get(key);
+  if (!loop && !codeGenerationAllowed()) loop = binaryBackwardClosure(kernel, ma, mb, wantA, wantB);
   if (!loop) {
     const A = operand('a', ma);
     const B = operand('b', mb);

@@ -32,6 +32,7 @@ import type { LogDensityAndGradient } from '../../model/types.js';
 import type { DensityEvaluator } from '../evaluator.js';
 import { findClusters, fusedStep, type Cluster, type MatvecInput } from './fuse.js';
 import { nodeStep, type ChainStep, type StepInput } from '../../math/node-step.js';
+import { codeGenerationAllowed } from '../../math/loop-closures.js';
 
 export interface F64Options {
   /** Return new result arrays on every call instead of the evaluator's own (reused) ones. */
@@ -83,7 +84,8 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
   const outNode = nodes[graph.output];
   if (!outNode || shapeSize(outNode.shape) !== 1) throw new InternalError('f64: the graph output must be a scalar node');
   const active = activeNodes(nodes);
-  const clusters = options.fuse === false ? [] : findClusters(nodes, graph.output);
+  // Fused clusters are generated code: none where code generation from strings is forbidden.
+  const clusters = options.fuse === false || !codeGenerationAllowed() ? [] : findClusters(nodes, graph.output);
   const state: EvalState = { x: new Float64Array(0), noise: 0, dim };
   let capacity = 0;
   let compiled: Compiled | null = null;

@@ -10,6 +10,7 @@ import { collectWarnings } from '../diagnostics/warnings.js';
 import type { ChainInfoSummary, SummaryJson } from '../io/summary-json.js';
 import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
+import { DEFAULT_SAMPLER } from '../samplers/registry.js';
 import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
@@ -18,7 +19,7 @@ import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
 export async function sampleModel(model: LangevinModel, options: SampleModelOptions = {}): Promise<Fit> {
-  const sampler = options.sampler ?? 'mala';
+  const sampler = options.sampler ?? DEFAULT_SAMPLER;
   if (sampler === 'annealed') {
     // Loaded on demand: the annealed path pulls in the score networks (tfjs).
     const { runAnnealed } = await import('./annealed-run.js');
@@ -34,6 +35,9 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     seed,
     stepSize: options.stepSize,
     beta: options.beta,
+    samplerOptions: options.samplerOptions,
+    metric: options.metric,
+    targetAcceptance: options.targetAcceptance,
     initRadius: options.initRadius ?? 2,
     // A score network has a gradient but no log density: plain Langevin steps only.
     gradientOnly: isScoreModel(model),

@@ -7,8 +7,13 @@ import type { PointTable } from '../io/points-csv.js';
 import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
 
-export type SamplerName = 'lmc' | 'lmc-beta' | 'mala' | 'annealed';
-export const SAMPLER_NAMES: readonly SamplerName[] = ['lmc', 'lmc-beta', 'mala', 'annealed'];
+import type { MetricKind } from '../samplers/metric.js';
+import { samplerNames } from '../samplers/registry.js';
+
+/** A registered sampler's name (src/samplers/registry.ts). */
+export type SamplerName = string;
+/** Every registered sampler, in registry order. */
+export const SAMPLER_NAMES: readonly SamplerName[] = samplerNames();
 
 export interface AnnealingOptions {
   /** A trained score network (parsed score JSON); otherwise the model's own noise family or a smoothed score. */
@@ -34,6 +39,12 @@ export interface SampleModelOptions {
   seed?: number;
   stepSize?: number;
   beta?: number;
+  /** The sampler's own options (registry.ts: gamma, maxDepth, …). */
+  samplerOptions?: Readonly<Record<string, number | undefined>>;
+  /** The inverse metric the warm-up adapts (docs/samplers.md). */
+  metric?: MetricKind;
+  /** Step-size adaptation target (nuts 0.8, malt 0.65, mala 0.574). */
+  targetAcceptance?: number;
   initRadius?: number;
   /** Centres for mode fractions (constrained scale, over the first coordinates). */
   modes?: number[][];

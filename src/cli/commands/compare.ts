@@ -14,7 +14,7 @@ import { formatTable, formatValue } from '../../report/table.js';
 import type { CliIO } from '../io.js';
 import { loadModel, resolvePath } from '../load-model.js';
 import { createProgress } from '../progress.js';
-import { addRunOptions, parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { addRunOptions, checkOptionsApplyToSome, parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
 import { join } from 'node:path';
 import { writeParticles } from '../../io/particles-csv.js';
@@ -25,11 +25,13 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       .command('compare')
       .description('run several samplers on the same model and compare them')
       .argument('<model>', 'Stan-language model file')
-      .requiredOption('--samplers <list>', 'comma-separated samplers, e.g. lmc,mala')
+      .requiredOption('--samplers <list>', `comma-separated samplers: ${SAMPLER_NAMES.join(', ')}`)
       .option('--reference <file>', 'a summary JSON whose means are the reference'),
   ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
     const samplers = parseSamplerList(raw.samplers);
-    const settings = samplers.map((s) => parseRunOptions({ ...raw, beta: s === 'lmc-beta' ? raw.beta : undefined }, s));
+    checkOptionsApplyToSome(raw, samplers);
+    // each sampler takes the options that apply to it (--gamma goes to uld and malt only)
+    const settings = samplers.map((s) => parseRunOptions(raw, s, true));
     const seed = settings[0]!.options.seed!;
     for (const s of settings) s.options.seed = seed;
     const reference = raw.reference === undefined ? undefined : readReference(io, raw.reference);

@@ -10,7 +10,8 @@ import { readPointsCsv } from '../../io/points-file.js';
 import { writeParticles } from '../../io/particles-csv.js';
 import { scoreModel } from '../../score/score-model.js';
 import type { ScoreNetwork } from '../../score/network.js';
-import type { SamplerName } from '../../inference/types.js';
+import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
+import { DEFAULT_SAMPLER, samplerSpec } from '../../samplers/registry.js';
 import type { BackendChoice } from '../../model/types.js';
 import { LangevinError } from '../../errors.js';
 import { Interrupted } from '../interrupted.js';
@@ -24,7 +25,7 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
       .command('sample')
       .description('draw from the posterior of MODEL and print a summary')
       .argument('[model]', 'Stan-language model file (optional with --score)')
-      .option('--sampler <name>', 'lmc, lmc-beta, mala (default) or annealed')
+      .option('--sampler <name>', `${SAMPLER_NAMES.join(', ')} (default ${DEFAULT_SAMPLER})`)
       .option('--reference <file>', 'CSV of reference points: report the energy distance of the draws to them'),
   ).action(async (modelPath: string | undefined, raw: RawRunOptions & { sampler?: string }) => {
     const sampler = parseSampler(raw.sampler);
@@ -151,7 +152,7 @@ async function loadRunModel(
 ): Promise<LoadedModel> {
   if (modelPath !== undefined) return loadModel(io, sources, modelPath, dataPath, backend, chains);
   if (!score) throw new LangevinError('a model file is required (or a trained score network with --score FILE)');
-  if (sampler === 'mala' || sampler === 'lmc-beta') {
+  if (samplerSpec(sampler).needsLogDensity) {
     throw new LangevinError(`--sampler ${sampler} needs a model's log density; with --score alone use lmc (with --step-size) or annealed`);
   }
   return { model: scoreModel(score), modelFile: '', data: {}, compileSeconds: 0 };

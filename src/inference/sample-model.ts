@@ -10,7 +10,7 @@ import { collectWarnings } from '../diagnostics/warnings.js';
 import type { ChainInfoSummary, SummaryJson } from '../io/summary-json.js';
 import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
-import { DEFAULT_SAMPLER } from '../samplers/registry.js';
+import { DEFAULT_SAMPLER, findSampler } from '../samplers/registry.js';
 import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
@@ -64,6 +64,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     step_size: info.stepSize,
     divergences: info.divergences,
     gradient_evaluations: info.gradientEvaluations,
+    warmup_gradient_evaluations: info.warmupGradientEvaluations,
     seconds: info.seconds,
   }));
   const summary: SummaryJson = {
@@ -87,6 +88,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
   if (draws > 0) {
     summary.warnings = collectWarnings({
       sampler: result.sampler,
+      divergence: findSampler(result.sampler)?.divergence,
       chains,
       draws,
       parameters,
@@ -100,9 +102,22 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
       },
     });
   }
+  const depth = result.columns.treedepth__;
+  if (depth && draws > 0) {
+    const maxDepth = options.samplerOptions?.maxDepth ?? 10;
+    const saturated = depth.reduce((n, d) => n + (d >= maxDepth ? 1 : 0), 0);
+    if (saturated > 0) {
+      summary.warnings.push(
+        `${saturated} of ${depth.length} transitions hit the maximum tree depth ${maxDepth}: the trajectories were cut short, so raise --max-depth or reparameterise the model.`,
+      );
+    }
+  }
   if (result.nonFinite > 0) {
+    const what = findSampler(result.sampler)?.divergence;
     summary.warnings.push(
-      `${result.nonFinite} proposals had a non-finite log density or gradient; they were rejected and counted as divergences, never kept as draws.`,
+      what
+        ? `${result.nonFinite} transitions over warm-up and sampling diverged (${what}).`
+        : `${result.nonFinite} proposals had a non-finite log density or gradient; they were rejected and counted as divergences, never kept as draws.`,
     );
   }
   if (result.interrupted) summary.interrupted = true;
@@ -128,8 +143,11 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     acceptStat: result.acceptStat,
     stepSize: result.stepSize,
     divergent: result.divergent,
+    columns: result.columns,
     adaptation: result.chainInfo.map((c) =>
-      (options.warmup ?? 1000) > 0 ? { stepSize: c.stepSize, invMetric: c.invMetric } : undefined,
+      (options.warmup ?? 1000) > 0
+        ? { stepSize: c.stepSize, invMetric: c.invMetric, metric: c.metric, dense: c.denseInvMetric }
+        : undefined,
     ),
     interrupted: result.interrupted,
   };

@@ -74,7 +74,12 @@ export interface Fit {
   stepSize: Float64Array;
   /** chains × draws: 1 where the step's proposal diverged (it was rejected). */
   divergent?: Uint8Array;
-  /** Per chain adapted step size and inverse metric (when warm-up adapted). */
-  adaptation: Array<{ stepSize: number; invMetric: Float64Array } | undefined>;
+  /** Extra CmdStan sampler columns of the sampler (nuts: treedepth__, n_leapfrog__, energy__), chains × draws each. */
+  columns?: Record<string, Float64Array>;
+  /**
+   * Per chain adapted step size and inverse metric (when warm-up adapted):
+   * its kind, the diagonal, and for dense and low-rank the dim × dim matrix.
+   */
+  adaptation: Array<{ stepSize: number; invMetric: Float64Array; metric?: string; dense?: Float64Array } | undefined>;
   interrupted: boolean;
 }

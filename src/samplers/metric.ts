@@ -33,12 +33,12 @@ export interface Metric {
   readonly kind: 'dense' | 'low-rank';
   readonly chains: number;
   readonly dim: number;
-  /** out[row..] = M⁻¹ v[row..] for chain c. */
-  velocity(c: number, v: Float64Array, row: number, out: Float64Array): void;
-  /** out[row..] = L⁻ᵀ ξ[row..]: a momentum with covariance M. */
-  momentum(c: number, xi: Float64Array, row: number, out: Float64Array): void;
-  /** out[row..] = L ξ[row..]: noise with covariance M⁻¹. */
-  noise(c: number, xi: Float64Array, row: number, out: Float64Array): void;
+  /** out[o..o+dim) = M⁻¹ v[i..i+dim) for chain c (out must not alias v). */
+  velocity(c: number, v: Float64Array, i: number, out: Float64Array, o: number): void;
+  /** out[o..] = L⁻ᵀ ξ[i..]: a momentum with covariance M. */
+  momentum(c: number, xi: Float64Array, i: number, out: Float64Array, o: number): void;
+  /** out[o..] = L ξ[i..]: noise with covariance M⁻¹. */
+  noise(c: number, xi: Float64Array, i: number, out: Float64Array, o: number): void;
   /** Chain c's M⁻¹ as a dim × dim row-major matrix (for the CSV adaptation block). */
   matrix(c: number): Float64Array;
 }
@@ -57,17 +57,17 @@ export function metricOps(params: { invMetric: Float64Array; metric?: Metric }, 
   const m = params.invMetric;
   const perChain = m.length === chains * dim;
   return {
-    velocity(c, v, row, out) {
-      const shift = perChain ? 0 : -row;
-      for (let k = row; k < row + dim; k++) out[k] = m[k + shift]! * v[k]!;
+    velocity(c, v, i, out, o) {
+      const base = perChain ? c * dim : 0;
+      for (let k = 0; k < dim; k++) out[o + k] = m[base + k]! * v[i + k]!;
     },
-    momentum(c, xi, row, out) {
-      const shift = perChain ? 0 : -row;
-      for (let k = row; k < row + dim; k++) out[k] = xi[k]! / Math.sqrt(m[k + shift]!);
+    momentum(c, xi, i, out, o) {
+      const base = perChain ? c * dim : 0;
+      for (let k = 0; k < dim; k++) out[o + k] = xi[i + k]! / Math.sqrt(m[base + k]!);
     },
-    noise(c, xi, row, out) {
-      const shift = perChain ? 0 : -row;
-      for (let k = row; k < row + dim; k++) out[k] = Math.sqrt(m[k + shift]!) * xi[k]!;
+    noise(c, xi, i, out, o) {
+      const base = perChain ? c * dim : 0;
+      for (let k = 0; k < dim; k++) out[o + k] = Math.sqrt(m[base + k]!) * xi[i + k]!;
     },
   };
 }
@@ -81,29 +81,29 @@ export function denseMetric(chains: number, dim: number, covariance: Float64Arra
     kind: 'dense',
     chains,
     dim,
-    velocity(c, v, row, out) {
+    velocity(c, v, vi, out, o) {
       const base = c * d2;
       for (let i = 0; i < dim; i++) {
         let s = 0;
-        for (let j = 0; j < dim; j++) s += covariance[base + i * dim + j]! * v[row + j]!;
-        out[row + i] = s;
+        for (let j = 0; j < dim; j++) s += covariance[base + i * dim + j]! * v[vi + j]!;
+        out[o + i] = s;
       }
     },
-    noise(c, xi, row, out) {
+    noise(c, xi, xo, out, o) {
       const base = c * d2;
-      for (let i = dim - 1; i >= 0; i--) {
+      for (let i = 0; i < dim; i++) {
         let s = 0;
-        for (let j = 0; j <= i; j++) s += chol[base + i * dim + j]! * xi[row + j]!;
-        out[row + i] = s;
+        for (let j = 0; j <= i; j++) s += chol[base + i * dim + j]! * xi[xo + j]!;
+        out[o + i] = s;
       }
     },
-    momentum(c, xi, row, out) {
+    momentum(c, xi, xo, out, o) {
       // solve Lᵀ p = ξ (back substitution)
       const base = c * d2;
       for (let i = dim - 1; i >= 0; i--) {
-        let s = xi[row + i]!;
-        for (let j = i + 1; j < dim; j++) s -= chol[base + j * dim + i]! * out[row + j]!;
-        out[row + i] = s / chol[base + i * dim + i]!;
+        let s = xi[xo + i]!;
+        for (let j = i + 1; j < dim; j++) s -= chol[base + j * dim + i]! * out[o + j]!;
+        out[o + i] = s / chol[base + i * dim + i]!;
       }
     },
     matrix: (c) => covariance.slice(c * d2, (c + 1) * d2),
@@ -161,20 +161,20 @@ export function lowRankMetric(chains: number, dim: number, k: number, scale: Flo
     kind: 'low-rank',
     chains,
     dim,
-    velocity(c, v, row, out) {
-      for (let i = 0; i < dim; i++) out[row + i] = scale[c * dim + i]! * v[row + i]!;
-      correct(c, out, row, (l) => l - 1);
-      for (let i = 0; i < dim; i++) out[row + i] *= scale[c * dim + i]!;
+    velocity(c, v, vi, out, o) {
+      for (let i = 0; i < dim; i++) out[o + i] = scale[c * dim + i]! * v[vi + i]!;
+      correct(c, out, o, (l) => l - 1);
+      for (let i = 0; i < dim; i++) out[o + i] *= scale[c * dim + i]!;
     },
-    noise(c, xi, row, out) {
-      for (let i = 0; i < dim; i++) out[row + i] = xi[row + i]!;
-      correct(c, out, row, (l) => Math.sqrt(l) - 1);
-      for (let i = 0; i < dim; i++) out[row + i] *= scale[c * dim + i]!;
+    noise(c, xi, xo, out, o) {
+      for (let i = 0; i < dim; i++) out[o + i] = xi[xo + i]!;
+      correct(c, out, o, (l) => Math.sqrt(l) - 1);
+      for (let i = 0; i < dim; i++) out[o + i] *= scale[c * dim + i]!;
     },
-    momentum(c, xi, row, out) {
-      for (let i = 0; i < dim; i++) out[row + i] = xi[row + i]!;
-      correct(c, out, row, (l) => 1 / Math.sqrt(l) - 1);
-      for (let i = 0; i < dim; i++) out[row + i] /= scale[c * dim + i]!;
+    momentum(c, xi, xo, out, o) {
+      for (let i = 0; i < dim; i++) out[o + i] = xi[xo + i]!;
+      correct(c, out, o, (l) => 1 / Math.sqrt(l) - 1);
+      for (let i = 0; i < dim; i++) out[o + i] /= scale[c * dim + i]!;
     },
     matrix(c) {
       const m = new Float64Array(dim * dim);
@@ -183,7 +183,7 @@ export function lowRankMetric(chains: number, dim: number, k: number, scale: Flo
       for (let j = 0; j < dim; j++) {
         e.fill(0);
         e[j] = 1;
-        metric.velocity(c, e, 0, col);
+        metric.velocity(c, e, 0, col, 0);
         for (let i = 0; i < dim; i++) m[i * dim + j] = col[i]!;
       }
       return m;

@@ -33,8 +33,9 @@ import { annealedSampler } from './annealed.js';
 import { lmcBetaSampler } from './lmc-beta.js';
 import { lmcSampler } from './lmc.js';
 import { malaSampler } from './mala.js';
+import { nutsSampler } from './nuts.js';
 import type { MetricKind } from './metric.js';
-import type { Kernel, StepSizeHeuristic } from './types.js';
+import type { Kernel } from './types.js';
 export type { StepSizeHeuristic, WarmupStrategy } from './types.js';
 
 /** A sampler-specific option: one CLI flag, one key of `samplerOptions`. */
@@ -73,20 +74,21 @@ export interface SamplerSpec {
   needsLogDensity: boolean;
   /** Dual-averaging target of the warm-up (also `--target-acceptance`'s default). */
   targetAcceptance?: number;
+  /** What a divergence means for this kernel, for warnings (default: a non-finite density or gradient). */
+  divergence?: string;
   /** Extra CmdStan sampler columns the kernel reports in StepInfo.columns. */
   columns?: readonly string[];
   /** The batched kernel (absent for annealed, which runs particles in src/inference). */
   createKernel?(potential: Potential, chains: number, settings: KernelSettings): Kernel;
   /** The kernel the warm-up runs (default: createKernel's). */
   createWarmupKernel?(potential: Potential, chains: number, settings: KernelSettings): Kernel;
-  /** First step size after each metric update (default: the MALA one-step heuristic). */
-  initialStepSize?: StepSizeHeuristic;
 }
 
 export const SAMPLERS: readonly SamplerSpec[] = [
   lmcSampler,
   lmcBetaSampler,
   malaSampler,
+  nutsSampler,
   annealedSampler,
 ];
 

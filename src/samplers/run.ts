@@ -150,7 +150,6 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     targetAcceptance: options.targetAcceptance ?? spec.targetAcceptance,
     seed,
     metric,
-    initialStepSize: spec.initialStepSize,
   });
   const started = adaptation.start(state);
   const params = started.params;

@@ -84,6 +84,12 @@ export interface Kernel<S extends LangevinState = LangevinState> {
   /** Evaluate the potential at `position` (chains × dim) and build a state. */
   init(position: Float64Array): S;
   step(state: S, streams: Streams, params: KernelParams): StepResult<S>;
+  /**
+   * The kernel's own first-step-size heuristic (HMC kernels: Stan's
+   * init_stepsize with one leapfrog); absent: the MALA one-step heuristic.
+   * Adjusts params.stepSize; returns batched potential calls used.
+   */
+  initialStepSize?(state: S, streams: Streams, params: KernelParams): number;
 }
 
 /** Options common to kernel factories. */

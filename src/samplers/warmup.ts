@@ -111,6 +111,7 @@ export class Warmup implements WarmupStrategy {
   private initialStepSize(state: LangevinState, params: KernelParams): number {
     const label = `stepsize-${this.heuristicRuns++}`;
     const streams = createStreams(this.options.seed, this.kernel.chains, label);
+    if (this.kernel.initialStepSize) return this.kernel.initialStepSize(state, streams, params);
     return (this.options.initialStepSize ?? initialStepSize)(this.kernel, state, streams, params);
   }
 

@@ -33,7 +33,9 @@ import { annealedSampler } from './annealed.js';
 import { lmcBetaSampler } from './lmc-beta.js';
 import { lmcSampler } from './lmc.js';
 import { malaSampler } from './mala.js';
+import { maltSampler } from './malt.js';
 import { nutsSampler } from './nuts.js';
+import { uldSampler } from './uld.js';
 import type { MetricKind } from './metric.js';
 import type { Kernel } from './types.js';
 export type { StepSizeHeuristic, WarmupStrategy } from './types.js';
@@ -89,6 +91,8 @@ export const SAMPLERS: readonly SamplerSpec[] = [
   lmcBetaSampler,
   malaSampler,
   nutsSampler,
+  uldSampler,
+  maltSampler,
   annealedSampler,
 ];
 

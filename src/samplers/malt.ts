@@ -34,6 +34,7 @@ export const maltSampler: SamplerSpec = {
   metrics: ['diag', 'diag-var', 'dense', 'low-rank', 'unit'],
   needsLogDensity: true,
   targetAcceptance: 0.65,
+  divergence: 'energy error above 1000 or a non-finite density',
   createKernel: (potential, chains, s) =>
     kineticKernel(potential, chains, 'malt', s.options.gamma ?? MALT_DEFAULT_FRICTION, (start, h, gamma, ops, c, stream) =>
       adjustedTrajectory(start, h, gamma, maltSteps(h, s.options.steps), true, ops, c, stream),

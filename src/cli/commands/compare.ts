@@ -95,22 +95,31 @@ function readReference(io: CliIO, path: string): SummaryJson {
 
 function formatComparison(c: Comparison): string {
   const header = [
-    'sampler', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'ESS/s', 'ESS/1k grads',
-    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`,
+    'sampler', 'exact', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'bulk/s', 'tail/s',
+    'bulk/1k grads', 'tail/1k grads', 'bulk/1k sampling', 'tail/1k sampling',
+    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`, 'agrees',
   ];
   const rows = c.rows.map((r) => [
     r.sampler,
+    r.exactness === 'adjusted' ? 'yes' : r.exactness === 'unadjusted' ? 'biased' : r.exactness,
     r.seconds.toFixed(2),
     String(r.gradient_evaluations),
     formatValue(r.min_ess_bulk),
     formatValue(r.min_ess_tail),
     formatValue(r.ess_bulk_per_second),
+    formatValue(r.ess_tail_per_second),
     formatValue(r.ess_bulk_per_1000_gradients),
+    formatValue(r.ess_tail_per_1000_gradients),
+    formatValue(r.ess_bulk_per_1000_sampling_gradients),
+    formatValue(r.ess_tail_per_1000_sampling_gradients),
     r.max_rhat === null ? 'NA' : r.max_rhat.toFixed(3),
     r.acceptance_rate.toFixed(3),
     r.max_mean_difference_in_mcse === null
       ? 'NA'
       : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
+    r.agrees === null ? 'NA' : r.agrees ? 'yes' : 'NO',
   ]);
-  return formatTable(header, rows);
+  const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%'];
+  for (const r of c.rows) for (const w of r.warnings) lines.push(`${r.sampler}: warning: ${w}`);
+  return lines.join('\n');
 }

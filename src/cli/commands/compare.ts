@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { compareSamplers, type Comparison } from '../../inference/compare.js';
 import { LangevinError } from '../../errors.js';
+import { samplerSpec } from '../../samplers/registry.js';
+import { chooseMetric } from '../../samplers/run.js';
 import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
 import { readTextFile } from '../../io/data-file.js';
 import type { SummaryJson } from '../../io/summary-json.js';
@@ -36,8 +38,17 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
     for (const s of settings) s.options.seed = seed;
     const reference = raw.reference === undefined ? undefined : readReference(io, raw.reference);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    if (outDir) prepareOutputDir(outDir);
     const loaded = await loadModel(io, sources, modelPath, raw.data, settings[0]!.backend, settings[0]!.options.chains);
+    try {
+      for (const s of settings) {
+        const spec = samplerSpec(s.options.sampler!);
+        if (spec.createKernel) chooseMetric(spec, loaded.model.dim, s.options.metric);
+      }
+      if (outDir) prepareOutputDir(outDir);
+    } catch (error) {
+      loaded.model.dispose();
+      throw error;
+    }
     let comparison: Comparison;
     try {
       comparison = await withInterrupt(io, (signal) =>

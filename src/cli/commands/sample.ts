@@ -12,6 +12,7 @@ import { scoreModel } from '../../score/score-model.js';
 import type { ScoreNetwork } from '../../score/network.js';
 import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
 import { DEFAULT_SAMPLER, samplerSpec } from '../../samplers/registry.js';
+import { chooseMetric } from '../../samplers/run.js';
 import type { BackendChoice } from '../../model/types.js';
 import { LangevinError } from '../../errors.js';
 import { Interrupted } from '../interrupted.js';
@@ -31,7 +32,6 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     const sampler = parseSampler(raw.sampler);
     const { backend, options } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    if (outDir) prepareOutputDir(outDir);
     const annealing = options.annealing!;
     if (raw.score !== undefined) {
       // tfjs loads only here: the network's weights become tfjs tensors.
@@ -44,6 +44,14 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     }
     if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
     const loaded = await loadRunModel(io, sources, modelPath, raw.data, backend, options.chains, annealing.score, sampler);
+    // the metric must fit the model (dense: at most DENSE_METRIC_LIMIT parameters) before anything is written
+    try {
+      if (samplerSpec(sampler).createKernel) chooseMetric(samplerSpec(sampler), loaded.model.dim, options.metric);
+      if (outDir) prepareOutputDir(outDir);
+    } catch (error) {
+      loaded.model.dispose();
+      throw error;
+    }
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     let fit: Fit;
     try {

@@ -97,7 +97,7 @@ export const SAMPLERS: readonly SamplerSpec[] = [
 ];
 
 /** The sampler `sample` uses without --sampler. */
-export const DEFAULT_SAMPLER = 'mala';
+export const DEFAULT_SAMPLER = 'nuts';
 
 export function samplerNames(): string[] {
   return SAMPLERS.map((s) => s.name);

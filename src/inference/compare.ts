@@ -37,7 +37,7 @@ export interface ComparisonRow {
   max_mean_difference_parameter: string | null;
   /** max over parameters of |sd − sd_ref| / (sqrt(mcse_sd² + mcse_sd_ref²) + 5% of sd_ref). */
   max_sd_difference: number | null;
-  /** Means within 4 combined MCSE and sds within 4 MCSE + 5% of the reference (null without one). */
+  /** Means within 4 combined MCSE, sds within 4 MCSE + 5% of the reference, and R-hat ≤ 1.01 (null without a reference). */
   agrees: boolean | null;
   warnings: string[];
 }
@@ -139,7 +139,7 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
     max_mean_difference_in_mcse: worst,
     max_mean_difference_parameter: worstName,
     max_sd_difference: worstSd,
-    agrees: worst === null ? null : worst <= 4 && (worstSd ?? 0) <= 4,
+    agrees: worst === null ? null : worst <= 4 && (worstSd ?? 0) <= 4 && (rhat.length === 0 || Math.max(...rhat) <= 1.01),
     warnings: s.warnings,
   };
 }

@@ -5,12 +5,14 @@
  * trajectory on the sum of its leapfrog energy errors (kinetic.ts). Exact;
  * γ = 0 would be HMC with L leapfrogs, large γ approaches MALA chains.
  *
- * Automatic choices: h from dual averaging toward acceptance 0.65 (as HMC);
+ * Automatic choices: h and the metric from a nuts warm-up (below), with
+ * dual averaging toward acceptance 0.65 as HMC's optimum;
  * L = round(τ/h) per chain and draw with trajectory length τ = 1.5 in the
  * metric's units (about a quarter period of the preconditioned target,
  * where HMC's autocorrelation is lowest), unless --steps fixes L; γ = 1.
  */
 import { adjustedTrajectory, kineticKernel } from './kinetic.js';
+import { nutsKernel } from './nuts.js';
 import type { SamplerSpec } from './registry.js';
 
 export const MALT_TRAJECTORY_LENGTH = 1.5;
@@ -39,4 +41,10 @@ export const maltSampler: SamplerSpec = {
     kineticKernel(potential, chains, 'malt', s.options.gamma ?? MALT_DEFAULT_FRICTION, (start, h, gamma, ops, c, stream) =>
       adjustedTrajectory(start, h, gamma, maltSteps(h, s.options.steps), true, ops, c, stream),
     ),
+  // Warm-up runs nuts: before the metric is learnt the posterior's scales are
+  // unknown and a fixed trajectory length τ cannot cross them (on
+  // earnings/earn_height, sds 1 to 10⁴, malt's own warm-up leaves R-hat 2.5);
+  // nuts's adaptive trajectories explore, and its step size (δ = 0.8) and
+  // metric carry over. malt refreshes the momentum fully, so nothing else does.
+  createWarmupKernel: (potential, chains) => nutsKernel(potential, chains, 10),
 };

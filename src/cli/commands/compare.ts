@@ -130,7 +130,7 @@ function formatComparison(c: Comparison): string {
       : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
     r.agrees === null ? 'NA' : r.agrees ? 'yes' : 'NO',
   ]);
-  const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%'];
+  const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01'];
   for (const r of c.rows) for (const w of r.warnings) lines.push(`${r.sampler}: warning: ${w}`);
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  * (base_hmc::init_stepsize) for HMC kernels.
  */
 import { LangevinError } from '../errors.js';
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 import type { ChainProgram } from './batched-programs.js';
 import type { Metric } from './metric.js';
 

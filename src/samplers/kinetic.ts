@@ -14,7 +14,7 @@
  * with different step counts share potential calls.
  */
 import type { Potential } from '../model/types.js';
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 import type { Streams } from '../random/streams.js';
 import { runBatched, type ChainProgram } from './batched-programs.js';
 import { energy, type MetricRowOps, type Point } from './hamiltonian.js';

@@ -5,7 +5,7 @@
  * rejection. The uniform is drawn only when log α < 0, so a chain's stream
  * advances the same way in every kernel that composes this step.
  */
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 
 /** min(1, exp(log α)), with NaN and −∞ giving 0. */
 export function acceptanceProbability(logRatio: number): number {

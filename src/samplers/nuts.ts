@@ -19,7 +19,7 @@
  * with shallow trees never wait on masked work and deep ones keep going.
  */
 import type { Potential } from '../model/types.js';
-import type { Stream } from '../random/stream.js';
+import type { Stream } from '../random/xoshiro.js';
 import type { Streams } from '../random/streams.js';
 import { runBatched, type ChainProgram } from './batched-programs.js';
 import {

@@ -18,13 +18,21 @@ export interface EssResult {
   sampling_seconds: number;
   ess_bulk_per_second_sampling: number;
   ess_bulk_per_second_end_to_end: number;
+  /** Every chain's gradients, warm-up included (nuts: its leapfrogs). */
+  gradient_evaluations?: number;
+  sampler?: string;
 }
 
-export async function malaEss(bench: BenchModel, backend: BackendName): Promise<EssResult> {
+export function malaEss(bench: BenchModel, backend: BackendName): Promise<EssResult> {
+  return samplerEss(bench, backend, 'mala');
+}
+
+/** The same measurement for any registered sampler (bench:peers runs nuts beside Stan's). */
+export async function samplerEss(bench: BenchModel, backend: BackendName, sampler: string): Promise<EssResult> {
   const t0 = performance.now();
   const model = await compile(bench.source, { data: bench.data, backend, file: bench.file });
   const compileSeconds = (performance.now() - t0) / 1000;
-  const fit = await sampleModel(model, { sampler: 'mala', chains: 4, warmup: 1000, draws: 1000, seed: 1 });
+  const fit = await sampleModel(model, { sampler, chains: 4, warmup: 1000, draws: 1000, seed: 1 });
   model.dispose();
   let minEss = Infinity;
   for (const p of fit.summary.parameters) {
@@ -40,5 +48,6 @@ export async function malaEss(bench: BenchModel, backend: BackendName): Promise<
     sampling_seconds: round(sampling, 4),
     ess_bulk_per_second_sampling: round(minEss / sampling, 1),
     ess_bulk_per_second_end_to_end: round(minEss / (compileSeconds + warmup + sampling), 1),
+    ...(sampler === 'mala' ? {} : { sampler, gradient_evaluations: fit.summary.chain_info.reduce((a, c) => a + c.gradient_evaluations, 0) }),
   };
 }

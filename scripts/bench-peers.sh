@@ -33,6 +33,9 @@ rm -f "$out"/*.json
 echo "langevin mala…"
 run ours-M2 node "$peers/ours.mjs" M2
 run ours-M4 node "$peers/ours.mjs" M4
+echo "langevin nuts…"
+run ours-nuts-M2 node "$peers/ours.mjs" M2 nuts
+run ours-nuts-M4 node "$peers/ours.mjs" M4 nuts
 echo "Stan NUTS (compiles each model: about half a minute each on an idle machine)…"
 run stan-M2 Rscript "$peers/stan.R" "$peers/logreg.stan" "$logreg"
 run stan-M4 Rscript "$peers/stan.R" "$peers/eight_schools.stan" "$schools"

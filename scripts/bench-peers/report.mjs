@@ -28,6 +28,16 @@ for (const model of ['M2', 'M4']) {
       ess_per_second_end_to_end: ours.ess_bulk_per_second_end_to_end,
     });
   }
+  const nuts = read(`ours-nuts-${model}`);
+  if (nuts) {
+    rows.push({
+      model, system: `langevin nuts (${nuts.backend})`, min_ess_bulk: nuts.min_ess_bulk,
+      warmup_plus_sampling_seconds: nuts.warmup_seconds + nuts.sampling_seconds, compile_seconds: nuts.compile_seconds,
+      ess_per_second_sampling: nuts.ess_bulk_per_second_sampling,
+      ess_per_second_end_to_end: nuts.ess_bulk_per_second_end_to_end,
+      gradient_evaluations: nuts.gradient_evaluations,
+    });
+  }
   const stan = read(`stan-${model}`);
   if (stan) {
     rows.push({
@@ -50,9 +60,12 @@ for (const model of ['M2', 'M4']) {
   }
 }
 const f = (v, d = 1) => (v === null || v === undefined ? '—' : Number(v).toFixed(d));
-console.log('model  system                              min ESS  compile s  run s   ESS/s sampling  ESS/s end-to-end');
+// ESS per 1000 gradients (warm-up included): nuts beside Stan's NUTS is the honest-baseline check
+for (const r of rows) r.ess_per_1000_gradients = r.gradient_evaluations ? (1000 * r.min_ess_bulk) / r.gradient_evaluations : null;
+console.log('model  system                              min ESS  compile s  run s   ESS/s sampling  ESS/s end-to-end  ESS/1k grads');
 for (const r of rows) {
   console.log(`${r.model.padEnd(6)} ${r.system.padEnd(35)} ${f(r.min_ess_bulk, 0).padStart(7)} ${f(r.compile_seconds, 2).padStart(10)} ` +
-    `${f(r.warmup_plus_sampling_seconds, 2).padStart(6)} ${f(r.ess_per_second_sampling).padStart(15)} ${f(r.ess_per_second_end_to_end).padStart(17)}`);
+    `${f(r.warmup_plus_sampling_seconds, 2).padStart(6)} ${f(r.ess_per_second_sampling).padStart(15)} ${f(r.ess_per_second_end_to_end).padStart(17)}` +
+    ` ${f(r.ess_per_1000_gradients).padStart(13)}`);
 }
 writeFileSync(join(root, 'bench', 'peers-results.json'), JSON.stringify({ rows, date: new Date().toISOString() }, null, 2) + '\n');

@@ -6,6 +6,16 @@ import type { Command } from 'commander';
 import { LangevinError } from '../errors.js';
 import { SAMPLER_NAMES, type SampleModelOptions, type SamplerName } from '../inference/types.js';
 import type { BackendChoice } from '../model/types.js';
+import { METRIC_KINDS, type MetricKind } from '../samplers/metric.js';
+import {
+  allSamplerOptions,
+  DEFAULT_SAMPLER,
+  notForSampler,
+  optionFlag,
+  samplerSpec,
+  type OptionSpec,
+  type SamplerSpec,
+} from '../samplers/registry.js';
 import {
   finiteNumber,
   nonNegativeInt,
@@ -41,10 +51,14 @@ export interface RawRunOptions {
   finalSteps?: string;
   smoothingSamples?: string;
   reference?: string;
+  metric?: string;
+  targetAcceptance?: string;
+  /** Any sampler's own option (registry.ts), by its camelCase key. */
+  [samplerOption: string]: string | boolean | undefined;
 }
 
 export function addRunOptions(command: Command): Command {
-  return command
+  command
     .option('--data <file>', 'Stan JSON data file')
     .option('--chains <n>', 'number of chains (particles for annealed)', undefined)
     .option('--warmup <n>', 'warm-up iterations (adaptation; not kept)')
@@ -52,7 +66,6 @@ export function addRunOptions(command: Command): Command {
     .option('--thin <k>', 'keep every k-th draw')
     .option('--seed <n>', 'random seed (same seed, same draws)')
     .option('--step-size <x>', 'fix the step size η (skips step-size adaptation)')
-    .option('--beta <x>', 'inverse temperature for lmc-beta')
     .option('--init <r>', 'initial values uniform in (-r, r) on the unconstrained space')
     .option('--backend <name>', 'auto, f64 or tfjs')
     .option('--modes <points>', 'mode centres "a,b;c,d": report the fraction of draws nearest each')
@@ -62,12 +75,14 @@ export function addRunOptions(command: Command): Command {
     .option('--json', 'print the summary JSON on stdout and nothing else there')
     .option('--no-progress', 'no progress bar')
     .option('--score <file>', 'annealed/lmc/mala: use a trained score network')
-    .option('--sigma-max <x>', 'annealed: largest noise level')
-    .option('--sigma-min <x>', 'annealed: smallest noise level')
-    .option('--levels <L>', 'annealed: number of noise levels')
-    .option('--steps-per-level <T>', 'annealed: Langevin steps per level')
-    .option('--final-steps <n>', 'annealed: plain Langevin steps at noise 0 at the end')
-    .option('--smoothing-samples <k>', 'annealed: draws per particle for the smoothed-score estimate');
+    .option('--metric <kind>', `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`)
+    .option('--target-acceptance <x>', 'acceptance the step-size adaptation aims at (nuts 0.8, malt 0.65, mala 0.574)');
+  // every sampler's own options, from the registry
+  for (const option of allSamplerOptions()) {
+    const fallback = option.default === undefined ? '' : ` (default ${option.default})`;
+    command.option(`${optionFlag(option.key)} ${option.value}`, `${option.samplers.join(', ')}: ${option.description}${fallback}`);
+  }
+  return command;
 }
 
 export interface RunSettings {
@@ -76,16 +91,21 @@ export interface RunSettings {
 }
 
 /** Validate everything before any work starts, so mistakes cost nothing. */
-export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSettings {
+export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenient = false): RunSettings {
   const seed = raw.seed === undefined ? randomSeed() : nonNegativeInt('--seed', raw.seed, 0);
-  const sigmaMax = positiveNumber('--sigma-max', raw.sigmaMax);
-  const sigmaMin = positiveNumber('--sigma-min', raw.sigmaMin);
+  const spec = samplerSpec(sampler);
+  const own = parseSamplerOptions(raw, spec, lenient);
+  const sigmaMax = own.sigmaMax;
+  const sigmaMin = own.sigmaMin;
   if (sigmaMax !== undefined && sigmaMin !== undefined && sigmaMin >= sigmaMax) {
     throw new LangevinError(`--sigma-min (${sigmaMin}) must be smaller than --sigma-max (${sigmaMax})`);
   }
-  const beta = positiveNumber('--beta', raw.beta);
-  if (beta !== undefined && sampler !== 'lmc-beta') {
-    throw new LangevinError(`--beta applies to the lmc-beta sampler only (this run uses ${sampler})`);
+  const beta = own.beta;
+  const metric = parseMetric(raw.metric, spec, lenient);
+  let targetAcceptance = raw.targetAcceptance === undefined ? undefined : probability('--target-acceptance', raw.targetAcceptance);
+  if (targetAcceptance !== undefined && spec.targetAcceptance === undefined) {
+    if (!lenient) throw new LangevinError(`--target-acceptance does not apply to ${sampler} (it adapts no step size)`);
+    targetAcceptance = undefined;
   }
   const options: SampleModelOptions = {
     sampler,
@@ -100,22 +120,78 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSe
     modes: parsePoints('--modes', raw.modes),
     basins: parseNamedPoints('--basins', raw.basins),
     basinRadius: positiveNumber('--basin-radius', raw.basinRadius),
+    metric,
+    targetAcceptance,
+    samplerOptions: own,
     annealing: {
       scoreFile: raw.score,
       sigmaMax,
       sigmaMin,
-      levels: raw.levels === undefined ? undefined : positiveInt('--levels', raw.levels, 10),
-      stepsPerLevel: raw.stepsPerLevel === undefined ? undefined : positiveInt('--steps-per-level', raw.stepsPerLevel, 100),
-      finalSteps: raw.finalSteps === undefined ? undefined : nonNegativeInt('--final-steps', raw.finalSteps, 0),
-      smoothingSamples:
-        raw.smoothingSamples === undefined ? undefined : positiveInt('--smoothing-samples', raw.smoothingSamples, 16),
+      levels: own.levels,
+      stepsPerLevel: own.stepsPerLevel,
+      finalSteps: own.finalSteps,
+      smoothingSamples: own.smoothingSamples,
     },
   };
   return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options };
 }
 
 export function parseSampler(raw: string | undefined): SamplerName {
-  return oneOf('--sampler', raw, SAMPLER_NAMES, 'mala');
+  return oneOf('--sampler', raw, SAMPLER_NAMES, DEFAULT_SAMPLER);
+}
+
+/**
+ * The registry options given on the command line, checked against the
+ * sampler: one it does not take is an error ("--levels applies to annealed
+ * only (this run uses mala)"), or with `lenient` (compare, several
+ * samplers) silently left out for this sampler.
+ */
+function parseSamplerOptions(raw: RawRunOptions, spec: SamplerSpec, lenient: boolean): Record<string, number | undefined> {
+  const out: Record<string, number | undefined> = {};
+  for (const option of allSamplerOptions()) {
+    const text = raw[option.key];
+    if (typeof text !== 'string') continue;
+    const flag = optionFlag(option.key);
+    if (!spec.options.some((o) => o.key === option.key)) {
+      if (lenient) continue;
+      throw new LangevinError(notForSampler(flag, spec.name));
+    }
+    out[option.key] = parseOptionValue(option, flag, text);
+  }
+  return out;
+}
+
+function parseOptionValue(option: OptionSpec, flag: string, text: string): number {
+  switch (option.type) {
+    case 'positive-number':
+      return positiveNumber(flag, text)!;
+    case 'positive-int':
+      return positiveInt(flag, text, 1);
+    case 'non-negative-int':
+      return nonNegativeInt(flag, text, 0);
+    case 'probability':
+      return probability(flag, text);
+  }
+}
+
+function probability(flag: string, text: string): number {
+  const x = finiteNumber(flag, text)!;
+  if (!(x > 0 && x < 1)) throw new LangevinError(`${flag} must be a number in (0, 1), got '${text}'`);
+  return x;
+}
+
+function parseMetric(raw: string | undefined, spec: SamplerSpec, lenient: boolean): MetricKind | undefined {
+  if (raw === undefined) return undefined;
+  const kind = oneOf('--metric', raw, METRIC_KINDS, 'diag');
+  if (spec.metrics.length === 0) {
+    if (lenient) return undefined;
+    throw new LangevinError(`--metric does not apply to ${spec.name} (it takes no metric)`);
+  }
+  if (!spec.metrics.includes(kind)) {
+    if (lenient) return undefined;
+    throw new LangevinError(`--metric ${kind} does not apply to ${spec.name} (one of ${spec.metrics.join(', ')})`);
+  }
+  return kind;
 }
 
 function nonNegativeNumber(flag: string, raw: string): number {
@@ -126,4 +202,21 @@ function nonNegativeNumber(flag: string, raw: string): number {
 
 function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
+}
+
+/** compare: every sampler option given must apply to at least one of the samplers. */
+export function checkOptionsApplyToSome(raw: RawRunOptions, samplers: readonly SamplerName[]): void {
+  const specs = samplers.map(samplerSpec);
+  for (const option of allSamplerOptions()) {
+    if (typeof raw[option.key] !== 'string') continue;
+    if (!specs.some((spec) => spec.options.some((o) => o.key === option.key))) {
+      throw new LangevinError(notForSampler(optionFlag(option.key), samplers.join(', ')).replace('this run uses', 'this comparison runs'));
+    }
+  }
+  if (raw.metric !== undefined) {
+    const kind = oneOf('--metric', raw.metric, METRIC_KINDS, 'diag');
+    if (!specs.some((spec) => spec.metrics.includes(kind))) {
+      throw new LangevinError(`--metric ${kind} applies to none of ${samplers.join(', ')}`);
+    }
+  }
 }

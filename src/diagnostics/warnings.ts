@@ -23,6 +23,8 @@ export interface UnconstrainedDraws {
 
 export interface WarningInput {
   sampler: string;
+  /** What a divergence is for this sampler (default: a non-finite density or gradient). */
+  divergence?: string;
   chains: number;
   /** Kept draws per chain. */
   draws: number;
@@ -95,7 +97,7 @@ export function collectWarnings(input: WarningInput): string[] {
   if (divergent.length > 0) {
     const total = divergent.reduce((s, c) => s + c.divergences, 0);
     warnings.push(
-      `${total} divergent transition${total === 1 ? '' : 's'} (non-finite density or gradient) in chain${divergent.length === 1 ? '' : 's'} ${divergent.map((c) => c.chain).join(', ')}: reduce the step size or reparameterise the model.`,
+      `${total} divergent transition${total === 1 ? '' : 's'} (${input.divergence ?? 'non-finite density or gradient'}) in chain${divergent.length === 1 ? '' : 's'} ${divergent.map((c) => c.chain).join(', ')}: reduce the step size or reparameterise the model.`,
     );
   }
 

@@ -10,6 +10,7 @@ import { collectWarnings } from '../diagnostics/warnings.js';
 import type { ChainInfoSummary, SummaryJson } from '../io/summary-json.js';
 import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
+import { DEFAULT_SAMPLER, findSampler } from '../samplers/registry.js';
 import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
@@ -18,7 +19,7 @@ import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
 export async function sampleModel(model: LangevinModel, options: SampleModelOptions = {}): Promise<Fit> {
-  const sampler = options.sampler ?? 'mala';
+  const sampler = options.sampler ?? DEFAULT_SAMPLER;
   if (sampler === 'annealed') {
     // Loaded on demand: the annealed path pulls in the score networks (tfjs).
     const { runAnnealed } = await import('./annealed-run.js');
@@ -34,6 +35,9 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     seed,
     stepSize: options.stepSize,
     beta: options.beta,
+    samplerOptions: options.samplerOptions,
+    metric: options.metric,
+    targetAcceptance: options.targetAcceptance,
     initRadius: options.initRadius ?? 2,
     // A score network has a gradient but no log density: plain Langevin steps only.
     gradientOnly: isScoreModel(model),
@@ -61,6 +65,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     step_size: info.stepSize,
     divergences: info.divergences,
     gradient_evaluations: info.gradientEvaluations,
+    warmup_gradient_evaluations: info.warmupGradientEvaluations,
     seconds: info.seconds,
   }));
   const summary: SummaryJson = {
@@ -84,6 +89,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
   if (draws > 0) {
     summary.warnings = collectWarnings({
       sampler: result.sampler,
+      divergence: findSampler(result.sampler)?.divergence,
       chains,
       draws,
       parameters,
@@ -97,9 +103,22 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
       },
     });
   }
+  const depth = result.columns.treedepth__;
+  if (depth && draws > 0) {
+    const maxDepth = options.samplerOptions?.maxDepth ?? 10;
+    const saturated = depth.reduce((n, d) => n + (d >= maxDepth ? 1 : 0), 0);
+    if (saturated > 0) {
+      summary.warnings.push(
+        `${saturated} of ${depth.length} transitions hit the maximum tree depth ${maxDepth}: the trajectories were cut short, so raise --max-depth or reparameterise the model.`,
+      );
+    }
+  }
   if (result.nonFinite > 0) {
+    const what = findSampler(result.sampler)?.divergence;
     summary.warnings.push(
-      `${result.nonFinite} proposals had a non-finite log density or gradient; they were rejected and counted as divergences, never kept as draws.`,
+      what
+        ? `${result.nonFinite} transitions over warm-up and sampling diverged (${what}).`
+        : `${result.nonFinite} proposals had a non-finite log density or gradient; they were rejected and counted as divergences, never kept as draws.`,
     );
   }
   if (result.interrupted) summary.interrupted = true;
@@ -125,8 +144,11 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     acceptStat: result.acceptStat,
     stepSize: result.stepSize,
     divergent: result.divergent,
+    columns: result.columns,
     adaptation: result.chainInfo.map((c) =>
-      (options.warmup ?? 1000) > 0 ? { stepSize: c.stepSize, invMetric: c.invMetric } : undefined,
+      (options.warmup ?? 1000) > 0
+        ? { stepSize: c.stepSize, invMetric: c.invMetric, metric: c.metric, dense: c.denseInvMetric }
+        : undefined,
     ),
     interrupted: result.interrupted,
   };

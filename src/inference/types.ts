@@ -8,8 +8,13 @@ import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
 import type { DrawEvent } from '../samplers/types.js';
 
-export type SamplerName = 'lmc' | 'lmc-beta' | 'mala' | 'annealed';
-export const SAMPLER_NAMES: readonly SamplerName[] = ['lmc', 'lmc-beta', 'mala', 'annealed'];
+import type { MetricKind } from '../samplers/metric.js';
+import { samplerNames } from '../samplers/registry.js';
+
+/** A registered sampler's name (src/samplers/registry.ts). */
+export type SamplerName = string;
+/** Every registered sampler, in registry order. */
+export const SAMPLER_NAMES: readonly SamplerName[] = samplerNames();
 
 export interface AnnealingOptions {
   /** A trained score network (parsed score JSON); otherwise the model's own noise family or a smoothed score. */
@@ -35,6 +40,12 @@ export interface SampleModelOptions {
   seed?: number;
   stepSize?: number;
   beta?: number;
+  /** The sampler's own options (registry.ts: gamma, maxDepth, …). */
+  samplerOptions?: Readonly<Record<string, number | undefined>>;
+  /** The inverse metric the warm-up adapts (docs/samplers.md). */
+  metric?: MetricKind;
+  /** Step-size adaptation target (nuts 0.8, malt 0.65, mala 0.574). */
+  targetAcceptance?: number;
   initRadius?: number;
   /** Centres for mode fractions (constrained scale, over the first coordinates). */
   modes?: number[][];
@@ -66,7 +77,12 @@ export interface Fit {
   stepSize: Float64Array;
   /** chains × draws: 1 where the step's proposal diverged (it was rejected). */
   divergent?: Uint8Array;
-  /** Per chain adapted step size and inverse metric (when warm-up adapted). */
-  adaptation: Array<{ stepSize: number; invMetric: Float64Array } | undefined>;
+  /** Extra CmdStan sampler columns of the sampler (nuts: treedepth__, n_leapfrog__, energy__), chains × draws each. */
+  columns?: Record<string, Float64Array>;
+  /**
+   * Per chain adapted step size and inverse metric (when warm-up adapted):
+   * its kind, the diagonal, and for dense and low-rank the dim × dim matrix.
+   */
+  adaptation: Array<{ stepSize: number; invMetric: Float64Array; metric?: string; dense?: Float64Array } | undefined>;
   interrupted: boolean;
 }

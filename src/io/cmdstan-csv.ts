@@ -26,9 +26,18 @@ export interface ChainCsv {
   /** draws × outputNames.length, row-major. */
   outputs: ArrayLike<number>;
   draws: number;
-  /** The adapted step size and diagonal inverse metric, if warm-up adapted. */
-  adaptation?: { stepSize: number; invMetric: ArrayLike<number> };
+  /** Extra sampler columns (treedepth__, n_leapfrog__, energy__), draws entries each. */
+  columns?: Readonly<Record<string, ArrayLike<number>>>;
+  /**
+   * The adapted step size and inverse metric, if warm-up adapted: the
+   * diagonal, or with `dense` (dim × dim row-major) the whole matrix, which
+   * CmdStan writes as "Elements of inverse mass matrix:" one row per line.
+   */
+  adaptation?: { stepSize: number; invMetric: ArrayLike<number>; dense?: ArrayLike<number> };
 }
+
+/** CmdStan's order of the sampler columns; others follow energy__. */
+const SAMPLER_COLUMNS = ['lp__', 'accept_stat__', 'stepsize__', 'treedepth__', 'n_leapfrog__', 'divergent__', 'energy__'];
 
 /** `theta[2,3]` → `theta.2.3`, as CmdStan writes column names. */
 export function csvColumnName(stanName: string): string {
@@ -60,24 +69,41 @@ const ELAPSED_TIME_LINES = [
 export function formatChainCsv(chain: ChainCsv): string {
   const lines: string[] = [];
   for (const [key, value] of chain.config) lines.push(`# ${key} = ${value}`);
-  const header = ['lp__', 'accept_stat__', 'stepsize__', 'divergent__', ...chain.outputNames.map(csvColumnName)];
+  const extra = chain.columns ?? {};
+  const base: Record<string, (d: number) => string> = {
+    lp__: (d) => formatCsvNumber(chain.lp[d]!),
+    accept_stat__: (d) => formatCsvNumber(chain.acceptStat[d]!),
+    stepsize__: (d) => formatCsvNumber(chain.stepSize[d]!),
+    divergent__: (d) => String(chain.divergent?.[d] ?? 0),
+  };
+  for (const [name, values] of Object.entries(extra)) base[name] = (d) => formatCsvNumber(values[d]!);
+  const samplerColumns = [
+    ...SAMPLER_COLUMNS.filter((name) => name in base),
+    ...Object.keys(extra).filter((name) => !SAMPLER_COLUMNS.includes(name)),
+  ];
+  const cells = samplerColumns.map((name) => base[name]!);
+  const header = [...samplerColumns, ...chain.outputNames.map(csvColumnName)];
   lines.push(header.join(','));
   // A model without parameters has nothing to adapt (CmdStan runs fixed_param
   // and writes no block); an empty metric line would also break ArviZ's parser.
   if (chain.adaptation && chain.adaptation.invMetric.length > 0) {
     lines.push('# Adaptation terminated');
     lines.push(`# Step size = ${formatCsvNumber(chain.adaptation.stepSize)}`);
-    lines.push('# Diagonal elements of inverse mass matrix:');
-    lines.push(`# ${Array.from(chain.adaptation.invMetric, formatCsvNumber).join(', ')}`);
+    const dense = chain.adaptation.dense;
+    if (dense) {
+      const dim = chain.adaptation.invMetric.length;
+      lines.push('# Elements of inverse mass matrix:');
+      for (let i = 0; i < dim; i++) {
+        lines.push(`# ${Array.from({ length: dim }, (_, j) => formatCsvNumber(dense[i * dim + j]!)).join(', ')}`);
+      }
+    } else {
+      lines.push('# Diagonal elements of inverse mass matrix:');
+      lines.push(`# ${Array.from(chain.adaptation.invMetric, formatCsvNumber).join(', ')}`);
+    }
   }
   const width = chain.outputNames.length;
   for (let d = 0; d < chain.draws; d++) {
-    const row = [
-      formatCsvNumber(chain.lp[d]!),
-      formatCsvNumber(chain.acceptStat[d]!),
-      formatCsvNumber(chain.stepSize[d]!),
-      String(chain.divergent?.[d] ?? 0),
-    ];
+    const row = cells.map((cell) => cell(d));
     for (let p = 0; p < width; p++) row.push(formatCsvNumber(chain.outputs[d * width + p]!));
     lines.push(row.join(','));
   }

@@ -16,6 +16,8 @@ export interface ChainInfoSummary {
   step_size: number;
   divergences: number;
   gradient_evaluations: number;
+  /** The part of gradient_evaluations spent on initial values and warm-up. */
+  warmup_gradient_evaluations?: number;
   seconds: number;
 }
 

@@ -32,7 +32,8 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
   const thin = s.thin ?? 1;
   for (let c = 0; c < fit.chains; c++) {
     const from = c * fit.draws;
-    const metric = fit.adaptation[c] ? 'diag_e' : 'unit_e';
+    const adapted = fit.adaptation[c];
+    const metric = !adapted || adapted.metric === 'unit' ? 'unit_e' : adapted.dense ? 'dense_e' : 'diag_e';
     const csv = formatChainCsv({
       chain: c + 1,
       // Flat `key = value` lines; rstan and ArviZ both read the keys CmdStan
@@ -63,9 +64,12 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
       acceptStat: fit.acceptStat.subarray(from, from + fit.draws),
       stepSize: fit.stepSize.subarray(from, from + fit.draws),
       divergent: fit.divergent?.subarray(from, from + fit.draws),
+      columns: fit.columns
+        ? Object.fromEntries(Object.entries(fit.columns).map(([k, v]) => [k, v.subarray(from, from + fit.draws)]))
+        : undefined,
       outputs: fit.outputs.subarray(from * perChain, (from + fit.draws) * perChain),
       draws: fit.draws,
-      adaptation: fit.adaptation[c],
+      adaptation: adapted,
     });
     const path = join(dir, `chain-${c + 1}.csv`);
     writeFileOrFail(path, csv);

@@ -10,6 +10,7 @@
 import { LangevinError } from '../errors.js';
 import { fillNormalRows, type Streams } from '../random/streams.js';
 import { langevinProposal } from './langevin-step.js';
+import type { SamplerSpec } from './registry.js';
 
 /** One stage of the schedule: T steps of Langevin at noise σ with step size η. */
 export interface AnnealingLevel {
@@ -166,3 +167,23 @@ export async function runAnnealedLangevin(
   }
   return { position, levels, nonFinite, evaluations, interrupted };
 }
+
+/**
+ * annealed runs particles, not chains: src/inference/annealed-run.ts drives
+ * it (one draw per particle), so the spec has no kernel.
+ */
+export const annealedSampler: SamplerSpec = {
+  name: 'annealed',
+  description: 'annealed Langevin (Song-Ermon) over geometric noise levels: one draw per particle',
+  exactness: 'particles',
+  options: [
+    { key: 'sigmaMax', value: '<x>', description: 'largest noise level (default 10, or the score network\'s)', type: 'positive-number' },
+    { key: 'sigmaMin', value: '<x>', description: 'smallest noise level (default 0.1, or the score network\'s)', type: 'positive-number' },
+    { key: 'levels', value: '<L>', description: 'number of noise levels (default 10)', type: 'positive-int' },
+    { key: 'stepsPerLevel', value: '<T>', description: 'Langevin steps per level', type: 'positive-int', default: 100 },
+    { key: 'finalSteps', value: '<n>', description: 'plain Langevin steps at noise 0 at the end', type: 'non-negative-int', default: 0 },
+    { key: 'smoothingSamples', value: '<k>', description: 'draws per particle for the smoothed-score estimate', type: 'positive-int', default: 16 },
+  ],
+  metrics: [],
+  needsLogDensity: false,
+};

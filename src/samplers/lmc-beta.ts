@@ -9,6 +9,7 @@
 import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { createTransition } from './transition.js';
+import type { SamplerSpec } from './registry.js';
 import type { Kernel, KernelOptions } from './types.js';
 
 export function lmcBetaKernel(
@@ -28,3 +29,16 @@ export function lmcBetaKernel(
     trackMinimum: true,
   });
 }
+
+export const lmcBetaSampler: SamplerSpec = {
+  name: 'lmc-beta',
+  description: 'Langevin at inverse temperature β (the seed\'s LMC-β), tracking the lowest f seen',
+  exactness: 'unadjusted',
+  options: [{ key: 'beta', value: '<x>', description: 'inverse temperature β', type: 'positive-number', default: 1 }],
+  metrics: ['diag-var', 'diag', 'unit'],
+  needsLogDensity: true,
+  targetAcceptance: 0.574,
+  createKernel: (potential, chains, s) => lmcBetaKernel(potential, chains, s.options.beta ?? 1, { gradientOnly: s.gradientOnly }),
+  createWarmupKernel: (potential, chains, s) =>
+    lmcBetaKernel(potential, chains, s.options.beta ?? 1, s.gradientOnly ? { gradientOnly: true } : { metropolis: true }),
+};

@@ -6,6 +6,7 @@
 import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { createTransition } from './transition.js';
+import type { SamplerSpec } from './registry.js';
 import type { Kernel, KernelOptions } from './types.js';
 
 export function malaKernel(potential: Potential, chains: number, options: KernelOptions = {}): Kernel {
@@ -19,3 +20,14 @@ export function malaKernel(potential: Potential, chains: number, options: Kernel
     gradientOnly: false,
   });
 }
+
+export const malaSampler: SamplerSpec = {
+  name: 'mala',
+  description: 'Metropolis-adjusted Langevin: exact, one gradient per step',
+  exactness: 'adjusted',
+  options: [],
+  metrics: ['diag-var', 'diag', 'unit'],
+  needsLogDensity: true,
+  targetAcceptance: 0.574,
+  createKernel: (potential, chains, s) => malaKernel(potential, chains, { gradientOnly: s.gradientOnly }),
+};

@@ -8,25 +8,42 @@ import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { createStreams } from '../random/streams.js';
 import { initialValues } from './initial-values.js';
-import { lmcBetaKernel } from './lmc-beta.js';
-import { lmcKernel } from './lmc.js';
-import { malaKernel } from './mala.js';
+import { checkMetricFits, type MetricKind } from './metric.js';
+import { resolveSamplerOptions, samplerSpec, type SamplerSpec } from './registry.js';
 import type { ChainInfo, Kernel, SampleOptions, SampleResult } from './types.js';
 import { Warmup } from './warmup.js';
 import { yieldToEventLoop } from './yield.js';
 
+/** The sampler's options: samplerOptions, with the legacy `beta` field for lmc-beta. */
+function samplerOptionsOf(spec: SamplerSpec, options: SampleOptions): Record<string, number | undefined> {
+  const given = { ...options.samplerOptions };
+  if (options.beta !== undefined && spec.name === 'lmc-beta') given.beta = options.beta;
+  return resolveSamplerOptions(spec, given);
+}
+
+/** The kernel of options.sampler (with `metropolis`, its warm-up kernel). */
 export function createKernel(potential: Potential, options: SampleOptions, metropolis = false): Kernel {
-  const kernelOptions = { gradientOnly: options.gradientOnly ?? false, metropolis };
-  switch (options.sampler) {
-    case 'lmc':
-      return lmcKernel(potential, options.chains, kernelOptions);
-    case 'lmc-beta':
-      return lmcBetaKernel(potential, options.chains, options.beta ?? 1, kernelOptions);
-    case 'mala':
-      return malaKernel(potential, options.chains, kernelOptions);
-    default:
-      throw new LangevinError(`unknown sampler '${String(options.sampler)}' (expected lmc, lmc-beta or mala)`);
+  const spec = samplerSpec(options.sampler);
+  if (!spec.createKernel) {
+    throw new LangevinError(`${spec.name} runs particles, not chains: use sampleModel (or langevin sample --sampler ${spec.name})`);
   }
+  const settings = { options: samplerOptionsOf(spec, options), gradientOnly: options.gradientOnly ?? false };
+  if (metropolis && spec.createWarmupKernel) return spec.createWarmupKernel(potential, options.chains, settings);
+  return spec.createKernel(potential, options.chains, settings);
+}
+
+/** The metric the warm-up adapts: the option, else the sampler's default; checked against the sampler. */
+export function chooseMetric(spec: SamplerSpec, dim: number, metric: MetricKind | undefined): MetricKind {
+  if (metric !== undefined && !spec.metrics.includes(metric)) {
+    throw new LangevinError(
+      spec.metrics.length === 0
+        ? `--metric does not apply to ${spec.name} (it takes no metric)`
+        : `--metric ${metric} does not apply to ${spec.name} (one of ${spec.metrics.join(', ')})`,
+    );
+  }
+  const kind = metric ?? spec.metrics[0] ?? 'unit';
+  checkMetricFits(kind, dim);
+  return kind;
 }
 
 function checkOptions(options: SampleOptions): void {
@@ -92,16 +109,27 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
   const totalKept = Math.ceil(draws / thin);
   const totalIterations = warmup + draws;
   const gradientOnly = options.gradientOnly ?? false;
+  const spec = samplerSpec(options.sampler);
+  if (gradientOnly && spec.needsLogDensity) {
+    throw new LangevinError(`${spec.name} needs a log density: use lmc or lmc-beta with a gradient-only source`);
+  }
+  const metric = chooseMetric(spec, dim, options.metric);
   const kernel = createKernel(potential, options);
-  // lmc and lmc-beta warm up with the Metropolis correction applied (the
-  // same acceptance signal): exploratory step sizes of dual averaging would
-  // otherwise throw an unadjusted chain far out.
-  const adjustable = options.sampler !== 'mala' && !gradientOnly;
-  const warmupKernel = adjustable ? createKernel(potential, options, true) : kernel;
+  // the spec may warm up with another kernel (lmc: Metropolis-adjusted)
+  const warmupKernel = spec.createWarmupKernel ? createKernel(potential, options, true) : kernel;
   const streams = createStreams(seed, chains);
+  const columnNames = spec.columns ?? [];
+  // per-chain gradient evaluations (nuts's chains do different amounts of work)
+  const gradients = new Float64Array(chains);
+  const count = (info: { gradients?: Float64Array }): void => {
+    if (info.gradients) for (let c = 0; c < chains; c++) gradients[c] += info.gradients[c];
+    else for (let c = 0; c < chains; c++) gradients[c]++;
+  };
+  const countAll = (n: number): void => {
+    for (let c = 0; c < chains; c++) gradients[c] += n;
+  };
 
   const start = performance.now();
-  let evaluations = 0;
   let interrupted = false;
 
   const init = initialValues(potential, chains, streams, {
@@ -109,9 +137,9 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     initRadius: options.initRadius ?? 2,
     gradientOnly,
   });
-  evaluations += init.evaluations;
+  countAll(init.evaluations);
   let state = warmupKernel.init(init.position);
-  evaluations++;
+  countAll(1);
 
   // Warm-up.
   const warmupDivergences = new Float64Array(chains);
@@ -119,12 +147,13 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
   const adaptation = new Warmup(warmupKernel, {
     warmup,
     stepSize: options.stepSize,
-    targetAcceptance: options.targetAcceptance,
+    targetAcceptance: options.targetAcceptance ?? spec.targetAcceptance,
     seed,
+    metric,
   });
   const started = adaptation.start(state);
   const params = started.params;
-  evaluations += started.evaluations;
+  countAll(started.evaluations);
   for (let t = 0; t < warmup; t++) {
     if (signal?.aborted) {
       interrupted = true;
@@ -132,16 +161,17 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     }
     const result = warmupKernel.step(state, streams, params);
     state = result.state;
-    evaluations++;
+    count(result.info);
     for (let c = 0; c < chains; c++) warmupDivergences[c] += result.info.divergent[c];
     // onDraw first: a metric update's step-size heuristic reuses the info buffers.
     options.onDraw?.({ phase: 'warmup', iteration: t, kept: false, state, info: result.info, params });
-    evaluations += adaptation.adapt(t, state, result.info, params);
+    countAll(adaptation.adapt(t, state, result.info, params));
     options.onProgress?.(t + 1, totalIterations, 'warmup');
     yield;
   }
   if (!interrupted) adaptation.finish(params);
   const warmupEnd = performance.now();
+  const warmupGradients = gradients.slice();
 
   // Sampling.
   const drawsOut = new Float64Array(chains * totalKept * dim);
@@ -149,6 +179,8 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
   const acceptStat = new Float64Array(chains * totalKept);
   const stepSize = new Float64Array(chains * totalKept);
   const divergent = new Uint8Array(chains * totalKept);
+  const columns: Record<string, Float64Array> = {};
+  for (const name of columnNames) columns[name] = new Float64Array(chains * totalKept).fill(NaN);
   const moved = new Float64Array(chains);
   const acceptSum = new Float64Array(chains);
   const divergences = new Float64Array(chains);
@@ -162,7 +194,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     const result = kernel.step(state, streams, params);
     state = result.state;
     const info = result.info;
-    evaluations++;
+    count(info);
     sampled++;
     const keep = m % thin === 0;
     const accepted = info.accepted;
@@ -187,6 +219,10 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
         stepSize[slot] = stepSizeNow[c];
         divergent[slot] = divergentNow[c];
       }
+      for (const name of columnNames) {
+        const from = info.columns?.[name];
+        if (from) for (let c = 0; c < chains; c++) columns[name][c * totalKept + kept] = from[c];
+      }
       kept++;
     }
     options.onDraw?.({ phase: 'sampling', iteration: m, kept: keep, state, info, params });
@@ -205,11 +241,14 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
       stepSize: params.stepSize[c],
       divergences: divergences[c],
       warmupDivergences: warmupDivergences[c],
-      gradientEvaluations: evaluations,
+      gradientEvaluations: gradients[c],
+      warmupGradientEvaluations: warmupGradients[c],
       seconds: (end - start) / 1000,
       invMetric: perChainMetric
         ? params.invMetric.slice(c * dim, (c + 1) * dim)
         : params.invMetric.slice(0, dim),
+      metric: warmup > 0 ? metric : 'unit',
+      denseInvMetric: params.metric?.matrix(c),
     });
   }
 
@@ -225,6 +264,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     acceptStat: compact(acceptStat, chains, totalKept, kept, 1),
     stepSize: compact(stepSize, chains, totalKept, kept, 1),
     divergent: compact(divergent, chains, totalKept, kept, 1),
+    columns: Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, compact(v, chains, totalKept, kept, 1)])),
     inits: init.position,
     chainInfo,
     warmupSeconds: (warmupEnd - start) / 1000,

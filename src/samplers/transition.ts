@@ -1,14 +1,17 @@
 /**
- * The batched Langevin transition every kernel shares: draw noise, propose
- * with `langevinProposal`, evaluate the potential once, flag divergences,
- * compute the MALA acceptance probability, then move or stay per chain.
- * lmc keeps every finite proposal; mala applies the Metropolis–Hastings
- * test; lmc-beta is lmc at inverse temperature β.
+ * The batched Langevin transition of lmc, lmc-beta and mala: draw noise,
+ * propose with `langevinProposal`, evaluate the potential once, flag
+ * divergences, compute the MALA acceptance probability, then move or stay
+ * per chain. lmc keeps every finite proposal; mala = this proposal + the
+ * Metropolis–Hastings step of metropolis.ts (as BlackJAX composes it);
+ * lmc-beta is lmc at inverse temperature β. The row loop fuses the
+ * proposal's bookkeeping with the ratio for speed.
  */
 import { InternalError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { fillNormalRows } from '../random/streams.js';
 import { isUnitMetric, langevinProposal, metricLayout } from './langevin-step.js';
+import { acceptanceProbability as probabilityOf, metropolisAccept } from './metropolis.js';
 import type { Kernel, KernelParams, LangevinState, SamplerName, StepInfo, StepResult } from './types.js';
 import type { Streams } from '../random/streams.js';
 
@@ -192,7 +195,7 @@ export function createTransition(potential: Potential, chains: number, config: T
         } else {
           const probability = probabilityOf(logRatio);
           probabilityOut[c] = probability;
-          accept = probability >= 1 || Math.log(streams[c].uniform()) < logRatio;
+          accept = metropolisAccept(logRatio, probability, streams[c]);
         }
       }
       acceptedOut[c] = accept ? 1 : 0;
@@ -215,8 +218,3 @@ export function createTransition(potential: Potential, chains: number, config: T
   return { name: config.name, chains, dim, init, step };
 }
 
-
-/** min(1, exp(log α)), with NaN and −∞ giving 0 (acceptProbability of mala-ratio.ts, inline). */
-function probabilityOf(logRatio: number): number {
-  return !(logRatio > -Infinity) ? 0 : logRatio >= 0 ? 1 : Math.exp(logRatio);
-}

@@ -4,8 +4,10 @@
  * Float64Arrays, per-chain facts are arrays of length chains.
  */
 import type { Streams } from '../random/streams.js';
+import type { Metric, MetricKind } from './metric.js';
 
-export type SamplerName = 'lmc' | 'lmc-beta' | 'mala';
+/** A registered sampler's name (src/samplers/registry.ts lists them). */
+export type SamplerName = string;
 
 /** Where the chains are, with what the next step needs there. */
 export interface LangevinState {
@@ -37,6 +39,16 @@ export interface StepInfo {
   readonly divergent: Uint8Array;
   /** The step size η used, per chain. */
   readonly stepSize: Float64Array;
+  /**
+   * Gradient evaluations this step spent per chain (absent: one each). A
+   * kernel whose chains do different amounts of work (nuts) reports them.
+   */
+  readonly gradients?: Float64Array;
+  /**
+   * Extra per-chain facts written as CmdStan sampler columns, keyed by the
+   * column name (`treedepth__`, `n_leapfrog__`, `energy__`).
+   */
+  readonly columns?: Readonly<Record<string, Float64Array>>;
 }
 
 /** Tuning a step uses; the warm-up changes these between steps. */
@@ -45,10 +57,16 @@ export interface KernelParams {
   stepSize: Float64Array;
   /** Diagonal inverse metric M (variances): dim (shared) or chains × dim (per chain). */
   invMetric: Float64Array;
+  /**
+   * A dense or low-rank inverse metric per chain (metric.ts); when set it
+   * replaces invMetric for the kernels that support it (invMetric then
+   * holds its diagonal, for reports).
+   */
+  metric?: Metric;
 }
 
-export interface StepResult {
-  state: LangevinState;
+export interface StepResult<S extends LangevinState = LangevinState> {
+  state: S;
   info: StepInfo;
 }
 
@@ -59,13 +77,19 @@ export interface StepResult {
  * nothing beyond what the potential allocates. A returned state stays valid
  * for one more step, info until the next step: copy what you keep.
  */
-export interface Kernel {
+export interface Kernel<S extends LangevinState = LangevinState> {
   readonly name: SamplerName;
   readonly chains: number;
   readonly dim: number;
   /** Evaluate the potential at `position` (chains × dim) and build a state. */
-  init(position: Float64Array): LangevinState;
-  step(state: LangevinState, streams: Streams, params: KernelParams): StepResult;
+  init(position: Float64Array): S;
+  step(state: S, streams: Streams, params: KernelParams): StepResult<S>;
+  /**
+   * The kernel's own first-step-size heuristic (HMC kernels: Stan's
+   * init_stepsize with one leapfrog); absent: the MALA one-step heuristic.
+   * Adjusts params.stepSize; returns batched potential calls used.
+   */
+  initialStepSize?(state: S, streams: Streams, params: KernelParams): number;
 }
 
 /** Options common to kernel factories. */
@@ -111,8 +135,12 @@ export interface SampleOptions {
   seed: number;
   /** Fixed η: the warm-up adapts the metric only. */
   stepSize?: number;
-  /** lmc-beta's inverse temperature β (default 1). */
+  /** lmc-beta's inverse temperature β (default 1; the same as samplerOptions.beta). */
   beta?: number;
+  /** The sampler's own options (registry.ts OptionSpec keys: gamma, maxDepth, …); defaults fill the rest. */
+  samplerOptions?: Readonly<Record<string, number | undefined>>;
+  /** The inverse metric the warm-up adapts (default: the sampler's first, see registry.ts). */
+  metric?: MetricKind;
   /** Initial values uniform in (−R, R) on the unconstrained space (default 2). */
   initRadius?: number;
   /** Initial values: dim (every chain) or chains × dim, unconstrained. */
@@ -140,12 +168,18 @@ export interface ChainInfo {
   divergences: number;
   /** Divergent proposals during warm-up. */
   warmupDivergences: number;
-  /** Potential evaluations of this chain (init, heuristic trials, every step). */
+  /** Potential evaluations of this chain (init, heuristic trials, every step, every leapfrog). */
   gradientEvaluations: number;
+  /** The part of gradientEvaluations spent before sampling (initial values and warm-up). */
+  warmupGradientEvaluations: number;
   /** Wall time of the run; chains run batched, so every chain reports the whole run. */
   seconds: number;
-  /** The diagonal inverse metric used for sampling (dim). */
+  /** The diagonal inverse metric used for sampling (dim); the diagonal of a dense one. */
   invMetric: Float64Array;
+  /** The metric's kind (unit when nothing was adapted). */
+  metric: MetricKind;
+  /** A dense or low-rank inverse metric as dim × dim row-major. */
+  denseInvMetric?: Float64Array;
 }
 
 export interface SampleResult {
@@ -166,6 +200,8 @@ export interface SampleResult {
   stepSize: Float64Array;
   /** chains × keptDraws: 1 if the step's proposal diverged. */
   divergent: Uint8Array;
+  /** chains × keptDraws per extra CmdStan column of the sampler (treedepth__, n_leapfrog__, energy__). */
+  columns: Record<string, Float64Array>;
   /** chains × dim: where each chain started. */
   inits: Float64Array;
   chainInfo: ChainInfo[];
@@ -179,3 +215,20 @@ export interface SampleResult {
   nonFinite: number;
   interrupted: boolean;
 }
+
+/** What the driver needs from a warm-up (warmup.ts is Stan's). */
+export interface WarmupStrategy {
+  start(state: LangevinState): { params: KernelParams; evaluations: number };
+  /** After warm-up iteration `iteration`; returns extra batched evaluations used. */
+  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): number;
+  finish(params: KernelParams): void;
+}
+
+/** Stan's heuristic for a first step size, per sampler (step-size-heuristic.ts). */
+export type StepSizeHeuristic = (
+  kernel: Kernel,
+  state: LangevinState,
+  streams: Streams,
+  params: KernelParams,
+) => number;
+

@@ -14,8 +14,10 @@
 import { createStreams } from '../random/streams.js';
 import { DualAveraging, STAN_DUAL_AVERAGING } from './dual-averaging.js';
 import { metricWindows, type MetricWindows } from './metric-windows.js';
+import type { MetricKind } from './metric.js';
+import { createMetricEstimator, type MetricEstimator } from './metric-estimator.js';
 import { initialStepSize } from './step-size-heuristic.js';
-import type { Kernel, KernelParams, LangevinState, StepInfo } from './types.js';
+import type { Kernel, KernelParams, LangevinState, StepInfo, StepSizeHeuristic, WarmupStrategy } from './types.js';
 
 export interface WarmupOptions {
   /** Number of warm-up iterations. */
@@ -30,45 +32,17 @@ export interface WarmupOptions {
    * on how long the other chains needed.
    */
   seed: number;
+  /** Which inverse metric the windows estimate (default diag-var, Stan's diag_e). */
+  metric?: MetricKind;
+  /** The first-step-size heuristic (default: the MALA one of step-size-heuristic.ts). */
+  initialStepSize?: StepSizeHeuristic;
 }
 
-/** Running per-chain means and sums of squares (Welford). */
-class VarianceEstimator {
-  private n = 0;
-  private readonly mean: Float64Array;
-  private readonly m2: Float64Array;
-  constructor(private readonly chains: number, private readonly dim: number) {
-    this.mean = new Float64Array(chains * dim);
-    this.m2 = new Float64Array(chains * dim);
-  }
-  add(position: Float64Array): void {
-    this.n++;
-    for (let k = 0; k < this.chains * this.dim; k++) {
-      const delta = position[k] - this.mean[k];
-      this.mean[k] += delta / this.n;
-      this.m2[k] += delta * (position[k] - this.mean[k]);
-    }
-  }
-  /** Stan's regularised variance: (n/(n + 5)) var + 1e-3 · 5/(n + 5). */
-  regularisedVariance(out: Float64Array): void {
-    const n = this.n;
-    for (let k = 0; k < this.chains * this.dim; k++) {
-      const variance = n > 1 ? this.m2[k] / (n - 1) : 0;
-      out[k] = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5));
-    }
-  }
-  restart(): void {
-    this.n = 0;
-    this.mean.fill(0);
-    this.m2.fill(0);
-  }
-}
-
-export class Warmup {
+export class Warmup implements WarmupStrategy {
   readonly windows: MetricWindows;
   private readonly adaptStepSize: boolean;
   private readonly dualAveraging: DualAveraging;
-  private readonly variances: VarianceEstimator;
+  private readonly variances: MetricEstimator | undefined;
   private nextUpdate = 0;
   private heuristicRuns = 0;
 
@@ -82,7 +56,9 @@ export class Warmup {
       ...STAN_DUAL_AVERAGING,
       targetAcceptance: options.targetAcceptance ?? STAN_DUAL_AVERAGING.targetAcceptance,
     });
-    this.variances = new VarianceEstimator(kernel.chains, kernel.dim);
+    this.variances = createMetricEstimator(options.metric ?? 'diag-var', kernel.chains, kernel.dim);
+    // a unit metric adapts the step size only (Stan's unit_e): no windows
+    if (!this.variances) this.windows = { start: options.warmup, end: options.warmup, updates: [] };
   }
 
   /**
@@ -116,11 +92,13 @@ export class Warmup {
   ): number {
     if (this.adaptStepSize) this.dualAveraging.learn(info.acceptProbability, params.stepSize);
     const { start, end, updates } = this.windows;
-    if (iteration >= start && iteration < end) this.variances.add(state.position);
+    const variances = this.variances;
+    if (!variances) return 0;
+    if (iteration >= start && iteration < end) variances.add(state);
     if (this.nextUpdate < updates.length && iteration === updates[this.nextUpdate]) {
       this.nextUpdate++;
-      this.variances.regularisedVariance(params.invMetric);
-      this.variances.restart();
+      variances.estimate(params);
+      variances.restart();
       if (this.adaptStepSize) {
         const evaluations = this.initialStepSize(state, params);
         this.dualAveraging.restart(params.stepSize);
@@ -133,7 +111,8 @@ export class Warmup {
   private initialStepSize(state: LangevinState, params: KernelParams): number {
     const label = `stepsize-${this.heuristicRuns++}`;
     const streams = createStreams(this.options.seed, this.kernel.chains, label);
-    return initialStepSize(this.kernel, state, streams, params);
+    if (this.kernel.initialStepSize) return this.kernel.initialStepSize(state, streams, params);
+    return (this.options.initialStepSize ?? initialStepSize)(this.kernel, state, streams, params);
   }
 
   /** End of warm-up: sample with the averaged step size η̄. */

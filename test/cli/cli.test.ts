@@ -77,8 +77,8 @@ describe('langevin sample', () => {
   it('--out writes CmdStan CSV files that are byte-identical for the same seed', async () => {
     const a = mkdtempSync(join(tmpdir(), 'langevin-out-'));
     const b = mkdtempSync(join(tmpdir(), 'langevin-out-'));
-    expect((await runCli(['sample', ...eight, ...quick, '--out', a], { cwd: ROOT })).code).toBe(0);
-    expect((await runCli(['sample', ...eight, ...quick, '--out', b], { cwd: ROOT })).code).toBe(0);
+    expect((await runCli(['sample', ...eight, ...quick, '--sampler', 'mala', '--out', a], { cwd: ROOT })).code).toBe(0);
+    expect((await runCli(['sample', ...eight, ...quick, '--sampler', 'mala', '--out', b], { cwd: ROOT })).code).toBe(0);
     for (const f of ['chain-1.csv', 'chain-2.csv']) {
       const csv = readFileSync(join(a, f), 'utf8');
       expect(csv).toBe(readFileSync(join(b, f), 'utf8'));
@@ -98,7 +98,7 @@ describe('langevin sample', () => {
   });
 
   it.each([
-    [['--sampler', 'hmc'], /--sampler must be one of lmc, lmc-beta, mala, annealed, got 'hmc'/],
+    [['--sampler', 'hmc'], /--sampler must be one of lmc, lmc-beta, mala, nuts, .*annealed.*, got 'hmc'/],
     [['--draws', '0'], /--draws must be a positive integer, got '0'/],
     [['--step-size', '-1'], /--step-size must be a positive number, got '-1'/],
     [['--sampler', 'lmc-beta', '--beta', '0'], /--beta must be a positive number, got '0'/],
@@ -152,9 +152,9 @@ describe('langevin compare', () => {
   });
 
   it('rejects an unknown sampler in the list', async () => {
-    const r = await runCli(['compare', ...eight, '--samplers', 'lmc,nuts'], { cwd: ROOT });
+    const r = await runCli(['compare', ...eight, '--samplers', 'lmc,hmcx'], { cwd: ROOT });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/unknown sampler 'nuts'/);
+    expect(r.stderr).toMatch(/unknown sampler 'hmcx'/);
   });
 });
 

@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { compareSamplers, type Comparison } from '../../inference/compare.js';
 import { LangevinError } from '../../errors.js';
+import { samplerSpec } from '../../samplers/registry.js';
+import { chooseMetric } from '../../samplers/run.js';
 import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
 import { readTextFile } from '../../io/data-file.js';
 import type { SummaryJson } from '../../io/summary-json.js';
@@ -14,7 +16,7 @@ import { formatTable, formatValue } from '../../report/table.js';
 import type { CliIO } from '../io.js';
 import { loadModel, resolvePath } from '../load-model.js';
 import { createProgress } from '../progress.js';
-import { addRunOptions, parseRunOptions, type RawRunOptions } from '../run-options.js';
+import { addRunOptions, checkOptionsApplyToSome, parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
 import { join } from 'node:path';
 import { writeParticles } from '../../io/particles-csv.js';
@@ -25,17 +27,28 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       .command('compare')
       .description('run several samplers on the same model and compare them')
       .argument('<model>', 'Stan-language model file')
-      .requiredOption('--samplers <list>', 'comma-separated samplers, e.g. lmc,mala')
+      .requiredOption('--samplers <list>', `comma-separated samplers: ${SAMPLER_NAMES.join(', ')}`)
       .option('--reference <file>', 'a summary JSON whose means are the reference'),
   ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
     const samplers = parseSamplerList(raw.samplers);
-    const settings = samplers.map((s) => parseRunOptions({ ...raw, beta: s === 'lmc-beta' ? raw.beta : undefined }, s));
+    checkOptionsApplyToSome(raw, samplers);
+    // each sampler takes the options that apply to it (--gamma goes to uld and malt only)
+    const settings = samplers.map((s) => parseRunOptions(raw, s, true));
     const seed = settings[0]!.options.seed!;
     for (const s of settings) s.options.seed = seed;
     const reference = raw.reference === undefined ? undefined : readReference(io, raw.reference);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    if (outDir) prepareOutputDir(outDir);
     const loaded = await loadModel(io, sources, modelPath, raw.data, settings[0]!.backend, settings[0]!.options.chains);
+    try {
+      for (const s of settings) {
+        const spec = samplerSpec(s.options.sampler!);
+        if (spec.createKernel) chooseMetric(spec, loaded.model.dim, s.options.metric);
+      }
+      if (outDir) prepareOutputDir(outDir);
+    } catch (error) {
+      loaded.model.dispose();
+      throw error;
+    }
     let comparison: Comparison;
     try {
       comparison = await withInterrupt(io, (signal) =>
@@ -93,22 +106,31 @@ function readReference(io: CliIO, path: string): SummaryJson {
 
 function formatComparison(c: Comparison): string {
   const header = [
-    'sampler', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'ESS/s', 'ESS/1k grads',
-    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`,
+    'sampler', 'exact', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'bulk/s', 'tail/s',
+    'bulk/1k grads', 'tail/1k grads', 'bulk/1k sampling', 'tail/1k sampling',
+    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`, 'agrees',
   ];
   const rows = c.rows.map((r) => [
     r.sampler,
+    r.exactness === 'adjusted' ? 'yes' : r.exactness === 'unadjusted' ? 'biased' : r.exactness,
     r.seconds.toFixed(2),
     String(r.gradient_evaluations),
     formatValue(r.min_ess_bulk),
     formatValue(r.min_ess_tail),
     formatValue(r.ess_bulk_per_second),
+    formatValue(r.ess_tail_per_second),
     formatValue(r.ess_bulk_per_1000_gradients),
+    formatValue(r.ess_tail_per_1000_gradients),
+    formatValue(r.ess_bulk_per_1000_sampling_gradients),
+    formatValue(r.ess_tail_per_1000_sampling_gradients),
     r.max_rhat === null ? 'NA' : r.max_rhat.toFixed(3),
     r.acceptance_rate.toFixed(3),
     r.max_mean_difference_in_mcse === null
       ? 'NA'
       : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
+    r.agrees === null ? 'NA' : r.agrees ? 'yes' : 'NO',
   ]);
-  return formatTable(header, rows);
+  const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01'];
+  for (const r of c.rows) for (const w of r.warnings) lines.push(`${r.sampler}: warning: ${w}`);
+  return lines.join('\n');
 }

@@ -10,7 +10,9 @@ import { readPointsCsv } from '../../io/points-file.js';
 import { writeParticles } from '../../io/particles-csv.js';
 import { scoreModel } from '../../score/score-model.js';
 import type { ScoreNetwork } from '../../score/network.js';
-import type { SamplerName } from '../../inference/types.js';
+import { SAMPLER_NAMES, type SamplerName } from '../../inference/types.js';
+import { DEFAULT_SAMPLER, samplerSpec } from '../../samplers/registry.js';
+import { chooseMetric } from '../../samplers/run.js';
 import type { BackendChoice } from '../../model/types.js';
 import { LangevinError } from '../../errors.js';
 import { Interrupted } from '../interrupted.js';
@@ -24,13 +26,12 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
       .command('sample')
       .description('draw from the posterior of MODEL and print a summary')
       .argument('[model]', 'Stan-language model file (optional with --score)')
-      .option('--sampler <name>', 'lmc, lmc-beta, mala (default) or annealed')
+      .option('--sampler <name>', `${SAMPLER_NAMES.join(', ')} (default ${DEFAULT_SAMPLER})`)
       .option('--reference <file>', 'CSV of reference points: report the energy distance of the draws to them'),
   ).action(async (modelPath: string | undefined, raw: RawRunOptions & { sampler?: string }) => {
     const sampler = parseSampler(raw.sampler);
     const { backend, options } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    if (outDir) prepareOutputDir(outDir);
     const annealing = options.annealing!;
     if (raw.score !== undefined) {
       // tfjs loads only here: the network's weights become tfjs tensors.
@@ -43,6 +44,14 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     }
     if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
     const loaded = await loadRunModel(io, sources, modelPath, raw.data, backend, options.chains, annealing.score, sampler);
+    // the metric must fit the model (dense: at most DENSE_METRIC_LIMIT parameters) before anything is written
+    try {
+      if (samplerSpec(sampler).createKernel) chooseMetric(samplerSpec(sampler), loaded.model.dim, options.metric);
+      if (outDir) prepareOutputDir(outDir);
+    } catch (error) {
+      loaded.model.dispose();
+      throw error;
+    }
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     let fit: Fit;
     try {
@@ -151,7 +160,7 @@ async function loadRunModel(
 ): Promise<LoadedModel> {
   if (modelPath !== undefined) return loadModel(io, sources, modelPath, dataPath, backend, chains);
   if (!score) throw new LangevinError('a model file is required (or a trained score network with --score FILE)');
-  if (sampler === 'mala' || sampler === 'lmc-beta') {
+  if (samplerSpec(sampler).needsLogDensity) {
     throw new LangevinError(`--sampler ${sampler} needs a model's log density; with --score alone use lmc (with --step-size) or annealed`);
   }
   return { model: scoreModel(score), modelFile: '', data: {}, compileSeconds: 0 };

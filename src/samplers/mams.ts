@@ -7,7 +7,7 @@
  * 1. full refresh: u uniform on the unit sphere;
  * 2. n isokinetic steps of size ε, n = ⌈U · r(L/ε)⌉ with U ~ U(0, 1) and r
  *    chosen so that E[n] = L/ε (BlackJAX's `rescale`): jittered trajectory
- *    lengths with mean L;
+ *    lengths with mean L, at most MAX_STEPS = 1024 steps;
  * 3. accept the end point with probability min(1, e^{−ΔE}), ΔE the
  *    trajectory's total energy error (kinetic change minus the change of
  *    log π). A non-finite or |ΔE| > 1000 trajectory is a divergence and is
@@ -31,6 +31,9 @@ import { allocateMicroInfo, initMicroState, type MicroKernel, type MicroParams, 
 
 /** |ΔE| above this is a divergence (as Stan's NUTS). */
 const DIVERGENCE = 1000;
+
+/** At most this many integrator steps per trajectory (NUTS's 2^10 at tree depth 10). */
+export const MAX_STEPS = 1024;
 
 /** r with E[⌈U r⌉] = mean for U ~ U(0, 1) (BlackJAX adjusted_mclmc `rescale`). */
 export function rescaleSteps(mean: number): number {
@@ -58,7 +61,8 @@ export function mamsKernel(potential: Potential, chains: number, scheme: Isokine
     for (let c = 0; c < chains; c++) {
       copyChain(state, start, c);
       randomDirection(state.velocity, c, dim, () => streams[c].normal());
-      const n = Math.max(1, Math.ceil(streams[c].uniform() * rescaleSteps(trajectoryLength[c] / stepSize[c])));
+      const jittered = Math.ceil(streams[c].uniform() * rescaleSteps(trajectoryLength[c] / stepSize[c]));
+      const n = jittered >= 1 ? Math.min(jittered, MAX_STEPS) : 1;
       steps[c] = n;
       longest = Math.max(longest, n);
       kinetic[c] = 0;

@@ -19,8 +19,10 @@
  */
 import { STAN_DUAL_AVERAGING } from './dual-averaging.js';
 import type { IsokineticState } from './isokinetic.js';
+import type { KernelParams, LangevinState, StepInfo, WarmupStrategy } from './types.js';
+import type { WarmupOptions } from './warmup.js';
 import { ChainRecord, RunningMoments } from './micro-tuning.js';
-import type { MicroParams, MicroStepInfo } from './micro-types.js';
+import type { MicroKernel, MicroStepInfo } from './micro-types.js';
 
 export const MAMS_TARGET_ACCEPTANCE = 0.9;
 
@@ -75,7 +77,7 @@ class ClampedDualAveraging {
   }
 }
 
-export class MamsTuning {
+export class MamsTuning implements WarmupStrategy {
   private readonly ends: number[];
   private readonly averaging: ClampedDualAveraging;
   private readonly moments: RunningMoments;
@@ -83,13 +85,26 @@ export class MamsTuning {
   private readonly variances: Float64Array;
   private readonly previousStepSize: Float64Array;
 
+  readonly chains: number;
+  readonly dim: number;
+  readonly warmup: number;
+  private readonly fixedStepSize: number | undefined;
+  private readonly usePreconditioner: boolean;
+  private readonly L: Float64Array;
+
   constructor(
-    readonly chains: number,
-    readonly dim: number,
-    readonly warmup: number,
-    targetAcceptance = MAMS_TARGET_ACCEPTANCE,
-    private readonly fixedStepSize?: number,
+    private readonly kernel: MicroKernel,
+    options: WarmupOptions,
   ) {
+    const { chains, dim } = kernel;
+    const warmup = options.warmup;
+    this.chains = chains;
+    this.dim = dim;
+    this.warmup = warmup;
+    this.fixedStepSize = options.stepSize;
+    this.usePreconditioner = options.metric !== 'unit';
+    this.L = kernel.trajectoryLength;
+    const targetAcceptance = options.targetAcceptance ?? MAMS_TARGET_ACCEPTANCE;
     this.ends = [0.15, 0.4, 0.55, 0.85, 1].map((f) => Math.round(f * warmup));
     this.averaging = new ClampedDualAveraging(chains, targetAcceptance);
     this.moments = new RunningMoments(chains, dim);
@@ -98,13 +113,19 @@ export class MamsTuning {
     this.previousStepSize = new Float64Array(chains);
   }
 
-  start(params: MicroParams): void {
+  start(): { params: KernelParams; evaluations: number } {
     const root = Math.sqrt(this.dim);
-    params.stepSize.fill(this.fixedStepSize ?? root / 5);
-    params.trajectoryLength.fill(root);
-    params.scale.fill(1);
+    this.L.fill(root);
+    const params: KernelParams = {
+      stepSize: new Float64Array(this.chains).fill(this.fixedStepSize ?? root / 5),
+      invMetric: new Float64Array(this.chains * this.dim).fill(1),
+    };
+    if (this.usePreconditioner) params.invMetric.set(this.kernel.startVariances);
     this.averaging.restart(params.stepSize);
+    return { params, evaluations: this.kernel.startEvaluations };
   }
+
+  finish(): void {}
 
   /** Which of the five phases warm-up transition t belongs to (0-based). */
   private phase(t: number): number {
@@ -113,15 +134,17 @@ export class MamsTuning {
     return p;
   }
 
-  adapt(t: number, info: MicroStepInfo, state: IsokineticState, params: MicroParams): void {
+  adapt(t: number, langevinState: LangevinState, stepInfo: StepInfo, params: KernelParams): number {
+    const state = langevinState as IsokineticState;
+    const info = stepInfo as MicroStepInfo;
     const phase = this.phase(t);
     const tuneStepSize = this.fixedStepSize === undefined && phase !== 3;
     if (tuneStepSize) {
       this.previousStepSize.set(params.stepSize);
-      this.averaging.learn(info.acceptProbability, params.stepSize, params.trajectoryLength);
+      this.averaging.learn(info.acceptProbability, params.stepSize, this.L);
       // phases 1-2 keep the number of steps per trajectory while ε moves
       if (phase <= 1) {
-        for (let c = 0; c < this.chains; c++) params.trajectoryLength[c] *= params.stepSize[c] / this.previousStepSize[c];
+        for (let c = 0; c < this.chains; c++) this.L[c] *= params.stepSize[c] / this.previousStepSize[c];
       }
     }
     if (phase === 1) {
@@ -132,17 +155,18 @@ export class MamsTuning {
     if (phase === 3) this.record.push(state);
     if (t === this.ends[1] - 1) this.precondition(params);
     else if (t === this.ends[2] - 1 || t === this.ends[4] - 1) this.settle(params);
-    if (t === this.ends[3] - 1) this.trajectoryLength(params);
+    if (t === this.ends[3] - 1) this.trajectoryLength();
+    return 0;
   }
 
   /** End of a dual-averaging phase: sample with its mean, restart from it. */
-  private settle(params: MicroParams): void {
+  private settle(params: KernelParams): void {
     if (this.fixedStepSize !== undefined) return;
     this.averaging.finalStepSize(params.stepSize);
     this.averaging.restart(params.stepSize);
   }
 
-  private precondition(params: MicroParams): void {
+  private precondition(params: KernelParams): void {
     const d = this.dim;
     this.settle(params);
     for (let c = 0; c < this.chains; c++) {
@@ -153,24 +177,24 @@ export class MamsTuning {
         total += this.variances[k];
         positive &&= this.variances[k] > 0;
       }
-      const change = Math.min(Math.max((1.3 * Math.sqrt(total)) / params.trajectoryLength[c], 0), 2);
+      const change = Math.min(Math.max((1.3 * Math.sqrt(total)) / this.L[c], 0), 2);
       if (change > 0 && this.fixedStepSize === undefined) params.stepSize[c] *= change;
-      if (!positive) {
-        if (change > 0) params.trajectoryLength[c] *= change;
+      if (!positive || !this.usePreconditioner) {
+        if (change > 0) this.L[c] *= change;
         continue;
       }
-      for (let k = c * d; k < (c + 1) * d; k++) params.scale[k] = Math.sqrt(this.variances[k]);
-      params.trajectoryLength[c] = Math.sqrt(d);
+      for (let k = c * d; k < (c + 1) * d; k++) params.invMetric[k] = this.variances[k];
+      this.L[c] = Math.sqrt(d);
     }
     if (this.fixedStepSize === undefined) this.averaging.restart(params.stepSize);
   }
 
-  private trajectoryLength(params: MicroParams): void {
+  private trajectoryLength(): void {
     for (let c = 0; c < this.chains; c++) {
       const essPerDraw = this.record.autocorrelation(c, 'mean-ess');
       if (!(essPerDraw > 0 && Number.isFinite(essPerDraw))) continue;
-      const L = params.trajectoryLength[c];
-      params.trajectoryLength[c] = Math.min((0.5 * L) / essPerDraw, 2 * L);
+      const L = this.L[c];
+      this.L[c] = Math.min((0.5 * L) / essPerDraw, 2 * L);
     }
   }
 }

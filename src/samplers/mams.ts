@@ -18,16 +18,11 @@
  * potential on the chains still moving only.
  */
 import type { Potential } from '../model/types.js';
-import type { Streams } from '../random/streams.js';
-import {
-  allocateIsokineticState,
-  copyChain,
-  finiteChain,
-  IsokineticIntegrator,
-  randomDirection,
-  type IsokineticScheme,
-} from './isokinetic.js';
-import { allocateMicroInfo, initMicroState, type MicroKernel, type MicroParams, type MicroStepInfo } from './micro-types.js';
+import { allocateIsokineticState, copyChain, finiteChain, IsokineticIntegrator, randomDirection, type IsokineticScheme } from './isokinetic.js';
+import { MAMS_TARGET_ACCEPTANCE, MamsTuning } from './mams-tuning.js';
+import { createMicroKernel } from './micro-kernel.js';
+import type { MicroKernel, MicroTransition } from './micro-types.js';
+import type { SamplerSpec } from './registry.js';
 
 /** |ΔE| above this is a divergence (as Stan's NUTS). */
 const DIVERGENCE = 1000;
@@ -45,18 +40,15 @@ export function rescaleSteps(mean: number): number {
 
 export function mamsKernel(potential: Potential, chains: number, scheme: IsokineticScheme = 'mclachlan'): MicroKernel {
   const dim = potential.dim;
-  const state = allocateIsokineticState(chains, dim);
   const start = allocateIsokineticState(chains, dim);
   const integrator = new IsokineticIntegrator(potential, chains, scheme);
-  const info = allocateMicroInfo(chains);
   const active = new Int32Array(chains);
   const steps = new Int32Array(chains);
   const kinetic = new Float64Array(chains);
   const alive = new Uint8Array(chains);
   const perStep = integrator.gradientsPerStep;
 
-  function step(streams: Streams, params: MicroParams): MicroStepInfo {
-    const { stepSize, trajectoryLength, scale } = params;
+  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info) => {
     let longest = 0;
     for (let c = 0; c < chains; c++) {
       copyChain(state, start, c);
@@ -94,17 +86,19 @@ export function mamsKernel(potential: Potential, chains: number, scheme: Isokine
       info.accepted[c] = accept ? 1 : 0;
       if (!accept) copyChain(start, state, c);
     }
-    return info;
-  }
-
-  return {
-    chains,
-    dim,
-    state,
-    init(position, streams) {
-      initMicroState(potential, state, position, streams);
-      return 1;
-    },
-    step,
   };
+  return createMicroKernel('mams', potential, chains, perStep, transition);
 }
+
+export const mamsSampler: SamplerSpec = {
+  name: 'mams',
+  description: 'Metropolis-adjusted microcanonical sampler (MAMS): exact, isokinetic trajectories with full refresh',
+  exactness: 'adjusted',
+  options: [],
+  metrics: ['diag-var', 'unit'],
+  needsLogDensity: true,
+  targetAcceptance: MAMS_TARGET_ACCEPTANCE,
+  divergence: 'a trajectory with a non-finite state or an energy error above 1000',
+  createKernel: (potential, chains) => mamsKernel(potential, chains),
+  createWarmup: (kernel, options) => new MamsTuning(kernel as MicroKernel, options),
+};

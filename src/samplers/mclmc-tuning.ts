@@ -20,15 +20,17 @@
  * A fixed step size (`stepSize`) skips the step-size updates.
  */
 import type { IsokineticState } from './isokinetic.js';
+import type { KernelParams, LangevinState, StepInfo, WarmupStrategy } from './types.js';
+import type { WarmupOptions } from './warmup.js';
 import { ChainRecord, RunningMoments } from './micro-tuning.js';
-import type { MicroParams, MicroStepInfo } from './micro-types.js';
+import type { MicroKernel, MicroStepInfo } from './micro-types.js';
 
 const DESIRED_ENERGY_VARIANCE = 5e-4;
 const TRUST_IN_ESTIMATE = 1.5;
 const EFFECTIVE_SAMPLES = 150;
 const L_FACTOR = 0.4;
 
-export class MclmcTuning {
+export class MclmcTuning implements WarmupStrategy {
   private readonly dim: number;
   private readonly chains: number;
   private readonly end1: number;
@@ -41,12 +43,19 @@ export class MclmcTuning {
   private readonly record: ChainRecord;
   private readonly variances: Float64Array;
 
+  readonly warmup: number;
+  private readonly fixedStepSize: number | undefined;
+  private readonly precondition: boolean;
+
   constructor(
-    chains: number,
-    dim: number,
-    readonly warmup: number,
-    private readonly fixedStepSize?: number,
+    private readonly kernel: MicroKernel,
+    options: WarmupOptions,
   ) {
+    const { chains, dim } = kernel;
+    const warmup = options.warmup;
+    this.warmup = warmup;
+    this.fixedStepSize = options.stepSize;
+    this.precondition = options.metric !== 'unit';
     this.chains = chains;
     this.dim = dim;
     this.end1 = Math.round(0.3 * warmup);
@@ -60,28 +69,37 @@ export class MclmcTuning {
     this.variances = new Float64Array(chains * dim);
   }
 
-  /** The starting parameters. */
-  start(params: MicroParams): void {
+  /** The starting parameters: L = √d, ε = √d/4, unit metric. */
+  start(): { params: KernelParams; evaluations: number } {
     const root = Math.sqrt(this.dim);
-    params.stepSize.fill(this.fixedStepSize ?? root / 4);
-    params.trajectoryLength.fill(root);
-    params.scale.fill(1);
+    this.kernel.trajectoryLength.fill(root);
+    const params: KernelParams = {
+      stepSize: new Float64Array(this.chains).fill(this.fixedStepSize ?? root / 4),
+      invMetric: new Float64Array(this.chains * this.dim).fill(1),
+    };
+    if (this.precondition) params.invMetric.set(this.kernel.startVariances);
+    return { params, evaluations: this.kernel.startEvaluations };
   }
 
   /** After warm-up step t (0-based) with its info and resulting state. */
-  adapt(t: number, info: MicroStepInfo, state: IsokineticState, params: MicroParams): void {
+  adapt(t: number, langevinState: LangevinState, stepInfo: StepInfo, params: KernelParams): number {
+    const state = langevinState as IsokineticState;
+    const info = stepInfo as MicroStepInfo;
     if (t < this.end3) this.stepSizeUpdate(info, params);
     if (t >= this.end1 && t < this.end2) {
       for (let c = 0; c < this.chains; c++) {
         if (!info.divergent[c]) this.moments.add(state.position, c, params.stepSize[c]);
       }
     }
-    if (t === this.end2 - 1) this.precondition(params);
+    if (t === this.end2 - 1) this.preconditioner(params);
     if (t >= this.end3) this.record.push(state);
-    if (t === this.warmup - 1) this.trajectoryLength(params);
+    if (t === this.warmup - 1) this.decoherenceLength(params);
+    return 0;
   }
 
-  private stepSizeUpdate(info: MicroStepInfo, params: MicroParams): void {
+  finish(): void {}
+
+  private stepSizeUpdate(info: MicroStepInfo, params: KernelParams): void {
     const decay = (EFFECTIVE_SAMPLES - 1) / (EFFECTIVE_SAMPLES + 1);
     for (let c = 0; c < this.chains; c++) {
       const eps = params.stepSize[c];
@@ -101,15 +119,23 @@ export class MclmcTuning {
     }
   }
 
-  private precondition(params: MicroParams): void {
+  private preconditioner(params: KernelParams): void {
     const d = this.dim;
     for (let c = 0; c < this.chains; c++) {
       if (!this.moments.variances(c, this.variances)) continue;
       let positive = true;
-      for (let k = c * d; k < (c + 1) * d; k++) positive &&= this.variances[k] > 0;
-      if (!positive) continue;
-      for (let k = c * d; k < (c + 1) * d; k++) params.scale[k] = Math.sqrt(this.variances[k]);
-      params.trajectoryLength[c] = Math.sqrt(d);
+      let total = 0;
+      for (let k = c * d; k < (c + 1) * d; k++) {
+        positive &&= this.variances[k] > 0;
+        total += this.variances[k];
+      }
+      if (!this.precondition || !positive) {
+        // no preconditioner: L is the posterior's overall scale
+        if (total > 0) this.kernel.trajectoryLength[c] = Math.sqrt(total);
+        continue;
+      }
+      for (let k = c * d; k < (c + 1) * d; k++) params.invMetric[k] = this.variances[k];
+      this.kernel.trajectoryLength[c] = Math.sqrt(d);
       // the step-size sums restart in the whitened coordinates
       this.xiSum[c] = 0;
       this.timeSum[c] = 0;
@@ -117,10 +143,10 @@ export class MclmcTuning {
     }
   }
 
-  private trajectoryLength(params: MicroParams): void {
+  private decoherenceLength(params: KernelParams): void {
     for (let c = 0; c < this.chains; c++) {
       const tau = this.record.autocorrelation(c, 'mean-time');
-      if (tau > 0 && Number.isFinite(tau)) params.trajectoryLength[c] = L_FACTOR * params.stepSize[c] * tau;
+      if (tau > 0 && Number.isFinite(tau)) this.kernel.trajectoryLength[c] = L_FACTOR * params.stepSize[c] * tau;
     }
   }
 }

@@ -13,34 +13,28 @@
  * the acceptance statistic a Metropolis test would use (diagnostic only).
  */
 import type { Potential } from '../model/types.js';
-import type { Streams } from '../random/streams.js';
-import {
-  allocateIsokineticState,
-  copyChain,
-  finiteChain,
-  IsokineticIntegrator,
-  type IsokineticScheme,
-} from './isokinetic.js';
-import { allocateMicroInfo, initMicroState, type MicroKernel, type MicroParams, type MicroStepInfo } from './micro-types.js';
+import { copyChain, finiteChain, IsokineticIntegrator, allocateIsokineticState, type IsokineticScheme } from './isokinetic.js';
+import { MclmcTuning } from './mclmc-tuning.js';
+import { createMicroKernel } from './micro-kernel.js';
+import type { MicroKernel, MicroTransition } from './micro-types.js';
+import type { SamplerSpec } from './registry.js';
 
 export function mclmcKernel(potential: Potential, chains: number, scheme: IsokineticScheme = 'mclachlan'): MicroKernel {
   const dim = potential.dim;
-  const state = allocateIsokineticState(chains, dim);
-  const previous = allocateIsokineticState(chains, dim);
   const integrator = new IsokineticIntegrator(potential, chains, scheme);
-  const info = allocateMicroInfo(chains);
+  const previous = allocateIsokineticState(chains, dim);
   const all = Int32Array.from({ length: chains }, (_, c) => c);
   const kinetic = new Float64Array(chains);
   const noise = new Float64Array(dim);
   const perStep = integrator.gradientsPerStep;
 
-  function step(streams: Streams, params: MicroParams): MicroStepInfo {
+  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info) => {
     previous.position.set(state.position);
     previous.velocity.set(state.velocity);
     previous.gradient.set(state.gradient);
     previous.logDensity.set(state.logDensity);
     kinetic.fill(0);
-    integrator.step(state, params.stepSize, params.scale, all, chains, kinetic);
+    integrator.step(state, stepSize, scale, all, chains, kinetic);
     const u = state.velocity;
     for (let c = 0; c < chains; c++) {
       info.gradients[c] = perStep;
@@ -58,7 +52,7 @@ export function mclmcKernel(potential: Potential, chains: number, scheme: Isokin
       info.energyChange[c] = energy;
       info.acceptProbability[c] = energy <= 0 ? 1 : Math.exp(-energy);
       // partial refresh of the direction
-      const c1 = Math.exp(-params.stepSize[c] / params.trajectoryLength[c]);
+      const c1 = Math.exp(-stepSize[c] / trajectoryLength[c]);
       const c2 = Math.sqrt(1 - c1 * c1) / Math.sqrt(dim);
       streams[c].fillNormal(noise, 0, dim);
       const row = c * dim;
@@ -71,17 +65,17 @@ export function mclmcKernel(potential: Potential, chains: number, scheme: Isokin
       const inverse = 1 / Math.sqrt(norm);
       for (let i = 0; i < dim; i++) u[row + i] *= inverse;
     }
-    return info;
-  }
-
-  return {
-    chains,
-    dim,
-    state,
-    init(position, streams) {
-      initMicroState(potential, state, position, streams);
-      return 1;
-    },
-    step,
   };
+  return createMicroKernel('mclmc', potential, chains, perStep, transition);
 }
+
+export const mclmcSampler: SamplerSpec = {
+  name: 'mclmc',
+  description: 'unadjusted microcanonical Langevin (MCLMC): isokinetic steps, partial refresh; biased by the step size',
+  exactness: 'unadjusted',
+  options: [],
+  metrics: ['diag-var', 'unit'],
+  needsLogDensity: true,
+  createKernel: (potential, chains) => mclmcKernel(potential, chains),
+  createWarmup: (kernel, options) => new MclmcTuning(kernel as MicroKernel, options),
+};

@@ -55,7 +55,8 @@ describe('MAMS', () => {
       expect(Math.abs(meanOf(squared.values) - variances[i]) / mcse2).toBeLessThan(4);
     }
     const acceptance = result.chainInfo.map((c) => c.meanAcceptStat);
-    for (const a of acceptance) expect(Math.abs(a - 0.9)).toBeLessThan(0.07);
+    // dual averaging aims at 0.9; on a Gaussian ε can sit at its cap L/1.1 with a higher rate
+    for (const a of acceptance) expect(a).toBeGreaterThan(0.83);
   });
 });
 

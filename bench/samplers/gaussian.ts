@@ -104,7 +104,7 @@ export function runGaussian(target: GaussianTarget, options: SampleOptions): Gau
   const gradients = result.chainInfo.reduce((sum, c) => sum + c.gradientEvaluations, 0);
   return {
     target: target.name,
-    sampler: options.sampler,
+    sampler: options.metric ? `${options.sampler} (${options.metric})` : options.sampler,
     minEssBulk: least,
     gradients,
     gradientsPer100: least > 0 ? (100 * gradients) / least : Infinity,

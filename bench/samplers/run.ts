@@ -6,13 +6,16 @@
  *
  *   node dist/bench/samplers/run.js [--samplers a,b] [--posteriors earn,kidiq]
  *     [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--skip-gaussian] [--skip-posteriors]
+ *     [--out samplers.json]  (a file name under bench/results/)
+ *   node dist/bench/samplers/run.js --print a.json,b.json   (the tables of earlier runs, merged)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir } from '../models.js';
 import { loadPosteriors } from './fixtures.js';
 import { illConditionedGaussian, runGaussian, type GaussianRun } from './gaussian.js';
 import { runPosterior, type PosteriorRun, type RunSettings } from './posteriors.js';
+import { samplerSpec } from '../../src/samplers/registry.js';
 import { benchSamplers } from './samplers.js';
 import { gaussianTable, posteriorTable } from './table.js';
 
@@ -23,7 +26,29 @@ function argument(name: string): string | undefined {
 
 const list = (value: string | undefined): string[] => (value ? value.split(',').filter((s) => s.length > 0) : []);
 
+/** Print the tables of result files written earlier (runs split over processes), merged. */
+function printSaved(files: string[]): void {
+  const posteriors: PosteriorRun[] = [];
+  const gaussian: GaussianRun[] = [];
+  let settings: RunSettings | undefined;
+  for (const file of files) {
+    const saved = JSON.parse(readFileSync(join(benchDir(), 'results', file), 'utf8')) as {
+      settings: RunSettings;
+      posteriors: PosteriorRun[];
+      gaussian: GaussianRun[];
+    };
+    settings ??= saved.settings;
+    posteriors.push(...saved.posteriors);
+    gaussian.push(...saved.gaussian);
+  }
+  const samplers = [...new Set(posteriors.map((r) => r.sampler))];
+  if (posteriors.length > 0 && settings) console.log(posteriorTable(posteriors, samplers, settings));
+  if (gaussian.length > 0) console.log(gaussianTable(gaussian));
+}
+
 async function main(): Promise<void> {
+  const saved = argument('print');
+  if (saved) return printSaved(list(saved));
   const settings: RunSettings = {
     chains: Number(argument('chains') ?? 4),
     warmup: Number(argument('warmup') ?? 1000),
@@ -37,7 +62,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const save = (): void =>
     writeFileSync(
-      join(out, 'samplers.json'),
+      join(out, argument('out') ?? 'samplers.json'),
       JSON.stringify({ settings, samplers, posteriors: posteriorRuns, gaussian: gaussianRuns }, null, 1),
     );
 
@@ -61,16 +86,19 @@ async function main(): Promise<void> {
     for (const rotated of [false, true]) {
       const target = illConditionedGaussian(100, 1000, rotated);
       for (const sampler of samplers) {
-        const run = runGaussian(target, { sampler: sampler as never, ...settings, initRadius: 2 });
-        gaussianRuns.push(run);
-        process.stderr.write(`${target.name} ${sampler}: ${run.gradientsPer100.toFixed(0)} gradients / 100 ESS\n`);
-        save();
+        const metrics = samplerSpec(sampler).metrics;
+        for (const metric of metrics.length > 0 ? metrics : [undefined]) {
+          const run = runGaussian(target, { sampler, metric, ...settings, initRadius: 2 });
+          gaussianRuns.push(run);
+          process.stderr.write(`${target.name} ${run.sampler}: ${run.gradientsPer100.toFixed(0)} gradients / 100 ESS\n`);
+          save();
+        }
       }
     }
-    console.log(gaussianTable(gaussianRuns, samplers));
+    console.log(gaussianTable(gaussianRuns));
   }
   save();
-  console.log(`\nwritten ${join(out, 'samplers.json')}`);
+  console.log(`\nwritten ${join(out, argument('out') ?? 'samplers.json')}`);
 }
 
 main().catch((error: unknown) => {

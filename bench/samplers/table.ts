@@ -50,16 +50,18 @@ export function posteriorTable(runs: PosteriorRun[], samplers: string[], setting
   return lines.join('\n');
 }
 
-export function gaussianTable(runs: GaussianRun[], samplers: string[]): string {
+/** One row per sampler and metric, one column per target. */
+export function gaussianTable(runs: GaussianRun[]): string {
   const targets = [...new Set(runs.map((r) => r.target))];
-  const nameWidth = Math.max(...targets.map((t) => t.length)) + 2;
-  const width = 12;
+  const rows = [...new Set(runs.map((r) => r.sampler))];
+  const nameWidth = Math.max(18, ...rows.map((r) => r.length)) + 2;
+  const width = Math.max(...targets.map((t) => t.length)) + 2;
   const lines = ['\nGradients (warm-up included, all chains) per 100 effective samples of the worst coordinate'];
-  lines.push(pad('target', nameWidth, true) + samplers.map((s) => pad(s, width)).join(''));
-  for (const target of targets) {
-    let line = pad(target, nameWidth, true);
-    for (const sampler of samplers) {
-      const run = runs.find((r) => r.target === target && r.sampler === sampler);
+  lines.push(pad('sampler (metric)', nameWidth, true) + targets.map((t) => pad(t, width)).join(''));
+  for (const row of rows) {
+    let line = pad(row, nameWidth, true);
+    for (const target of targets) {
+      const run = runs.find((r) => r.target === target && r.sampler === row);
       line += pad(run ? (Number.isFinite(run.gradientsPer100) ? run.gradientsPer100.toFixed(0) : '∞') : '', width);
     }
     lines.push(line);

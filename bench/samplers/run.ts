@@ -6,7 +6,7 @@
  *
  *   node dist/bench/samplers/run.js [--samplers a,b] [--posteriors earn,kidiq]
  *     [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--skip-gaussian] [--skip-posteriors]
- *     [--out samplers.json]  (a file name under bench/results/)
+ *     [--metrics diag-var,dense] (Gaussian: only these metrics) [--out samplers.json]  (a file under bench/results/)
  *   node dist/bench/samplers/run.js --print a.json,b.json   (the tables of earlier runs, merged)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     for (const rotated of [false, true]) {
       const target = illConditionedGaussian(100, 1000, rotated);
       for (const sampler of samplers) {
-        const metrics = samplerSpec(sampler).metrics;
+        const wanted = list(argument('metrics'));
+        const metrics = samplerSpec(sampler).metrics.filter((m) => wanted.length === 0 || wanted.includes(m));
         for (const metric of metrics.length > 0 ? metrics : [undefined]) {
           const run = runGaussian(target, { sampler, metric, ...settings, initRadius: 2 });
           gaussianRuns.push(run);

@@ -30,6 +30,8 @@
 import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { annealedSampler } from './annealed.js';
+import { mamsSampler } from './mams.js';
+import { mclmcSampler } from './mclmc.js';
 import { lmcBetaSampler } from './lmc-beta.js';
 import { lmcSampler } from './lmc.js';
 import { malaSampler } from './mala.js';
@@ -37,7 +39,8 @@ import { maltSampler } from './malt.js';
 import { nutsSampler } from './nuts.js';
 import { uldSampler } from './uld.js';
 import type { MetricKind } from './metric.js';
-import type { Kernel } from './types.js';
+import type { Kernel, WarmupStrategy } from './types.js';
+import type { WarmupOptions } from './warmup.js';
 export type { StepSizeHeuristic, WarmupStrategy } from './types.js';
 
 /** A sampler-specific option: one CLI flag, one key of `samplerOptions`. */
@@ -84,6 +87,8 @@ export interface SamplerSpec {
   createKernel?(potential: Potential, chains: number, settings: KernelSettings): Kernel;
   /** The kernel the warm-up runs (default: createKernel's). */
   createWarmupKernel?(potential: Potential, chains: number, settings: KernelSettings): Kernel;
+  /** The warm-up (default: Stan's windowed adaptation, warmup.ts); mclmc and mams bring the authors' tuning. */
+  createWarmup?(kernel: Kernel, options: WarmupOptions): WarmupStrategy;
 }
 
 export const SAMPLERS: readonly SamplerSpec[] = [
@@ -93,6 +98,8 @@ export const SAMPLERS: readonly SamplerSpec[] = [
   nutsSampler,
   uldSampler,
   maltSampler,
+  mclmcSampler,
+  mamsSampler,
   annealedSampler,
 ];
 

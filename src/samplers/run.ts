@@ -144,13 +144,16 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
   // Warm-up.
   const warmupDivergences = new Float64Array(chains);
   let nonFinite = 0;
-  const adaptation = new Warmup(warmupKernel, {
+  const warmupOptions = {
     warmup,
     stepSize: options.stepSize,
     targetAcceptance: options.targetAcceptance ?? spec.targetAcceptance,
     seed,
     metric,
-  });
+  };
+  const adaptation = spec.createWarmup
+    ? spec.createWarmup(warmupKernel, warmupOptions)
+    : new Warmup(warmupKernel, warmupOptions);
   const started = adaptation.start(state);
   const params = started.params;
   countAll(started.evaluations);

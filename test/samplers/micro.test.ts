@@ -1,0 +1,135 @@
+/**
+ * MCLMC and MAMS on Gaussians: MAMS leaves N(m, diag v) invariant to
+ * Monte Carlo error; MCLMC's step-size bias at a fixed (ε, L) matches the
+ * law measured by bench/samplers/mclmc-bias.ts; the tuning reaches the
+ * authors' targets; same seed, same draws.
+ */
+import { describe, expect, it } from 'vitest';
+import { essBulk } from '../../src/diagnostics/ess.js';
+import { mcseMean } from '../../src/diagnostics/mcse.js';
+import { rescaleSteps } from '../../src/samplers/mams.js';
+import { sample } from '../../src/samplers/run.js';
+import type { SampleResult } from '../../src/samplers/types.js';
+import { diagonalGaussian } from './potentials.js';
+
+/** Coordinate i of the draws (and a transform of it) as a chains × draws matrix. */
+function column(result: SampleResult, i: number, f: (x: number) => number = (x) => x) {
+  const { chains, keptDraws: draws, dim } = result;
+  const values = new Float64Array(chains * draws);
+  for (let c = 0; c < chains; c++) {
+    for (let t = 0; t < draws; t++) values[c * draws + t] = f(result.draws[(c * draws + t) * dim + i]);
+  }
+  return { values, chains, draws };
+}
+
+const meanOf = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+
+describe('MAMS', () => {
+  it('E[n] = L/ε for the jittered number of steps', () => {
+    for (const mean of [1.5, 2, 3.7, 10, 42.2]) {
+      const r = rescaleSteps(mean);
+      const k = Math.floor(r);
+      const x = r - k;
+      const expected = ((k * (k + 1)) / 2 + (k + 1) * x) / r;
+      expect(expected).toBeCloseTo(mean, 10);
+    }
+  });
+
+  it('leaves a badly scaled Gaussian invariant: means and variances within 4 MCSE', () => {
+    const variances = [0.01, 0.3, 1, 4, 25, 100];
+    const means = [1, -2, 0.5, 3, -1, 10];
+    const result = sample(diagonalGaussian(variances, means), {
+      sampler: 'mams',
+      chains: 4,
+      warmup: 500,
+      draws: 1500,
+      seed: 3,
+    });
+    for (let i = 0; i < variances.length; i++) {
+      const x = column(result, i);
+      expect(essBulk(x)!).toBeGreaterThan(200);
+      const mcse = mcseMean(x)!;
+      expect(Math.abs(meanOf(x.values) - means[i]) / mcse).toBeLessThan(4);
+      const squared = column(result, i, (v) => (v - means[i]) ** 2);
+      const mcse2 = mcseMean(squared)!;
+      expect(Math.abs(meanOf(squared.values) - variances[i]) / mcse2).toBeLessThan(4);
+    }
+    const acceptance = result.chainInfo.map((c) => c.meanAcceptStat);
+    // dual averaging aims at 0.9; on a Gaussian ε can sit at its cap L/1.1 with a higher rate
+    for (const a of acceptance) expect(a).toBeGreaterThan(0.83);
+  });
+});
+
+describe('MCLMC', () => {
+  it('tunes to the energy-variance target and samples a badly scaled Gaussian with small bias', () => {
+    const variances = [0.01, 0.3, 1, 4, 25, 100];
+    const result = sample(diagonalGaussian(variances), {
+      sampler: 'mclmc',
+      chains: 4,
+      warmup: 1000,
+      draws: 2000,
+      seed: 5,
+    });
+    for (let i = 0; i < variances.length; i++) {
+      const squared = column(result, i, (v) => v * v);
+      const mcse2 = mcseMean(squared)!;
+      // the tuned step has Var[ΔE]/d ≈ 5·10⁻⁴: its bias on a Gaussian is far below 2 % of the variance
+      expect(Math.abs(meanOf(squared.values) / variances[i] - 1)).toBeLessThan(0.02 + (4 * mcse2) / variances[i]);
+    }
+    // the preconditioner, from a short warm-up stretch, sees the scales differ (true ratio 10⁴)
+    const metric = result.chainInfo[0].invMetric;
+    expect(metric[5] / metric[0]).toBeGreaterThan(30);
+  });
+});
+
+describe('MCLMC step-size bias', () => {
+  it('at ε = 12 on a 100-d standard normal the variance is low by 1.3·10⁻⁴ ε² (bench/samplers/mclmc-bias.ts)', () => {
+    const dim = 100;
+    const chains = 4;
+    const draws = 2500;
+    const result = sample(diagonalGaussian(new Array(dim).fill(1)), {
+      sampler: 'mclmc',
+      chains,
+      warmup: 500,
+      draws,
+      seed: 2,
+      stepSize: 12,
+      metric: 'unit',
+    });
+    const values = new Float64Array(chains * draws);
+    for (let c = 0; c < chains; c++) {
+      for (let t = 0; t < draws; t++) {
+        let sum = 0;
+        for (let i = 0; i < dim; i++) sum += result.draws[(c * draws + t) * dim + i] ** 2;
+        values[c * draws + t] = sum / dim;
+      }
+    }
+    const error = meanOf(values) - 1;
+    const mcse = mcseMean({ values, chains, draws })!;
+    const predicted = -1.3e-4 * 12 * 12;
+    expect(mcse).toBeLessThan(0.002);
+    // the measured law holds to 4 MCSE plus 15 % of the bias (its fit spread)
+    expect(Math.abs(error - predicted)).toBeLessThan(4 * mcse + 0.15 * Math.abs(predicted));
+  });
+});
+
+describe('microcanonical samplers', () => {
+  for (const sampler of ['mclmc', 'mams'] as const) {
+    it(`${sampler}: same seed, identical draws; another seed, different draws`, () => {
+      const potential = diagonalGaussian([1, 2, 3]);
+      const run = (seed: number) => sample(potential, { sampler, chains: 2, warmup: 60, draws: 40, seed });
+      const a = run(7);
+      const b = run(7);
+      const c = run(8);
+      expect(Array.from(a.draws)).toEqual(Array.from(b.draws));
+      expect(Array.from(a.draws)).not.toEqual(Array.from(c.draws));
+      expect(a.chainInfo[0].gradientEvaluations).toBe(b.chainInfo[0].gradientEvaluations);
+    });
+  }
+
+  it('refuses a one-dimensional model with a clear message', () => {
+    expect(() => sample(diagonalGaussian([1]), { sampler: 'mams', chains: 1, warmup: 10, draws: 10, seed: 1 })).toThrow(
+      /at least 2 unconstrained dimensions/,
+    );
+  });
+});

@@ -39,7 +39,7 @@ function reportFailure(error: unknown, io: CliIO, sources: Record<string, string
     // A diagnostic with neither span nor file is about the command line.
     const diagnostics = error.diagnostics.map((d) => (d.span || d.file ? d : { ...d, file: 'langevin' }));
     const defaultFile = Object.keys(sources)[0] ?? 'langevin';
-    io.stderr.write(renderDiagnostics(diagnostics, defaultFile, sources) + '\n');
+    io.stderr.write(renderDiagnostics(diagnostics, defaultFile, sources, { codes: true }) + '\n');
     return 1;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -9,6 +9,7 @@ import { InternalError, LangevinError, renderDiagnostics } from '../errors.js';
 import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
+import { DEFAULT_LIMITS, setLimits } from '../limits.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
@@ -20,6 +21,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       writeErr: (s) => void io.stderr.write(s),
     });
   const sources: Record<string, string> = {};
+  setLimits({ ...DEFAULT_LIMITS }); // each command sets its own from its flags
   registerCommands(program, io, sources);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -34,7 +36,7 @@ function reportFailure(error: unknown, io: CliIO, sources: Record<string, string
     // commander already printed its message; help and version exit 0.
     return error.exitCode === 0 ? 0 : 1;
   }
-  if (error instanceof Interrupted) return 130;
+  if (error instanceof Interrupted) return error.exitCode;
   if (error instanceof LangevinError) {
     // A diagnostic with neither span nor file is about the command line.
     const diagnostics = error.diagnostics.map((d) => (d.span || d.file ? d : { ...d, file: 'langevin' }));

@@ -15,6 +15,7 @@ import {
   positiveInt,
   positiveNumber,
 } from './options.js';
+import { addLimitOptions, applyLimitOptions, checkRunMemory } from './limit-options.js';
 
 export interface RawRunOptions {
   data?: string;
@@ -41,10 +42,14 @@ export interface RawRunOptions {
   finalSteps?: string;
   smoothingSamples?: string;
   reference?: string;
+  overwrite?: boolean;
+  maxMemoryMb?: string;
+  maxInputMb?: string;
+  maxIterations?: string;
 }
 
 export function addRunOptions(command: Command): Command {
-  return command
+  command
     .option('--data <file>', 'Stan JSON data file')
     .option('--chains <n>', 'number of chains (particles for annealed)', undefined)
     .option('--warmup <n>', 'warm-up iterations (adaptation; not kept)')
@@ -67,7 +72,9 @@ export function addRunOptions(command: Command): Command {
     .option('--levels <L>', 'annealed: number of noise levels')
     .option('--steps-per-level <T>', 'annealed: Langevin steps per level')
     .option('--final-steps <n>', 'annealed: plain Langevin steps at noise 0 at the end')
-    .option('--smoothing-samples <k>', 'annealed: draws per particle for the smoothed-score estimate');
+    .option('--smoothing-samples <k>', 'annealed: draws per particle for the smoothed-score estimate')
+    .option('--overwrite', 'with --out: replace an earlier run in DIR (its chain files are removed)');
+  return addLimitOptions(command);
 }
 
 export interface RunSettings {
@@ -77,6 +84,7 @@ export interface RunSettings {
 
 /** Validate everything before any work starts, so mistakes cost nothing. */
 export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSettings {
+  applyLimitOptions(raw);
   const seed = raw.seed === undefined ? randomSeed() : nonNegativeInt('--seed', raw.seed, 0);
   const sigmaMax = positiveNumber('--sigma-max', raw.sigmaMax);
   const sigmaMin = positiveNumber('--sigma-min', raw.sigmaMin);
@@ -111,6 +119,10 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSe
         raw.smoothingSamples === undefined ? undefined : positiveInt('--smoothing-samples', raw.smoothingSamples, 16),
     },
   };
+  if (sampler !== 'annealed' && options.thin! > options.draws!) {
+    throw new LangevinError(`--thin ${options.thin} exceeds --draws ${options.draws}: at most one draw per chain would be kept; use --thin ≤ --draws`);
+  }
+  checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), 1);
   return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options };
 }
 

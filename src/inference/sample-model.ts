@@ -39,6 +39,7 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     gradientOnly: isScoreModel(model),
     signal: options.signal,
     onProgress: options.onProgress,
+    onDraw: options.onDraw,
   });
   return fitFromDraws(model, result, options);
 }

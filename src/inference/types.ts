@@ -3,6 +3,7 @@
  * sampler on a compiled model and get draws on the constrained scale plus
  * the summary JSON.
  */
+import type { DrawEvent } from '../samplers/types.js';
 import type { PointTable } from '../io/points-csv.js';
 import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
@@ -44,6 +45,8 @@ export interface SampleModelOptions {
   /** Stops the run early; the draws so far are kept and summarised. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /** After each iteration (e.g. to stream draws to disk as they are made). */
+  onDraw?: (event: DrawEvent) => void;
   /** Time spent compiling, reported in the summary. */
   compileSeconds?: number;
 }

@@ -28,6 +28,13 @@ export interface ChainCsv {
   draws: number;
   /** The adapted step size and diagonal inverse metric, if warm-up adapted. */
   adaptation?: { stepSize: number; invMetric: ArrayLike<number> };
+  /** Extra `#` lines after the elapsed-time block (an interrupted run says how far it got). */
+  closing?: string[];
+}
+
+/** A comment value on one line: a newline in a file name must not start a line of its own. */
+export function escapeCommentValue(value: string | number): string {
+  return String(value).replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 /** `theta[2,3]` → `theta.2.3`, as CmdStan writes column names. */
@@ -59,7 +66,7 @@ const ELAPSED_TIME_LINES = [
 
 export function formatChainCsv(chain: ChainCsv): string {
   const lines: string[] = [];
-  for (const [key, value] of chain.config) lines.push(`# ${key} = ${value}`);
+  for (const [key, value] of chain.config) lines.push(`# ${key} = ${escapeCommentValue(value)}`);
   const header = ['lp__', 'accept_stat__', 'stepsize__', 'divergent__', ...chain.outputNames.map(csvColumnName)];
   lines.push(header.join(','));
   // A model without parameters has nothing to adapt (CmdStan runs fixed_param
@@ -82,5 +89,6 @@ export function formatChainCsv(chain: ChainCsv): string {
     lines.push(row.join(','));
   }
   lines.push(...ELAPSED_TIME_LINES);
+  lines.push(...(chain.closing ?? []));
   return lines.join('\n') + '\n';
 }

@@ -34,7 +34,7 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
     for (const s of settings) s.options.seed = seed;
     const reference = raw.reference === undefined ? undefined : readReference(io, raw.reference);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    if (outDir) prepareOutputDir(outDir);
+    if (outDir) prepareOutputDir(outDir, raw.overwrite === true);
     const loaded = await loadModel(io, sources, modelPath, raw.data, settings[0]!.backend, settings[0]!.options.chains);
     let comparison: Comparison;
     try {

@@ -36,14 +36,14 @@ export const ERROR_CODES: readonly CodeEntry[] = [
   { code: 'E202', title: 'unterminated comment or string', fix: "Close the '/*' comment with '*/', or end the string with '\"' on the same line.", match: [/^unterminated (comment|string)/] },
   { code: 'E203', title: 'unsupported Stan feature', fix: 'The message names the feature; rewrite without it (see docs/language.md for the supported subset).', match: [/is not supported|are not supported|not supported yet|is not available/, /^tuples/, /^complex numbers/] },
   { code: 'E204', title: 'integer literal too large', fix: 'Stan ints are 32-bit: write the number as a real (append .0) or make it smaller.', match: [/^integer literal .* is too large/] },
-  { code: 'E205', title: 'syntax error', fix: 'Look at the caret: a missing ";", "}" or ")" just before it is the usual cause.', match: [/^(expecting|Expecting|unexpected|Unexpected|missing|Missing|Redundant|NoViableAlt|expected)/i, /but found/, /this expression is not a statement/, /a declaration cannot be the body/, /only declarations are allowed in the/] },
+  { code: 'E205', title: 'syntax error', fix: 'Look at the caret: a missing ";", "}" or ")" just before it is the usual cause.', match: [/^(expecting|Expecting|unexpected|Unexpected|missing|Missing|Redundant|NoViableAlt|expected)/i, /but found/, /this expression is not a statement/, /a declaration cannot be the body/, /only declarations are allowed in the/, /^duplicate '.*' block/, /block must come before/] },
 
   // ------------------------------------------------------------ E3xx model checking
   { code: 'E301', title: 'unknown identifier', fix: 'Declare the variable before use, or fix the spelling (the message suggests the closest name).', match: [/not in scope/, /^unknown variable/] },
-  { code: 'E302', title: 'unknown function or distribution', fix: 'Fix the spelling (the message suggests the closest name); see docs/functions.md for what exists.', match: [/^unknown (function|distribution)/, /^write '~ /] },
-  { code: 'E303', title: 'wrong number of arguments', fix: 'Call the function with the arguments its signature lists.', match: [/takes \d+|takes no '\|'|needs a variate|needs '\|'/] },
-  { code: 'E304', title: 'type mismatch', fix: 'The message says the types found and expected; convert or change the expression.', match: [/cannot be applied to/, /must be (int|real|data|an int|int or)/, /got '/, /no signature|does not match|cannot loop over|size mismatch|different sizes|must all be|discrete distribution|continuous distribution|index must be|must be an int/] },
-  { code: 'E305', title: 'statement not allowed in this block', fix: 'Move the statement to the block named in the message (e.g. ~ belongs in model).', match: [/only allowed in|can only be (used|read)|may only contain|outside of a loop|only used in calls/] },
+  { code: 'E302', title: 'unknown function or distribution', fix: 'Fix the spelling (the message suggests the closest name); see docs/functions.md for what exists.', match: [/^unknown (function|distribution)/, /^write '~ /, /names the distribution without its suffix/] },
+  { code: 'E303', title: 'wrong number of arguments', fix: 'Call the function with the arguments its signature lists.', match: [/takes \d+|takes no '\|'|needs a variate|needs '\|'|takes its arguments as/] },
+  { code: 'E304', title: 'type mismatch', fix: 'The message says the types found and expected; convert or change the expression.', match: [/cannot be applied to/, /must be (int|real|data|an int|int or)/, /got '/, /no signature|does not match|cannot loop over|size mismatch|different sizes|must all be|discrete distribution|continuous distribution|index must be|must be an int/, /too many indexes|must have one type/] },
+  { code: 'E305', title: 'statement not allowed in this block', fix: 'Move the statement to the block named in the message (e.g. ~ belongs in model).', match: [/only allowed in|can only be (used|read)|may only contain|outside of a loop|only used in calls|can only be an argument of print|take the conditional form/] },
   { code: 'E306', title: 'reserved or duplicate name', fix: 'Rename the variable: the name is a reserved word, ends in __, or is already declared.', match: [/reserved/, /^duplicate (declaration|variable|name|definition)|already declared|names ending in/] },
   { code: 'E307', title: 'invalid declaration', fix: 'Check the declared type, its sizes and constraints against docs/language.md.', match: [/cannot have|cannot be int|cannot be combined|cannot be given a value|initial value|local variables cannot|size must be int|takes \d+ size|the size of '.*' (must|is negative)|bound of/] },
   { code: 'E308', title: 'invalid assignment', fix: 'Assign only to local variables and variables of the current block.', match: [/cannot assign|left side of an assignment|assigning through/] },
@@ -73,7 +73,7 @@ export const ERROR_CODES: readonly CodeEntry[] = [
   // ------------------------------------------------------------ E7xx limits
   { code: 'E701', title: 'nested too deeply', fix: 'Flatten the expression or statement (introduce local variables); the limit is stated in the message.', match: [/nested too deeply|nesting limit/] },
   { code: 'E702', title: 'memory budget exceeded', fix: 'The declaration or run needs more memory than --max-memory-mb allows: reduce the size, or raise the budget.', match: [/memory budget/] },
-  { code: 'E703', title: 'iteration budget exceeded', fix: 'A loop ran longer than --max-iterations allows (an infinite while loop?); fix the loop condition or raise the budget.', match: [/iteration budget/] },
+  { code: 'E703', title: 'iteration budget exceeded', fix: 'A while loop ran longer than --max-iterations allows (an infinite loop?); fix the loop condition or raise the budget.', match: [/iteration budget/] },
   { code: 'E704', title: 'model too large', fix: 'The model has more tokens or statements than the stated limit; split generated code or raise the limit.', match: [/model is too large/] },
 
   // ------------------------------------------------------------ W1xx warnings
@@ -93,7 +93,10 @@ export const ERROR_CODES: readonly CodeEntry[] = [
   { code: 'E999', title: 'uncatalogued error', fix: 'Read the message; please report it so it gets its own code.', match: [/.*/] },
 ];
 
-const errors = ERROR_CODES.filter((e) => e.code.startsWith('E'));
+// Matching order: files, limits, options and data first (their messages are
+// the most specific: '--draws must be ...' is an option, not a type error).
+const MATCH_ORDER = ['E1', 'E7', 'E6', 'E4', 'E2', 'E3', 'E5', 'E9'];
+const errors = MATCH_ORDER.flatMap((prefix) => ERROR_CODES.filter((e) => e.code.startsWith(prefix)));
 const warnings = ERROR_CODES.filter((e) => e.code.startsWith('W'));
 
 /** The code of an error message (E999 when none of the patterns fits). */

@@ -11,7 +11,7 @@ export interface Limits {
   inputBytes: number;
   /** Brackets, blocks, ternaries, unary operators and unbraced bodies, nested (model text and data). */
   nesting: number;
-  /** Loop iterations one run of transformed data or generated quantities may take (--max-iterations). */
+  /** Iterations one while loop may run (--max-iterations). */
   iterations: number;
 }
 
@@ -19,7 +19,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   memoryBytes: 2 * 1024 ** 3,
   inputBytes: 64 * 1024 ** 2,
   nesting: 100,
-  iterations: 100_000_000,
+  iterations: 1_000_000,
 });
 
 let current: Limits = { ...DEFAULT_LIMITS };

@@ -18,7 +18,7 @@ export function addLimitOptions(command: Command): Command {
   return command
     .option('--max-memory-mb <n>', `memory budget for one declaration or a run's draws (default ${DEFAULT_LIMITS.memoryBytes / 1024 ** 2})`)
     .option('--max-input-mb <n>', `largest model or data file read (default ${DEFAULT_LIMITS.inputBytes / 1024 ** 2})`)
-    .option('--max-iterations <n>', `loop iterations allowed in transformed data or one generated quantities pass (default ${DEFAULT_LIMITS.iterations})`);
+    .option('--max-iterations <n>', `iterations one while loop may run (default ${DEFAULT_LIMITS.iterations})`);
 }
 
 /** Set the limits for this command from its flags (defaults for the ones not given). */

@@ -10,6 +10,7 @@ import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
 import { DEFAULT_LIMITS, setLimits } from '../limits.js';
+import { codeFor } from '../error-codes.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
@@ -18,7 +19,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      // commander's own errors (unknown option or command) carry their code too
+      writeErr: (s) => void io.stderr.write(s.replace(/^error: /, `error[${codeFor('unknown option')}]: `)),
     });
   const sources: Record<string, string> = {};
   setLimits({ ...DEFAULT_LIMITS }); // each command sets its own from its flags

@@ -24,6 +24,7 @@ import {
 import { concreteType } from './declarations.js';
 import { atCall, binaryValue, evaluate } from './expressions.js';
 import { constantInt, evaluateSelectors, select } from './indexing.js';
+import { limits } from '../limits.js';
 
 export type Flow = 'next' | 'break' | 'continue';
 
@@ -79,8 +80,13 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'next';
     }
     case 'While': {
-      for (;;) {
+      // An iteration budget: a loop that never ends is an error (E703), not a hang.
+      const budget = limits().iterations;
+      for (let n = 0; ; n++) {
         if (!condition(ctx, s.condition)) break;
+        if (n >= budget) {
+          throw userError(`while loop ran past the iteration budget of ${budget} iterations (raise it with --max-iterations)`, s.span, ctx.file);
+        }
         const flow = withScope(ctx, () => execute(ctx, s.body));
         if (flow === 'break') break;
       }

@@ -1,0 +1,34 @@
+/**
+ * The in-suite part of the fuzzer: a few seconds of mutants (FUZZ_MINUTES
+ * from `npm run fuzz -- --minutes N` runs it for longer and reports counts).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fuzzCase, runCase } from './fuzz.js';
+
+const minutes = Number(process.env.FUZZ_MINUTES ?? 0);
+const budgetMs = minutes > 0 ? minutes * 60_000 : 3_000;
+
+describe('fuzzing models and data', () => {
+  it('every mutant compiles or fails with coded, located diagnostics, in bounded time', () => {
+    const started = Date.now();
+    let tried = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(fuzzCase, (c) => {
+        const outcome = runCase(c, 20_000);
+        tried++;
+        if (outcome.ok) accepted++;
+      }),
+      {
+        seed: minutes > 0 ? Date.now() % 2 ** 31 : 20261203,
+        numRuns: minutes > 0 ? 10_000_000 : 1_000_000,
+        interruptAfterTimeLimit: budgetMs,
+        markInterruptAsFailure: false,
+      },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`fuzz: ${tried} inputs in ${seconds.toFixed(1)} s, ${accepted} compiled, ${tried - accepted} rejected with diagnostics`);
+    expect(tried).toBeGreaterThan(10);
+  }, budgetMs + 120_000);
+});

@@ -45,7 +45,7 @@ export const ERROR_CODES: readonly CodeEntry[] = [
   { code: 'E304', title: 'type mismatch', fix: 'The message says the types found and expected; convert or change the expression.', match: [/cannot be applied to/, /must be (int|real|data|an int|int or)/, /got '/, /no signature|does not match|cannot loop over|size mismatch|different sizes|must all be|discrete distribution|continuous distribution|index must be|must be an int/, /too many indexes|must have one type/] },
   { code: 'E305', title: 'statement not allowed in this block', fix: 'Move the statement to the block named in the message (e.g. ~ belongs in model).', match: [/only allowed in|can only be (used|read)|may only contain|outside of a loop|only used in calls|can only be an argument of print|take the conditional form/] },
   { code: 'E306', title: 'reserved or duplicate name', fix: 'Rename the variable: the name is a reserved word, ends in __, or is already declared.', match: [/reserved/, /^duplicate (declaration|variable|name|definition)|already declared|names ending in/] },
-  { code: 'E307', title: 'invalid declaration', fix: 'Check the declared type, its sizes and constraints against docs/language.md.', match: [/cannot have|cannot be int|cannot be combined|cannot be given a value|initial value|local variables cannot|size must be int|takes \d+ size|the size of '.*' (must|is negative)|bound of/] },
+  { code: 'E307', title: 'invalid declaration', fix: 'Check the declared type, its sizes and constraints against docs/language.md.', match: [/cannot have|cannot be int|cannot be combined|cannot be given a value|(a|an) initial value|local variables cannot|size must be int|takes \d+ size|the size of '.*' (must|is negative)|bound of/] },
   { code: 'E308', title: 'invalid assignment', fix: 'Assign only to local variables and variables of the current block.', match: [/cannot assign|left side of an assignment|assigning through/] },
   { code: 'E309', title: 'truncation problem', fix: 'Truncation T[L, U] needs a univariate distribution with the CDFs it uses.', match: [/truncat/] },
 
@@ -59,7 +59,7 @@ export const ERROR_CODES: readonly CodeEntry[] = [
 
   // ------------------------------------------------------------ E5xx running a model
   { code: 'E501', title: 'invalid argument to a distribution', fix: "An argument breaks the distribution's requirements (e.g. a scale must be positive); fix the expression the caret points at.", match: [/^(Exception|invalid argument): .*(must be|is not)/, /argument .* must be/] },
-  { code: 'E502', title: 'no valid initial values', fix: 'Give inits inside the support, try a smaller --init, or check that the model has a finite density somewhere.', match: [/initial value|no initial|--init/] },
+  { code: 'E502', title: 'no valid initial values', fix: 'Give inits inside the support, try a smaller --init, or check that the model has a finite density somewhere.', match: [/^(chain \d+: )?no initial values|--init/] },
   { code: 'E503', title: 'reject() called', fix: 'The model rejected its input on purpose; the message is the model\'s own.', match: [/^reject:/] },
   { code: 'E504', title: 'arithmetic error in the model', fix: 'Guard the division or modulus so the divisor is never zero.', match: [/division by zero|modulus by zero/] },
   { code: 'E505', title: 'non-finite generated quantity', fix: 'The generated quantities statement named produced NaN or ±Inf for every draw; check its arithmetic.', match: [/generated quantity .* is (NaN|not finite)/] },

@@ -25,6 +25,7 @@ import { concreteType } from './declarations.js';
 import { atCall, binaryValue, evaluate } from './expressions.js';
 import { constantInt, evaluateSelectors, select } from './indexing.js';
 import { limits } from '../limits.js';
+import { checkConstantArguments } from './argument-check.js';
 
 export type Flow = 'next' | 'break' | 'continue';
 
@@ -263,6 +264,7 @@ function tilde(ctx: Context, s: TildeStmt): void {
   if (!dist) throw userError(`unknown distribution '${s.distribution}'`, s.distributionSpan, ctx.file);
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);
+  checkConstantArguments(ctx, dist, params, s.args);
   const ops = ctx.ops;
   ctx.target.push(atCall(ctx, s.span, () => dist.logDensity(ops, y, params)));
   const t = s.truncation;

@@ -252,7 +252,18 @@ const conventions: BadCase[] = [
   { name: 'conventions: BOM in data then duplicate', model: D, data: '\uFEFF{"N": 1, "N": 1, "y": [1]}', code: 'E402', at: '1:10', in: 'data.json' },
 ];
 
+const faults: BadCase[] = [
+  { name: 'faults: normal with negative scale', model: wrap('x ~ normal(0, -1);'), code: 'E501', at: '3:17' },
+  { name: 'faults: normal with infinite location', model: wrap('x ~ normal(positive_infinity(), 1);'), code: 'E501', at: '3:14' },
+  { name: 'faults: beta with negative shape', model: 'parameters { real<lower=0, upper=1> p; }\nmodel { p ~ beta(-1, 1); }\n', code: 'E501', at: '2:18' },
+  { name: 'faults: exponential with zero rate', model: 'parameters { real<lower=0> t; }\nmodel { t ~ exponential(0); }\n', code: 'E501', at: '2:25' },
+  { name: 'faults: bernoulli probability above one', model: 'data { int y; }\nparameters { real x; }\nmodel { y ~ bernoulli(1.5); x ~ normal(0, 1); }\n', data: '{"y": 1}', code: 'E501', at: '3:23' },
+  { name: 'faults: vector scale with a negative element', model: 'parameters { vector[2] v; }\nmodel { v ~ normal(0, [1, -2]\'); }\n', code: 'E501', at: '2:23' },
+  { name: 'faults: no finite density anywhere', model: wrap('target += log(-1 + 0 * x);'), args: [...S], code: 'E502' },
+];
+
 export const BAD_CASES: BadCase[] = [
+  ...faults,
   ...budgets, ...conventions,
   ...syntax, ...lexical, ...names, ...types, ...blocks, ...nesting, ...memory,
   ...dataCases, ...constrained, ...files, ...options, ...commands, ...runtime,

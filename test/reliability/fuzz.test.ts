@@ -16,7 +16,8 @@ describe('fuzzing models and data', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fuzzCase, (c) => {
-        const outcome = runCase(c, 20_000);
+        // generous: the bound catches hangs, not a slow shared machine
+        const outcome = runCase(c, 60_000);
         tried++;
         if (outcome.ok) accepted++;
       }),

@@ -104,4 +104,17 @@ describe('signals during sampling', () => {
     expect(csv).not.toContain('Adaptation terminated');
     expect(csv).toContain(`# num_warmup = ${summary.progress.warmup_done}\n`);
   }, 120_000);
+
+  it('a closed stdout (| head -1) ends the output quietly, no EPIPE stack trace (fuzz finding)', async () => {
+    const child = spawn(process.execPath, ['bin/langevin.js', 'check', 'examples/models/eight_schools_noncentered.stan'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdout!.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -106,7 +106,7 @@ describe('signals during sampling', () => {
   }, 120_000);
 
   it('a closed stdout (| head -1) ends the output quietly, no EPIPE stack trace (fuzz finding)', async () => {
-    const child = spawn(process.execPath, ['bin/langevin.js', 'check', 'examples/models/eight_schools_noncentered.stan'], {
+    const child = spawn(process.execPath, ['bin/langevin.js', 'check', 'examples/models/double_well.stan'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -14,6 +14,7 @@ import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
 import { addGroundTruth } from './ground-truth.js';
+import { scoreIdentity, scoreIdentityWarnings } from '../diagnostics/score-identity.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
@@ -96,6 +97,11 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
         inverseMetric: result.chainInfo.map((c) => c.invMetric),
       },
     });
+  }
+  // Unadjusted samplers: the score identity shows a bias the curvature heuristic can miss.
+  if ((result.sampler === 'lmc' || result.sampler === 'lmc-beta') && draws > 0 && !isScoreModel(model)) {
+    const beta = result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1;
+    summary.warnings.push(...scoreIdentityWarnings(result.sampler, scoreIdentity(model, result.draws, chains, draws, beta)));
   }
   if (result.nonFinite > 0) {
     summary.warnings.push(

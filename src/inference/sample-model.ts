@@ -15,6 +15,7 @@ import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
 import { addGroundTruth } from './ground-truth.js';
 import { scoreIdentity, scoreIdentityWarnings } from '../diagnostics/score-identity.js';
+import { fixedParamResult } from './fixed-param.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
@@ -26,6 +27,15 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     return runAnnealed(model, options);
   }
   const seed = options.seed ?? 1;
+  if (model.dim === 0 && !isScoreModel(model)) {
+    // Nothing to sample: run generated quantities only (Stan's fixed_param).
+    // (driven as lmc: no acceptance to judge; the summary then names it fixed_param)
+    const run = { sampler: 'lmc' as const, chains: options.chains ?? 4, draws: options.draws ?? 1000, thin: options.thin ?? 1, seed, signal: options.signal };
+    const fit = fitFromDraws(model, fixedParamResult(model, run), { ...options, warmup: 0 });
+    fit.adaptation = fit.adaptation.map(() => undefined);
+    fit.summary.sampler = 'fixed_param';
+    return fit;
+  }
   const result = await sampleAsync(model, {
     sampler,
     chains: options.chains ?? 4,

@@ -4,6 +4,7 @@
  * option), `InternalError` for our own bugs ("internal error, please report").
  */
 import type { Span } from './language/ast.js';
+import { codeFor } from './error-codes.js';
 
 export interface Diagnostic {
   severity: 'error' | 'warning';
@@ -14,6 +15,8 @@ export interface Diagnostic {
   file?: string;
   /** Extra lines printed after the caret, e.g. "did you mean 'normal'?" is part of message instead. */
   notes?: string[];
+  /** The stable catalogue code (docs/errors.md); LangevinError fills it in from the message. */
+  code?: string;
 }
 
 /** A user error: carries every diagnostic of the failing stage. */
@@ -28,7 +31,7 @@ export class LangevinError extends Error {
           : [diagnostics];
     super(list.map((d) => d.message).join('\n'));
     this.name = 'LangevinError';
-    this.diagnostics = list;
+    this.diagnostics = list.map((d) => (d.code || d.severity !== 'error' ? d : { ...d, code: codeFor(d.message) }));
   }
 }
 
@@ -53,28 +56,38 @@ export function renderDiagnostic(
   diagnostic: Diagnostic,
   defaultFile: string,
   sources: Record<string, string>,
+  options: RenderOptions = {},
 ): string {
   const file = diagnostic.file ?? defaultFile;
   const span = diagnostic.span;
   const lines: string[] = [];
+  const severity = options.codes && diagnostic.code ? `${diagnostic.severity}[${diagnostic.code}]` : diagnostic.severity;
   if (!span) {
-    lines.push(`${file}: ${diagnostic.severity}: ${diagnostic.message}`);
+    lines.push(`${file}: ${severity}: ${diagnostic.message}`);
   } else {
     const { line, column } = span.start;
-    lines.push(`${file}:${line}:${column}: ${diagnostic.severity}: ${diagnostic.message}`);
+    lines.push(`${file}:${line}:${column}: ${severity}: ${diagnostic.message}`);
     const text = sources[file];
     if (text !== undefined) {
-      const sourceLine = text.split(/\r?\n/)[line - 1] ?? '';
+      // CR-only line ends count as line ends, as the lexer counts them.
+      const sourceLine = text.split(/\r\n|\r|\n/)[line - 1] ?? '';
       const sameLine = span.end.line === line;
       const width = sameLine
         ? Math.max(1, span.end.column - column)
         : Math.max(1, sourceLine.length - column + 1);
+      // Tabs before the caret stay tabs, so the caret lines up in any terminal.
+      const pad = sourceLine.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
       lines.push(`  ${sourceLine}`);
-      lines.push(`  ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(width)}`);
+      lines.push(`  ${pad}${' '.repeat(Math.max(0, column - 1 - pad.length))}${'^'.repeat(width)}`);
     }
   }
   for (const note of diagnostic.notes ?? []) lines.push(`  note: ${note}`);
   return lines.join('\n');
+}
+
+export interface RenderOptions {
+  /** Show the catalogue code, `error[E301]:` (the CLI does; goldens do not). */
+  codes?: boolean;
 }
 
 /** Render every diagnostic of an error, separated by newlines. */
@@ -82,8 +95,9 @@ export function renderDiagnostics(
   diagnostics: Diagnostic[],
   defaultFile: string,
   sources: Record<string, string>,
+  options: RenderOptions = {},
 ): string {
-  return diagnostics.map((d) => renderDiagnostic(d, defaultFile, sources)).join('\n');
+  return diagnostics.map((d) => renderDiagnostic(d, defaultFile, sources, options)).join('\n');
 }
 
 /** The closest candidate by edit distance, if close enough to suggest. */

@@ -3,7 +3,7 @@
  * map; an expression whose type cannot be found reports one error and yields
  * undefined, which silences follow-on errors in the enclosing expressions.
  */
-import type { CallExpr, Expr, Index, Span } from '../language/ast.js';
+import type { BinaryExpr, CallExpr, Expr, Index, Span } from '../language/ast.js';
 import type { DistributionEntry } from '../../stdlib/types.js';
 import { closestName } from '../errors.js';
 import type { CheckContext } from './context.js';
@@ -57,19 +57,33 @@ function inferExpr(expr: Expr, ctx: CheckContext, allowString: boolean): StanTyp
     case 'Variable':
       return checkVariable(expr.name, expr.span, ctx);
     case 'Binary': {
-      const l = checkExpr(expr.left, ctx);
-      const r = checkExpr(expr.right, ctx);
-      if (!l || !r) return undefined;
-      const t = binaryOperatorType(expr.op, l, r);
-      if (!t) {
-        const hint = binaryOperatorHint(expr.op, l, r);
-        ctx.error(
-          `operator '${expr.op}' cannot be applied to '${typeToString(l)}' and '${typeToString(r)}'`,
-          expr.span,
-          hint ? [hint] : undefined,
-        );
+      // A left-deep chain (a sum of thousands of terms) is typed in a loop, not by recursion.
+      const spine: BinaryExpr[] = [];
+      let leftmost: Expr = expr;
+      while (leftmost.kind === 'Binary') {
+        spine.push(leftmost);
+        leftmost = leftmost.left;
       }
-      return t;
+      let l = checkExpr(leftmost, ctx);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const node = spine[i]!;
+        const r = checkExpr(node.right, ctx);
+        let t: StanType | undefined;
+        if (l && r) {
+          t = binaryOperatorType(node.op, l, r);
+          if (!t) {
+            const hint = binaryOperatorHint(node.op, l, r);
+            ctx.error(
+              `operator '${node.op}' cannot be applied to '${typeToString(l)}' and '${typeToString(r)}'`,
+              node.span,
+              hint ? [hint] : undefined,
+            );
+          }
+        }
+        if (t && i > 0) ctx.types.set(node, t);
+        l = t;
+      }
+      return l;
     }
     case 'Prefix': {
       const o = checkExpr(expr.operand, ctx);

@@ -4,7 +4,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { compile } from '../compile/compile.js';
-import { readDataFile, readTextFile } from '../io/data-file.js';
+import { parseStanJson, readDataFile, readTextFile } from '../io/data-file.js';
 import type { BackendChoice, LangevinModel, ModelData } from '../model/types.js';
 import type { CliIO } from './io.js';
 
@@ -29,11 +29,13 @@ export async function loadModel(
   backend: BackendChoice,
   chains = 4,
 ): Promise<LoadedModel> {
-  const source = readTextFile(resolvePath(io, modelPath), 'model file');
+  // Read once: a pipe such as <(cat model.stan) has nothing left the second time.
+  const source = sources[modelPath] ?? readTextFile(resolvePath(io, modelPath), 'model file');
   sources[modelPath] = source;
   let data: ModelData = {};
   if (dataPath !== undefined) {
-    const file = readDataFile(resolvePath(io, dataPath));
+    const known = sources[dataPath];
+    const file = known !== undefined ? { text: known, data: parseStanJson(known, dataPath) } : readDataFile(resolvePath(io, dataPath));
     sources[dataPath] = file.text;
     data = file.data;
   }

@@ -9,6 +9,8 @@ import { InternalError, LangevinError, renderDiagnostics } from '../errors.js';
 import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
+import { DEFAULT_LIMITS, setLimits } from '../limits.js';
+import { codeFor } from '../error-codes.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
@@ -17,9 +19,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      // commander's own errors (unknown option or command) carry their code too
+      writeErr: (s) => void io.stderr.write(s.replace(/^error: /, `error[${codeFor('unknown option')}]: `)),
     });
   const sources: Record<string, string> = {};
+  setLimits({ ...DEFAULT_LIMITS }); // each command sets its own from its flags
   registerCommands(program, io, sources);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -34,12 +38,12 @@ function reportFailure(error: unknown, io: CliIO, sources: Record<string, string
     // commander already printed its message; help and version exit 0.
     return error.exitCode === 0 ? 0 : 1;
   }
-  if (error instanceof Interrupted) return 130;
+  if (error instanceof Interrupted) return error.exitCode;
   if (error instanceof LangevinError) {
     // A diagnostic with neither span nor file is about the command line.
     const diagnostics = error.diagnostics.map((d) => (d.span || d.file ? d : { ...d, file: 'langevin' }));
     const defaultFile = Object.keys(sources)[0] ?? 'langevin';
-    io.stderr.write(renderDiagnostics(diagnostics, defaultFile, sources) + '\n');
+    io.stderr.write(renderDiagnostics(diagnostics, defaultFile, sources, { codes: true }) + '\n');
     return 1;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -25,6 +25,7 @@ import {
   positiveInt,
   positiveNumber,
 } from './options.js';
+import { addLimitOptions, applyLimitOptions, checkRunMemory } from './limit-options.js';
 
 export interface RawRunOptions {
   data?: string;
@@ -55,6 +56,10 @@ export interface RawRunOptions {
   targetAcceptance?: string;
   /** Any sampler's own option (registry.ts), by its camelCase key. */
   [samplerOption: string]: string | boolean | undefined;
+  overwrite?: boolean;
+  maxMemoryMb?: string;
+  maxInputMb?: string;
+  maxIterations?: string;
 }
 
 export function addRunOptions(command: Command): Command {
@@ -76,13 +81,14 @@ export function addRunOptions(command: Command): Command {
     .option('--no-progress', 'no progress bar')
     .option('--score <file>', 'annealed/lmc/mala: use a trained score network')
     .option('--metric <kind>', `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`)
-    .option('--target-acceptance <x>', 'acceptance the step-size adaptation aims at (nuts 0.8, malt 0.65, mala 0.574)');
+    .option('--target-acceptance <x>', 'acceptance the step-size adaptation aims at (nuts 0.8, malt 0.65, mala 0.574)')
+    .option('--overwrite', 'with --out: replace an earlier run in DIR (its chain files are removed)');
   // every sampler's own options, from the registry
   for (const option of allSamplerOptions()) {
     const fallback = option.default === undefined ? '' : ` (default ${option.default})`;
     command.option(`${optionFlag(option.key)} ${option.value}`, `${option.samplers.join(', ')}: ${option.description}${fallback}`);
   }
-  return command;
+  return addLimitOptions(command);
 }
 
 export interface RunSettings {
@@ -92,6 +98,7 @@ export interface RunSettings {
 
 /** Validate everything before any work starts, so mistakes cost nothing. */
 export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenient = false): RunSettings {
+  applyLimitOptions(raw);
   const seed = raw.seed === undefined ? randomSeed() : nonNegativeInt('--seed', raw.seed, 0);
   const spec = samplerSpec(sampler);
   const own = parseSamplerOptions(raw, spec, lenient);
@@ -133,6 +140,10 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
       smoothingSamples: own.smoothingSamples,
     },
   };
+  if (sampler !== 'annealed' && options.thin! > options.draws!) {
+    throw new LangevinError(`--thin ${options.thin} exceeds --draws ${options.draws}: at most one draw per chain would be kept; use --thin ≤ --draws`);
+  }
+  checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), 1);
   return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options };
 }
 

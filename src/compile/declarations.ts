@@ -7,6 +7,7 @@ import type { BaseTypeName, Span, TypeDecl } from '../language/ast.js';
 import { declBase, type StanType } from '../check/types.js';
 import { userError, type Context } from './context.js';
 import { evaluate } from './expressions.js';
+import { fitsMemory, formatBytes, limits } from '../limits.js';
 
 export interface ConcreteType {
   /** The storage type (simplex → vector, cov_matrix → matrix). */
@@ -43,13 +44,28 @@ export function concreteType(ctx: Context, decl: TypeDecl, name: string): Concre
   const arraySizes = decl.arrayDims.map(size);
   const baseSizes = decl.sizes.map(size);
   const storage = declBase(decl.base);
+  const shape = [...arraySizes, ...baseShape(decl.base, baseSizes)];
+  checkMemoryBudget(ctx, decl, name, shape);
   return {
     type: { base: storage, arrayDims: arraySizes.length },
     base: decl.base,
     arraySizes,
     baseSizes,
-    shape: [...arraySizes, ...baseShape(decl.base, baseSizes)],
+    shape,
   };
+}
+
+/** Sizes are checked before anything is allocated: `vector[1000000000] v;` is an error naming v, not a hang. */
+function checkMemoryBudget(ctx: Context, decl: TypeDecl, name: string, shape: number[]): void {
+  const elements = shape.reduce((a, b) => a * b, 1);
+  if (fitsMemory(elements)) return;
+  const budget = formatBytes(limits().memoryBytes);
+  throw userError(
+    `'${name}' has ${elements.toLocaleString('en-US')} elements (${formatBytes(elements * 8)}), over the memory budget of ${budget}; ` +
+      'reduce its size or raise the budget with --max-memory-mb',
+    decl.span,
+    ctx.file,
+  );
 }
 
 function sizeValue(ctx: Context, c: Float64Array | undefined, span: Span, name: string): number {

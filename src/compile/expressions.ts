@@ -104,8 +104,21 @@ const ELEMENTWISE: Partial<Record<string, BinaryOp>> = {
 };
 
 function binary(ctx: Context, e: BinaryExpr): Value {
+  // A left-deep chain (a sum of thousands of terms) is evaluated in a loop, not by recursion.
+  const spine: BinaryExpr[] = [];
+  let leftmost: Expr = e;
+  while (leftmost.kind === 'Binary') {
+    spine.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  let value = evaluate(ctx, leftmost);
+  for (let i = spine.length - 1; i >= 0; i--) value = binaryStep(ctx, spine[i]!, value);
+  return value;
+}
+
+/** `l op e.right` for a Binary e whose left side evaluated to l. */
+function binaryStep(ctx: Context, e: BinaryExpr, l: Value): Value {
   const ops = ctx.ops;
-  const l = evaluate(ctx, e.left);
   if (e.op === '&&' || e.op === '||') {
     // Short-circuit on a known left side, as Stan does.
     const c = constantScalar(l.val);

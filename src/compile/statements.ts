@@ -26,6 +26,8 @@ import { concreteType } from './declarations.js';
 import { atCall, binaryValue, evaluate } from './expressions.js';
 import { constantInt, evaluateSelectors, select } from './indexing.js';
 import { vectoriseFor } from './vector-statements.js';
+import { limits } from '../limits.js';
+import { checkConstantArguments } from './argument-check.js';
 
 export type Flow = 'next' | 'break' | 'continue';
 
@@ -95,8 +97,13 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'next';
     }
     case 'While': {
-      for (;;) {
+      // An iteration budget: a loop that never ends is an error (E703), not a hang.
+      const budget = limits().iterations;
+      for (let n = 0; ; n++) {
         if (!condition(ctx, s.condition)) break;
+        if (n >= budget) {
+          throw userError(`while loop ran past the iteration budget of ${budget} iterations (raise it with --max-iterations)`, s.span, ctx.file);
+        }
         const flow = withScope(ctx, () => execute(ctx, s.body));
         if (flow === 'break') break;
       }
@@ -275,6 +282,7 @@ function tilde(ctx: Context, s: TildeStmt): void {
   if (!dist) throw userError(`unknown distribution '${s.distribution}'`, s.distributionSpan, ctx.file);
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);
+  checkConstantArguments(ctx, dist, params, s.args);
   const ops = ctx.ops;
   ctx.target.push(atCall(ctx, s.span, () => dist.logDensity(ops, y, params)));
   const t = s.truncation;

@@ -15,6 +15,8 @@ import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
 import { addGroundTruth } from './ground-truth.js';
+import { scoreIdentity, scoreIdentityWarnings } from '../diagnostics/score-identity.js';
+import { fixedParamResult } from './fixed-param.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
 
@@ -26,6 +28,15 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     return runAnnealed(model, options);
   }
   const seed = options.seed ?? 1;
+  if (model.dim === 0 && !isScoreModel(model)) {
+    // Nothing to sample: run generated quantities only (Stan's fixed_param).
+    // (driven as lmc: no acceptance to judge; the summary then names it fixed_param)
+    const run = { sampler: 'lmc' as const, chains: options.chains ?? 4, draws: options.draws ?? 1000, thin: options.thin ?? 1, seed, signal: options.signal };
+    const fit = fitFromDraws(model, fixedParamResult(model, run), { ...options, warmup: 0 });
+    fit.adaptation = fit.adaptation.map(() => undefined);
+    fit.summary.sampler = 'fixed_param';
+    return fit;
+  }
   const result = await sampleAsync(model, {
     sampler,
     chains: options.chains ?? 4,
@@ -112,6 +123,11 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
         `${saturated} of ${depth.length} transitions hit the maximum tree depth ${maxDepth}: the trajectories were cut short, so raise --max-depth or reparameterise the model.`,
       );
     }
+  }
+  // Unadjusted samplers: the score identity shows a bias the curvature heuristic can miss.
+  if ((result.sampler === 'lmc' || result.sampler === 'lmc-beta') && draws > 0 && !isScoreModel(model)) {
+    const beta = result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1;
+    summary.warnings.push(...scoreIdentityWarnings(result.sampler, scoreIdentity(model, result.draws, chains, draws, beta)));
   }
   if (result.nonFinite > 0) {
     const what = findSampler(result.sampler)?.divergence;

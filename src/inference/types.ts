@@ -3,10 +3,10 @@
  * sampler on a compiled model and get draws on the constrained scale plus
  * the summary JSON.
  */
+import type { DrawEvent } from '../samplers/types.js';
 import type { PointTable } from '../io/points-csv.js';
 import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
-import type { DrawEvent } from '../samplers/types.js';
 
 import type { MetricKind } from '../samplers/metric.js';
 import { samplerNames } from '../samplers/registry.js';
@@ -56,7 +56,7 @@ export interface SampleModelOptions {
   /** Stops the run early; the draws so far are kept and summarised. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, phase: string) => void;
-  /** Every iteration's state (unconstrained, valid during the call only), for live plots; not called by annealed. */
+  /** After each iteration: the state (unconstrained, valid during the call only), for live plots and for streaming draws to disk; not called by annealed. */
   onDraw?: (event: DrawEvent) => void;
   /** Time spent compiling, reported in the summary. */
   compileSeconds?: number;

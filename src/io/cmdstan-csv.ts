@@ -34,6 +34,13 @@ export interface ChainCsv {
    * CmdStan writes as "Elements of inverse mass matrix:" one row per line.
    */
   adaptation?: { stepSize: number; invMetric: ArrayLike<number>; dense?: ArrayLike<number> };
+  /** Extra `#` lines after the elapsed-time block (an interrupted run says how far it got). */
+  closing?: string[];
+}
+
+/** A comment value on one line: a newline in a file name must not start a line of its own. */
+export function escapeCommentValue(value: string | number): string {
+  return String(value).replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 /** CmdStan's order of the sampler columns; others follow energy__. */
@@ -68,7 +75,7 @@ const ELAPSED_TIME_LINES = [
 
 export function formatChainCsv(chain: ChainCsv): string {
   const lines: string[] = [];
-  for (const [key, value] of chain.config) lines.push(`# ${key} = ${value}`);
+  for (const [key, value] of chain.config) lines.push(`# ${key} = ${escapeCommentValue(value)}`);
   const extra = chain.columns ?? {};
   const base: Record<string, (d: number) => string> = {
     lp__: (d) => formatCsvNumber(chain.lp[d]!),
@@ -108,5 +115,6 @@ export function formatChainCsv(chain: ChainCsv): string {
     lines.push(row.join(','));
   }
   lines.push(...ELAPSED_TIME_LINES);
+  lines.push(...(chain.closing ?? []));
   return lines.join('\n') + '\n';
 }

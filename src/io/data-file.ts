@@ -2,8 +2,7 @@
  * Reading a Stan JSON data file from disk (Node only). The parsing itself
  * lives in stan-json.ts, which has no file access and is browser-safe.
  */
-import { readFileSync } from 'node:fs';
-import { LangevinError } from '../errors.js';
+import { readInputFile } from './read-input.js';
 import type { ModelData } from '../model/types.js';
 import { parseStanJson } from './stan-json.js';
 
@@ -21,13 +20,7 @@ export function readDataFile(path: string): DataFile {
   return { path, text, data: parseStanJson(text, path) };
 }
 
-/** Read a text file or throw a user error that names it. */
+/** Read a text file (once, regular files and pipes under the size limit) or throw a user error that names it. */
 export function readTextFile(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
-    throw new LangevinError(`cannot read ${what} '${path}': ${reason}`);
-  }
+  return readInputFile(path, what);
 }

@@ -37,6 +37,10 @@ export interface SummaryJson {
   timing: { compile_seconds: number; warmup_seconds: number; sampling_seconds: number };
   warnings: string[];
   interrupted?: boolean;
+  /** True when a signal ended the run early: the summary covers the draws made so far. */
+  partial?: boolean;
+  /** How far an interrupted run got, per phase. */
+  progress?: { warmup_done: number; warmup_requested: number; sampling_done: number; sampling_requested: number };
   modes?: ModeFraction[];
   basins?: BasinOccupancy;
   lowest?: { f: number; position: Record<string, number> };

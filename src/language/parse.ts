@@ -13,6 +13,8 @@ import { UPGRADE_NOTE } from './upgrade-note.js';
 import { AstBuilder } from './visitor.js';
 import { tokenSpan } from './cst.js';
 import { describeToken } from './syntax-messages.js';
+import { nestingDiagnostic } from './nesting.js';
+import { limits } from '../limits.js';
 
 const builder = new AstBuilder();
 
@@ -22,7 +24,8 @@ export function parse(source: string, file = 'model.stan'): Program {
   const diagnostics: Diagnostic[] = [];
   // lexer and parser errors: after these the tree is patched up by recovery
   const syntaxErrors: Diagnostic[] = [];
-  const lexed = modelLexer.tokenize(source);
+  // A UTF-8 byte-order mark is whitespace to us (editors on Windows write one).
+  const lexed = modelLexer.tokenize(source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source);
 
   for (const e of lexed.errors) {
     syntaxErrors.push({ severity: 'error', message: lexerMessage(source, e.offset), span: charSpan(e) });
@@ -39,9 +42,12 @@ export function parse(source: string, file = 'model.stan'): Program {
       : { severity: 'error', message, span: tokenSpan(tok) });
   }
   const tokens = lexed.tokens;
+  // Past the nesting limit the parser would overflow its stack: stop here, located.
+  const tooDeep = nestingDiagnostic(tokens, limits().nesting);
+  if (tooDeep) throw new LangevinError({ ...tooDeep, file });
 
   modelParser.input = tokens;
-  const cst = modelParser.program();
+  const cst = parseOrOverflow(file);
   // an unclosed `/*` swallows the rest of the file: the missing `}` that follows is no news
   const swallowed = lexed.groups.unsupported?.some((tok) => tok.tokenType === UnterminatedComment) ?? false;
   // after recovery, a second error on the same line is nearly always an echo of the first
@@ -74,6 +80,20 @@ export function parse(source: string, file = 'model.stan'): Program {
     throw new LangevinError(sortAndDedupe(diagnostics).map((d) => ({ ...d, file })));
   }
   return program;
+}
+
+/** The CST; a stack overflow the nesting check did not foresee is still a user error, not a crash. */
+function parseOrOverflow(file: string): ReturnType<typeof modelParser.program> {
+  try {
+    return modelParser.program();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    throw new LangevinError({ severity: 'error', file, message: 'nested too deeply for the parser (the nesting limit); introduce local variables to flatten it' });
+  }
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function lexerMessage(source: string, offset: number): string {

@@ -12,7 +12,7 @@ const BLOCK_WORDS = ['data', 'transformed', 'parameters', 'model', 'generated', 
 function notABlock(actual: IToken): string {
   const suggestion = actual.tokenType !== EOF ? closestName(actual.image, BLOCK_WORDS) : undefined;
   const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-  return `unexpected ${describeToken(actual)}${hint}; expected ${RULE_DESCRIPTIONS.program}`;
+  return `${unexpected(actual)}${hint}; expected ${RULE_DESCRIPTIONS.program}`;
 }
 
 /** What a rule stands for, when none of its alternatives fit. */
@@ -41,6 +41,11 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
 export function tokenLabel(type: TokenType): string {
   if (type === EOF) return 'the end of the file';
   return type.LABEL ?? type.name;
+}
+
+/** "unexpected ';'", or "unexpected end of file" (never "unexpected the end of the file"). */
+function unexpected(token: IToken | undefined): string {
+  return !token || token.tokenType === EOF ? 'unexpected end of file' : `unexpected '${token.image}'`;
 }
 
 export function describeToken(token: IToken | undefined): string {
@@ -75,9 +80,9 @@ export const syntaxMessages: IParserErrorMessageProvider = {
     if (actual[0]?.tokenType.name === 'StringLiteral') {
       return 'a string can only be an argument of print or reject';
     }
-    return `unexpected ${describeToken(actual[0])}; expected ${expectation(ruleName, expectedPathsPerAlt.flat())}`;
+    return `${unexpected(actual[0])}; expected ${expectation(ruleName, expectedPathsPerAlt.flat())}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
-    return `unexpected ${describeToken(actual[0])}; expected ${expectation(ruleName, expectedIterationPaths)}`;
+    return `${unexpected(actual[0])}; expected ${expectation(ruleName, expectedIterationPaths)}`;
   },
 };

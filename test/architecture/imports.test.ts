@@ -13,6 +13,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Layers, lowest first: a unit may import units of lower layers only. */
 const LAYERS: string[][] = [
+  ['src/error-codes.ts', 'src/limits.ts'],
   ['src/errors.ts'],
   ['src/math', 'src/random', 'src/language', 'src/diagnostics', 'src/io'],
   ['src/ir', 'src/samplers'],

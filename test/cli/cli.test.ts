@@ -28,7 +28,7 @@ describe('langevin check', () => {
     writeFileSync(file, 'parameters {\n  real mu;\n}\nmodel {\n  mu ~ nromal(0, 1);\n}\n');
     const r = await runCli(['check', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:5:8: error: unknown distribution 'nromal' (did you mean 'normal'?)`);
+    expect(r.stderr).toContain(`${file}:5:8: error[E302]: unknown distribution 'nromal' (did you mean 'normal'?)`);
     expect(r.stderr).toContain('  mu ~ nromal(0, 1);\n         ^^^^^^');
     noStackTrace(r.stderr);
   });
@@ -114,7 +114,7 @@ describe('langevin sample', () => {
   it('reports a missing data file in one line, exit 1', async () => {
     const r = await runCli(['sample', eight[0]!, '--data', 'nope.json', ...quick], { cwd: ROOT });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe("langevin: error: cannot read data file '" + join(ROOT, 'nope.json') + "': no such file");
+    expect(r.stderr.trim()).toBe("langevin: error[E101]: cannot read data file '" + join(ROOT, 'nope.json') + "': no such file");
   });
 
   it('reports an unwritable --out before sampling, exit 1', async () => {
@@ -182,6 +182,6 @@ describe('langevin bound --kramers', () => {
   it('asks for the missing option', async () => {
     const r = await runCli(['bound', '--alpha', '1']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('langevin: error: --L is required for the Vempala–Wibisono bound (or give --kramers)');
+    expect(r.stderr.trim()).toBe('langevin: error[E601]: --L is required for the Vempala–Wibisono bound (or give --kramers)');
   });
 });

@@ -26,7 +26,13 @@ describe('SIGINT during sampling', () => {
     );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    setTimeout(() => child.kill('SIGINT'), 4000);
+    // Signal once draws have streamed to the chain file (a fixed delay races a loaded machine).
+    const chain1 = join(out, 'chain-1.csv');
+    const deadline = Date.now() + 60_000;
+    const streamed = (): number =>
+      existsSync(chain1) ? readFileSync(chain1, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).length - 1 : 0;
+    while (streamed() < 1 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupt/);
@@ -36,5 +42,5 @@ describe('SIGINT during sampling', () => {
     expect(summary.draws).toBeLessThan(4000);
     const rows = readFileSync(join(out, 'chain-1.csv'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(rows.length).toBe(summary.draws + 1);
-  }, 30_000);
+  }, 90_000);
 });

@@ -133,7 +133,7 @@ describe('langevin report errors', () => {
     const run = await runReport([dir]);
     expect(run.code).toBe(1);
     oneLine(run.stderr);
-    expect(run.stderr).toContain(`${join(dir, 'chain-1.csv')}:4:1: error: expected 4 values`);
+    expect(run.stderr).toContain(`${join(dir, 'chain-1.csv')}:4:1: error[E107]: expected 4 values`);
     expect(existsSync(join(dir, 'report.html'))).toBe(false);
   });
 
@@ -144,7 +144,7 @@ describe('langevin report errors', () => {
     const run = await runReport([dir]);
     expect(run.code).toBe(1);
     oneLine(run.stderr);
-    expect(run.stderr).toContain('summary.json: error: invalid JSON');
+    expect(run.stderr).toContain('summary.json: error[E401]: invalid JSON');
   });
 });
 

@@ -14,16 +14,19 @@ import type { DataValue, ModelData } from '../../model/types.js';
 import { formatTable } from '../../report/table.js';
 import type { CliIO } from '../io.js';
 import { loadModel, resolvePath } from '../load-model.js';
+import { addLimitOptions, applyLimitOptions, type RawLimitOptions } from '../limit-options.js';
 
 export function registerCheck(program: Command, io: CliIO, sources: Record<string, string>): void {
-  program
+  const command = program
     .command('check')
     .description('parse and check MODEL (and its data); print parameters and data')
     .argument('<model>', 'Stan-language model file')
     .option('--data <file>', 'Stan JSON data file')
     .option('--debug-ast', 'print the abstract syntax tree')
-    .option('--debug-ir', 'print the density IR (needs the data)')
-    .action(async (modelPath: string, raw: { data?: string; debugAst?: boolean; debugIr?: boolean }) => {
+    .option('--debug-ir', 'print the density IR (needs the data)');
+  addLimitOptions(command)
+    .action(async (modelPath: string, raw: { data?: string; debugAst?: boolean; debugIr?: boolean } & RawLimitOptions) => {
+      applyLimitOptions(raw);
       const source = readTextFile(resolvePath(io, modelPath), 'model file');
       sources[modelPath] = source;
       const program = parse(source, modelPath);

@@ -44,7 +44,7 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
         const spec = samplerSpec(s.options.sampler!);
         if (spec.createKernel) chooseMetric(spec, loaded.model.dim, s.options.metric);
       }
-      if (outDir) prepareOutputDir(outDir);
+      if (outDir) prepareOutputDir(outDir, raw.overwrite === true);
     } catch (error) {
       loaded.model.dispose();
       throw error;

@@ -18,7 +18,10 @@ import { LangevinError } from '../../errors.js';
 import { Interrupted } from '../interrupted.js';
 import { createProgress } from '../progress.js';
 import { addRunOptions, parseRunOptions, parseSampler, type RawRunOptions } from '../run-options.js';
-import { withInterrupt } from '../interrupt.js';
+import { interruptExitCode, interruptGuard } from '../interrupt.js';
+import { checkRunMemory } from '../limit-options.js';
+import { DrawStreamer } from '../stream-draws.js';
+import { codedWarning } from '../../error-codes.js';
 
 export function registerSample(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -29,6 +32,23 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
       .option('--sampler <name>', `${SAMPLER_NAMES.join(', ')} (default ${DEFAULT_SAMPLER})`)
       .option('--reference <file>', 'CSV of reference points: report the energy distance of the draws to them'),
   ).action(async (modelPath: string | undefined, raw: RawRunOptions & { sampler?: string }) => {
+    // Signals are caught from the start: one during compiling ends the run as cleanly as one while sampling.
+    const guard = interruptGuard(io);
+    try {
+      await runSample(io, sources, modelPath, raw, guard.signal);
+    } finally {
+      guard.dispose();
+    }
+  });
+}
+
+async function runSample(
+  io: CliIO,
+  sources: Record<string, string>,
+  modelPath: string | undefined,
+  raw: RawRunOptions & { sampler?: string },
+  stopped: AbortSignal,
+): Promise<void> {
     const sampler = parseSampler(raw.sampler);
     const { backend, options } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
@@ -47,35 +67,48 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     // the metric must fit the model (dense: at most DENSE_METRIC_LIMIT parameters) before anything is written
     try {
       if (samplerSpec(sampler).createKernel) chooseMetric(samplerSpec(sampler), loaded.model.dim, options.metric);
-      if (outDir) prepareOutputDir(outDir);
+      if (outDir) prepareOutputDir(outDir, raw.overwrite === true);
     } catch (error) {
       loaded.model.dispose();
       throw error;
     }
+    checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), loaded.model.outputNames.length);
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
+    const label = modelPath ?? raw.score!;
+    const modelName = label.split(/[\\/]/).pop() ?? label;
+    // Draws stream to the chain files as they are made (annealed has one draw per particle, at the end).
+    const streamer = new DrawStreamer(loaded.model, {
+      dir: sampler === 'annealed' ? undefined : outDir,
+      chains: options.chains!, warmup: options.warmup!, draws: options.draws!, thin: options.thin!, seed: options.seed!,
+      sampler, modelName, modelFile: label, dataFile: raw.data,
+    });
     let fit: Fit;
     try {
-      fit = await withInterrupt(io, (signal) =>
-        sampleModel(loaded.model, {
-          ...options,
-          compileSeconds: loaded.compileSeconds,
-          signal,
-          onProgress: (done, total, phase) => progress.update(done, total, phase),
-        }),
-      );
+      fit = await sampleModel(loaded.model, {
+        ...options,
+        compileSeconds: loaded.compileSeconds,
+        signal: stopped,
+        onProgress: (done, total, phase) => progress.update(done, total, phase),
+        onDraw: streamer.onDraw,
+      });
+      streamer.flush();
     } finally {
+      streamer.close();
       progress.stop();
       loaded.model.dispose();
     }
-    const label = modelPath ?? raw.score!;
-    fit.summary.model = label.split(/[\\/]/).pop() ?? label;
+    fit.summary.model = modelName;
+    if (fit.interrupted) {
+      fit.summary.partial = true;
+      fit.summary.progress = streamer.progress;
+    }
+    fit.summary.warnings = fit.summary.warnings.map(codedWarning);
     if (outDir) {
       if (sampler === 'annealed') writeParticles(outDir, fit);
-      else writeFit(outDir, fit, { modelFile: label, dataFile: raw.data });
+      else writeFit(outDir, fit, { modelFile: label, dataFile: raw.data, progress: fit.interrupted ? streamer.progress : undefined });
     }
     printFit(io, fit, raw.json === true);
-    if (fit.interrupted) throw new Interrupted('interrupted');
-  });
+    if (fit.interrupted) throw new Interrupted('interrupted', interruptExitCode(stopped));
 }
 
 export function printFit(io: CliIO, fit: Fit, json: boolean): void {
@@ -87,7 +120,11 @@ export function printFit(io: CliIO, fit: Fit, json: boolean): void {
     if (extras) io.stdout.write('\n' + extras + '\n');
   }
   for (const warning of fit.summary.warnings) io.stderr.write(`warning: ${warning}\n`);
-  if (fit.interrupted) io.stderr.write('interrupted: the draws so far were kept and summarised\n');
+  if (fit.interrupted) {
+    const p = fit.summary.progress;
+    const got = p ? ` (warm-up ${p.warmup_done} of ${p.warmup_requested}, sampling ${p.sampling_done} of ${p.sampling_requested} iterations)` : '';
+    io.stderr.write(`interrupted: the draws so far were kept and summarised${got}\n`);
+  }
 }
 
 function describeRun(fit: Fit): string {

@@ -52,6 +52,8 @@ export interface LoweredModel {
   dispose(): void;
   /** The prepared program (data, layouts), for debugging and tools. */
   prepared: Prepared;
+  /** The constant terms of `~` statements in the log density (dropped under `propto`). */
+  droppedConstant: number;
 }
 
 /** What `check` returns, or a bare program. */
@@ -104,6 +106,7 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
     generate: (x, chains, rng) => generator.generate(x, chains, rng),
     dispose: () => generator.dispose(),
     prepared,
+    droppedConstant: traced.droppedConstant,
   };
 }
 

@@ -45,11 +45,13 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
     }
     return out;
   };
-  const build = (f: Elementwise, forDensity: boolean) => (ops: Ops, y: Val, params: Val[]): Val => {
+  const build = (f: Elementwise, forDensity: boolean) => (ops: Ops, y: Val, params: Val[], dropped?: (c: number) => void): Val => {
     const b = new Build(ops);
     const { args, n } = broadcast(ops, spec.name, [y, ...params]);
     const [yb, ...pb] = args as [Val, ...Val[]];
-    const lp = b.total(f(b, yb, pb), n);
+    const elementwise = f(b, yb, pb);
+    if (dropped) dropped(b.constantPart(elementwise, n));
+    const lp = b.total(elementwise, n);
     return guard(b, lp, y, params, forDensity);
   };
   const entry: DistributionEntry = {

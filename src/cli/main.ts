@@ -9,10 +9,12 @@ import { InternalError, LangevinError, renderDiagnostics } from '../errors.js';
 import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
+import { packageVersion } from './version.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
     .description('Langevin Monte Carlo for Stan-language models')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({

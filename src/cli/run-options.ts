@@ -15,6 +15,7 @@ import {
   positiveInt,
   positiveNumber,
 } from './options.js';
+import { isInitRadius } from './init-file.js';
 
 export interface RawRunOptions {
   data?: string;
@@ -26,6 +27,7 @@ export interface RawRunOptions {
   stepSize?: string;
   beta?: string;
   init?: string;
+  lp?: string;
   backend?: string;
   modes?: string;
   basins?: string;
@@ -43,36 +45,47 @@ export interface RawRunOptions {
   reference?: string;
 }
 
-export function addRunOptions(command: Command): Command {
+/** `compare` writes and prints other things than `sample` for --out and --json. */
+export type RunCommand = 'sample' | 'compare';
+
+export function addRunOptions(command: Command, kind: RunCommand = 'sample'): Command {
   return command
-    .option('--data <file>', 'Stan JSON data file')
-    .option('--chains <n>', 'number of chains (particles for annealed)', undefined)
-    .option('--warmup <n>', 'warm-up iterations (adaptation; not kept)')
-    .option('--draws <n>', 'sampling iterations per chain')
-    .option('--thin <k>', 'keep every k-th draw')
-    .option('--seed <n>', 'random seed (same seed, same draws)')
-    .option('--step-size <x>', 'fix the step size η (skips step-size adaptation)')
-    .option('--beta <x>', 'inverse temperature for lmc-beta')
-    .option('--init <r>', 'initial values uniform in (-r, r) on the unconstrained space')
-    .option('--backend <name>', 'auto, f64 or tfjs')
+    .option('--data <file>', 'Stan JSON data file (needed when the model declares data)')
+    .option('--chains <n>', 'number of chains (default 4; particles for annealed, default 1000)', undefined)
+    .option('--warmup <n>', 'warm-up iterations (adaptation; not kept) (default 1000)')
+    .option('--draws <n>', 'sampling iterations per chain (default 1000)')
+    .option('--thin <k>', 'keep every k-th draw (default 1)')
+    .option('--seed <n>', 'random seed (same seed, same draws) (default: random, printed)')
+    .option('--step-size <x>', 'fix the step size η (skips step-size adaptation) (default: adapted)')
+    .option('--beta <x>', 'inverse temperature for lmc-beta (default 1)')
+    .option('--init <r|file>', 'initial values uniform in (-r, r) on the unconstrained space (default 2), or a Stan JSON file of constrained values (shared, an array per chain, or FILE_1.json…)')
+    .option('--lp <kind>', "lp__ column: 'full' (every constant) or 'stan' (constants of ~ dropped, as Stan's lp__) (default full)")
+    .option('--backend <name>', 'auto, f64 or tfjs (default auto)')
     .option('--modes <points>', 'mode centres "a,b;c,d": report the fraction of draws nearest each')
     .option('--basins <points>', 'basin centres "x=-1; x=1": report occupancy and transitions')
     .option('--basin-radius <r>', 'radius of each basin (default 0.5)')
-    .option('--out <dir>', 'write chain-K.csv (CmdStan layout) and summary.json to DIR')
-    .option('--json', 'print the summary JSON on stdout and nothing else there')
+    .option(
+      '--out <dir>',
+      kind === 'compare'
+        ? 'write DIR/SAMPLER/chain-K.csv and summary.json for each sampler, and DIR/comparison.json'
+        : 'write chain-K.csv (CmdStan layout) and summary.json to DIR',
+    )
+    .option('--json', kind === 'compare' ? 'print the comparison JSON on stdout and nothing else there' : 'print the summary JSON on stdout and nothing else there')
     .option('--no-progress', 'no progress bar')
     .option('--score <file>', 'annealed/lmc/mala: use a trained score network')
-    .option('--sigma-max <x>', 'annealed: largest noise level')
-    .option('--sigma-min <x>', 'annealed: smallest noise level')
-    .option('--levels <L>', 'annealed: number of noise levels')
-    .option('--steps-per-level <T>', 'annealed: Langevin steps per level')
-    .option('--final-steps <n>', 'annealed: plain Langevin steps at noise 0 at the end')
-    .option('--smoothing-samples <k>', 'annealed: draws per particle for the smoothed-score estimate');
+    .option('--sigma-max <x>', 'annealed: largest noise level (default 10, or the network\'s)')
+    .option('--sigma-min <x>', 'annealed: smallest noise level (default 0.1, or the network\'s)')
+    .option('--levels <L>', 'annealed: number of noise levels (default 10, or the network\'s)')
+    .option('--steps-per-level <T>', 'annealed: Langevin steps per level (default 100)')
+    .option('--final-steps <n>', 'annealed: plain Langevin steps at noise 0 at the end (default 0)')
+    .option('--smoothing-samples <k>', 'annealed: draws per particle for the smoothed-score estimate (default 16)');
 }
 
 export interface RunSettings {
   backend: BackendChoice;
   options: SampleModelOptions;
+  /** `--init FILE`: read after the model compiles (src/cli/init-file.ts). */
+  initFile?: string;
 }
 
 /** Validate everything before any work starts, so mistakes cost nothing. */
@@ -96,7 +109,8 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSe
     seed,
     stepSize: positiveNumber('--step-size', raw.stepSize),
     beta,
-    initRadius: raw.init === undefined ? 2 : nonNegativeNumber('--init', raw.init),
+    initRadius: raw.init === undefined || !isInitRadius(raw.init) ? 2 : nonNegativeNumber('--init', raw.init),
+    lp: oneOf('--lp', raw.lp, ['full', 'stan'] as const, 'full'),
     modes: parsePoints('--modes', raw.modes),
     basins: parseNamedPoints('--basins', raw.basins),
     basinRadius: positiveNumber('--basin-radius', raw.basinRadius),
@@ -111,7 +125,8 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName): RunSe
         raw.smoothingSamples === undefined ? undefined : positiveInt('--smoothing-samples', raw.smoothingSamples, 16),
     },
   };
-  return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options };
+  const initFile = raw.init !== undefined && !isInitRadius(raw.init) ? raw.init : undefined;
+  return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options, initFile };
 }
 
 export function parseSampler(raw: string | undefined): SamplerName {

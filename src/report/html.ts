@@ -11,6 +11,7 @@ import { histogramPlot } from './plots/histogram.js';
 import { scatterPlot, type MarkedPoint } from './plots/scatter.js';
 import { chainColour, escapeXml } from './plots/svg.js';
 import { tracePlot } from './plots/trace.js';
+import { rhatTooHigh } from '../diagnostics/warnings.js';
 
 export interface ReportOptions {
   /** Plot at most this many parameters (in column order). Default 20. */
@@ -118,7 +119,7 @@ function summaryTable(parameters: ParameterSummary[]): string {
   const rows = parameters.map((p) => {
     const cells = summaryRow(p);
     cells[0] = esc(p.name);
-    if (p.rhat !== null && p.rhat > 1.01) cells[9] = `<span class="bad">${cells[9]}</span>`;
+    if (p.rhat !== null && rhatTooHigh(p.rhat)) cells[9] = `<span class="bad">${cells[9]}</span>`;
     return cells;
   });
   return table(SUMMARY_HEADER, rows, true);
@@ -198,7 +199,7 @@ function extrasSection(s: SummaryJson): string {
       ),
     );
   }
-  if (s.energy_distance !== undefined) parts.push(`<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))}</p>`);
+  if (s.energy_distance !== undefined) parts.push(`<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))} <span class="muted">(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)</span></p>`);
   return parts.length === 0 ? '' : section('Modes, basins and annealing', parts.join('\n'));
 }
 

@@ -16,6 +16,9 @@ import { loadModel, resolvePath } from '../load-model.js';
 import { createProgress } from '../progress.js';
 import { addRunOptions, parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
+import { readInitValues } from '../init-file.js';
+import { formatRhat } from '../../diagnostics/warnings.js';
+import { printWritten, writeRunReport } from '../run-report.js';
 import { join } from 'node:path';
 import { writeParticles } from '../../io/particles-csv.js';
 
@@ -25,8 +28,9 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       .command('compare')
       .description('run several samplers on the same model and compare them')
       .argument('<model>', 'Stan-language model file')
-      .requiredOption('--samplers <list>', 'comma-separated samplers, e.g. lmc,mala')
-      .option('--reference <file>', 'a summary JSON whose means are the reference'),
+      .requiredOption('--samplers <list>', 'comma-separated samplers, e.g. lmc,mala (required)')
+      .option('--reference <file>', 'a summary JSON whose means are the reference (default: the mala run, if any)'),
+    'compare',
   ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
     const samplers = parseSamplerList(raw.samplers);
     const settings = samplers.map((s) => parseRunOptions({ ...raw, beta: s === 'lmc-beta' ? raw.beta : undefined }, s));
@@ -36,6 +40,10 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
     if (outDir) prepareOutputDir(outDir);
     const loaded = await loadModel(io, sources, modelPath, raw.data, settings[0]!.backend, settings[0]!.options.chains);
+    const initFile = settings[0]!.initFile;
+    for (const s of initFile === undefined ? [] : settings) {
+      s.options.init = readInitValues(resolvePath(io, initFile!), initFile!, loaded.model, s.options.chains!);
+    }
     let comparison: Comparison;
     try {
       comparison = await withInterrupt(io, (signal) =>
@@ -52,19 +60,28 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
     } finally {
       loaded.model.dispose();
     }
+    const written: string[] = [];
     if (outDir) {
       for (const run of comparison.runs) {
         const dir = join(outDir, run.sampler);
         prepareOutputDir(dir);
-        if (run.sampler === 'annealed') writeParticles(dir, run.fit);
-        else writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data });
+        if (run.sampler === 'annealed') written.push(...writeParticles(dir, run.fit));
+        else written.push(...writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data }));
+        written.push(writeRunReport(dir, join(raw.out!, run.sampler)));
       }
-      writeFileOrFail(join(outDir, 'comparison.json'), JSON.stringify(comparison.rows, null, 2) + '\n');
+      const comparisonFile = join(outDir, 'comparison.json');
+      writeFileOrFail(comparisonFile, JSON.stringify(comparison.rows, null, 2) + '\n');
+      written.push(comparisonFile);
     }
     if (raw.json) {
       io.stdout.write(JSON.stringify({ model: modelPath, seed, reference: comparison.referenceName, samplers: comparison.rows }, null, 2) + '\n');
     } else {
       io.stdout.write(formatComparison(comparison) + '\n');
+    }
+    if (written.length > 0) printWritten(io, written, raw.json === true);
+    // Each run's own warnings, as `sample` prints them, named by sampler.
+    for (const run of comparison.runs) {
+      for (const warning of run.fit.summary.warnings) io.stderr.write(`warning (${run.sampler}): ${warning}\n`);
     }
   });
 }
@@ -104,10 +121,12 @@ function formatComparison(c: Comparison): string {
     formatValue(r.min_ess_tail),
     formatValue(r.ess_bulk_per_second),
     formatValue(r.ess_bulk_per_1000_gradients),
-    r.max_rhat === null ? 'NA' : r.max_rhat.toFixed(3),
+    r.max_rhat === null ? 'NA' : formatRhat(r.max_rhat),
     r.acceptance_rate.toFixed(3),
     r.max_mean_difference_in_mcse === null
       ? 'NA'
+      : r.sampler === c.referenceName
+        ? '—'
       : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
   ]);
   return formatTable(header, rows);

@@ -17,6 +17,8 @@ import { Interrupted } from '../interrupted.js';
 import { createProgress } from '../progress.js';
 import { addRunOptions, parseRunOptions, parseSampler, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
+import { readInitValues } from '../init-file.js';
+import { printWritten, writeRunReport } from '../run-report.js';
 
 export function registerSample(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -24,11 +26,11 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
       .command('sample')
       .description('draw from the posterior of MODEL and print a summary')
       .argument('[model]', 'Stan-language model file (optional with --score)')
-      .option('--sampler <name>', 'lmc, lmc-beta, mala (default) or annealed')
+      .option('--sampler <name>', 'lmc, lmc-beta, mala or annealed (default mala)')
       .option('--reference <file>', 'CSV of reference points: report the energy distance of the draws to them'),
   ).action(async (modelPath: string | undefined, raw: RawRunOptions & { sampler?: string }) => {
     const sampler = parseSampler(raw.sampler);
-    const { backend, options } = parseRunOptions(raw, sampler);
+    const { backend, options, initFile } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
     if (outDir) prepareOutputDir(outDir);
     const annealing = options.annealing!;
@@ -43,6 +45,9 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     }
     if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
     const loaded = await loadRunModel(io, sources, modelPath, raw.data, backend, options.chains, annealing.score, sampler);
+    if (initFile !== undefined) {
+      options.init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, options.chains!);
+    }
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     let fit: Fit;
     try {
@@ -60,11 +65,14 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     }
     const label = modelPath ?? raw.score!;
     fit.summary.model = label.split(/[\\/]/).pop() ?? label;
+    const written: string[] = [];
     if (outDir) {
-      if (sampler === 'annealed') writeParticles(outDir, fit);
-      else writeFit(outDir, fit, { modelFile: label, dataFile: raw.data });
+      if (sampler === 'annealed') written.push(...writeParticles(outDir, fit));
+      else written.push(...writeFit(outDir, fit, { modelFile: label, dataFile: raw.data }));
+      written.push(writeRunReport(outDir, raw.out!));
     }
     printFit(io, fit, raw.json === true);
+    if (written.length > 0) printWritten(io, written, raw.json === true);
     if (fit.interrupted) throw new Interrupted('interrupted');
   });
 }
@@ -84,10 +92,13 @@ export function printFit(io: CliIO, fit: Fit, json: boolean): void {
 function describeRun(fit: Fit): string {
   const s = fit.summary;
   if (s.annealing) {
-    const levels = s.annealing.levels;
+    // Final steps at noise 0 are listed as a last entry with sigma 0: not a noise level.
+    const levels = s.annealing.levels.filter((l) => l.sigma > 0);
+    const final = s.annealing.levels.length - levels.length;
     return [
-      `${s.model}: annealed on ${s.backend}, ${s.chains} particles, ${levels.length} levels ` +
-        `(sigma ${levels[0]?.sigma.toPrecision(3)} to ${levels[levels.length - 1]?.sigma.toPrecision(3)}), seed ${s.seed}`,
+      `${s.model}: annealed on ${s.backend}, ${s.chains} particles, ${levels.length} noise levels ` +
+        `(sigma ${levels[0]?.sigma.toPrecision(3)} to ${levels[levels.length - 1]?.sigma.toPrecision(3)})` +
+        `${final > 0 ? ' then plain Langevin steps at noise 0' : ''}, seed ${s.seed}`,
       `time: compile ${s.timing.compile_seconds.toFixed(2)} s, sampling ${s.timing.sampling_seconds.toFixed(2)} s; ` +
         'one draw per particle, so R-hat, ESS and MCSE do not apply',
     ].join('\n');
@@ -123,7 +134,10 @@ function describeExtras(fit: Fit): string {
     lines.push(`lowest f seen: ${s.lowest.f.toPrecision(8)} at ${at}`);
   }
   if (s.energy_distance !== undefined) {
-    lines.push(`energy distance to the reference points: ${s.energy_distance.toPrecision(4)}`);
+    lines.push(
+      `energy distance to the reference points: ${s.energy_distance.toPrecision(4)} ` +
+        '(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)',
+    );
   }
   if (s.annealing) {
     lines.push('annealing levels (sigma, step size, mean squared score norm):');

@@ -10,6 +10,7 @@ import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
 import { packageVersion } from './version.js';
+import { isMissingTfjs, missingTfjsError } from '../optional-tfjs.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
@@ -37,6 +38,8 @@ function reportFailure(error: unknown, io: CliIO, sources: Record<string, string
     return error.exitCode === 0 ? 0 : 1;
   }
   if (error instanceof Interrupted) return 130;
+  // tfjs is an optional peer: whichever command needed it, one line.
+  if (isMissingTfjs(error)) error = missingTfjsError('this command');
   if (error instanceof LangevinError) {
     // A diagnostic with neither span nor file is about the command line.
     const diagnostics = error.diagnostics.map((d) => (d.span || d.file ? d : { ...d, file: 'langevin' }));

@@ -27,6 +27,7 @@ import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import { lower, type LoweredModel } from './lower.js';
 import { chooseBackend } from '../backends/select.js';
+import { withTfjs } from '../optional-tfjs.js';
 
 export interface CompileOptions {
   /** Stan JSON data for the data block. */
@@ -78,7 +79,7 @@ export async function compile(source: string, options: CompileOptions = {}): Pro
   const backend: BackendName = choice === 'auto' ? chooseBackend(lowered.graph, options.chains ?? 4) : choice;
   let evaluator: DensityEvaluator;
   if (backend === 'tfjs') {
-    const { compileTfjs } = await import('../backends/tfjs/index.js');
+    const { compileTfjs } = await withTfjs("the 'tfjs' backend", () => import('../backends/tfjs/index.js'));
     evaluator = await compileTfjs(lowered.graph);
   } else {
     evaluator = wrap(() => compileF64(lowered.graph));

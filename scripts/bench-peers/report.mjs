@@ -5,7 +5,7 @@
  * WebPPL HMC on M2 and M4.
  * Usage: node report.mjs RESULTS_DIR
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,4 +55,6 @@ for (const r of rows) {
   console.log(`${r.model.padEnd(6)} ${r.system.padEnd(35)} ${f(r.min_ess_bulk, 0).padStart(7)} ${f(r.compile_seconds, 2).padStart(10)} ` +
     `${f(r.warmup_plus_sampling_seconds, 2).padStart(6)} ${f(r.ess_per_second_sampling).padStart(15)} ${f(r.ess_per_second_end_to_end).padStart(17)}`);
 }
-writeFileSync(join(root, 'bench', 'peers-results.json'), JSON.stringify({ rows, date: new Date().toISOString() }, null, 2) + '\n');
+// Into out/ (ignored): the tracked bench/peers-results.json is the committed record.
+mkdirSync(join(root, 'out', 'bench'), { recursive: true });
+writeFileSync(join(root, 'out', 'bench', 'peers-results.json'), JSON.stringify({ rows, date: new Date().toISOString() }, null, 2) + '\n');

@@ -5,14 +5,14 @@
  */
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writeFileOrFail } from '../io/write-fit.js';
-import { renderReportHtml } from '../report/html.js';
+import { renderReport } from '../report/html.js';
 import { readRun } from '../report/read-run.js';
 import type { CliIO } from './io.js';
 
 /** Write DIR/report.html for a run directory; returns its path. */
-export function writeRunReport(dir: string, dirLabel: string): string {
+export async function writeRunReport(dir: string, dirLabel: string): Promise<string> {
   const output = join(dir, 'report.html');
-  writeFileOrFail(output, renderReportHtml(readRun(dir), { dirLabel }));
+  writeFileOrFail(output, await renderReport(readRun(dir), { dirLabel }));
   return output;
 }
 

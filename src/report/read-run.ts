@@ -21,6 +21,8 @@ export interface ChainDraws {
   adaptation?: { stepSize: number; invMetric: number[] };
   /** lp__ per draw, when the file has it. */
   lp?: Float64Array;
+  /** divergent__ per draw (1 = divergent), when the file has it. */
+  divergent?: Uint8Array;
   /** One array per entry of RunData.names. */
   values: Float64Array[];
 }
@@ -69,6 +71,7 @@ export function readRun(dir: string): RunData {
       config: csv.config,
       adaptation: csv.adaptation,
       lp: csv.lp,
+      divergent: csv.divergent,
       values: csv.values,
     }));
     // Annealed runs written as one file per particle hold one draw per chain:
@@ -151,6 +154,7 @@ export interface ParsedCsv {
   names: string[];
   rows: number;
   lp?: Float64Array;
+  divergent?: Uint8Array;
   /** One column per name. */
   values: Float64Array[];
 }
@@ -215,6 +219,8 @@ export function parseCmdStanCsv(text: string, file: string): ParsedCsv {
     values: parameterIndex.map((j) => columns[j]!),
   };
   if (lpIndex >= 0) result.lp = columns[lpIndex];
+  const divergentIndex = header.indexOf('divergent__');
+  if (divergentIndex >= 0) result.divergent = Uint8Array.from(columns[divergentIndex]!, (v) => (v === 1 ? 1 : 0));
   if (stepSize !== undefined && Number.isFinite(stepSize) && invMetric !== undefined && invMetric.every(Number.isFinite))
     result.adaptation = { stepSize, invMetric };
   return result;

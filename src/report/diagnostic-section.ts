@@ -24,18 +24,20 @@ const MAX_PAIRS = 4;
 const MAX_PAIR_POINTS = 2000;
 
 export interface DiagnosticPlotOptions {
-  /** Column indices (into run.names) to plot. */
+  /** Column indices (into run.names) in the forest plot (and the first few in pairs). */
   columns: number[];
+  /** Columns with their own rank, autocorrelation, density and evolution plots. */
+  detailed: number[];
 }
 
 /** The HTML of the diagnostic plots section (empty when nothing to plot). */
 export async function diagnosticSection(run: RunData, options: DiagnosticPlotOptions): Promise<string> {
-  const { columns } = options;
+  const { columns, detailed } = options;
   if (columns.length === 0) return '';
   const chainIds = run.chains.map((c) => c.id);
   const isChains = run.kind === 'chains';
   const figures: string[] = [];
-  for (const j of columns) {
+  for (const j of detailed) {
     const name = run.names[j]!;
     const series = run.chains.map((c) => c.values[j]!);
     const row: string[] = [];
@@ -54,6 +56,9 @@ export async function diagnosticSection(run: RunData, options: DiagnosticPlotOpt
     '<section><h2>Diagnostic plots</h2>',
     '<p class="muted">Rank histograms should be flat and alike across chains (the visual check of rank-normalised R-hat); autocorrelation should fall to 0 quickly; ESS should grow in proportion to the draws and MCSE shrink as 1/√n.</p>',
     `<div class="plots">${forest}${pairs}</div>`,
+    detailed.length < columns.length
+      ? `<p class="muted">Per-parameter plots for ${detailed.length} of the ${columns.length} plotted columns (choose them with <code>--plot-params</code>).</p>`
+      : '',
     ...figures,
     '</section>',
   ].join('\n');

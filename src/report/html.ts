@@ -35,9 +35,14 @@ export interface ReportOptions {
  */
 export async function renderReport(run: RunData, options: ReportOptions = {}): Promise<string> {
   const columns = plottedColumns(run, options);
-  const diagnostics = await diagnosticSection(run, { columns });
+  // Four Vega plots per parameter: by default for the first few only (the forest plot shows all).
+  const detailed = options.plotParams ? columns : columns.slice(0, DEFAULT_DETAILED);
+  const diagnostics = await diagnosticSection(run, { columns, detailed });
   return renderReportHtml(run, { ...options, diagnostics });
 }
+
+/** Parameters with rank, autocorrelation, density and evolution plots unless --plot-params says otherwise. */
+const DEFAULT_DETAILED = 6;
 
 /** Which columns to plot: `plotParams` (each a name or a container's base name) or the first maxParameters. */
 export function plottedColumns(run: RunData, options: ReportOptions): number[] {

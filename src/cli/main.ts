@@ -10,7 +10,7 @@ import type { CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
 import { packageVersion } from './version.js';
-import { isMissingTfjs, missingTfjsError } from '../optional-tfjs.js';
+import { isMissingTfjs, missingTfjsError } from '../backends/optional-tfjs.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')

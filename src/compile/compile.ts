@@ -19,15 +19,15 @@ import type {
   ParameterInfo,
   StanModel,
 } from '../model/types.js';
-import { DensityFlags } from '../model/density-flags.js';
-import { finiteDifferenceHessian } from '../model/hessian.js';
-import { outputsToJson } from '../model/stan-values.js';
-import { unconstrainValues } from '../model/unconstrain.js';
+import { DensityFlags } from './model-api/density-flags.js';
+import { finiteDifferenceHessian } from './model-api/hessian.js';
+import { outputsToJson } from './model-api/stan-values.js';
+import { unconstrainValues } from './model-api/unconstrain.js';
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import { lower, type LoweredModel } from './lower.js';
 import { chooseBackend } from '../backends/select.js';
-import { withTfjs } from '../optional-tfjs.js';
+import { withTfjs } from '../backends/optional-tfjs.js';
 
 export interface CompileOptions {
   /** Stan JSON data for the data block. */

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as langevin from '../../src/index.js';
-import { isMissingTfjs, missingTfjsError, withTfjs } from '../../src/optional-tfjs.js';
+import { isMissingTfjs, missingTfjsError, withTfjs } from '../../src/backends/optional-tfjs.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as Record<string, any>;

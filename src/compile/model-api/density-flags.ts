@@ -6,9 +6,9 @@
  * summands of each distribution that depend on no parameter, exactly what
  * Stan leaves out of lp__ — which is one number for the whole model.
  */
-import type { DensityEvaluator } from '../backends/evaluator.js';
-import type { Prepared } from '../compile/run.js';
-import type { EvalOptions, LogDensityAndGradient } from './types.js';
+import type { DensityEvaluator } from '../../backends/evaluator.js';
+import type { Prepared } from '../run.js';
+import type { EvalOptions, LogDensityAndGradient } from '../../model/types.js';
 import { logJacobianEvaluator } from './jacobian.js';
 
 export class DensityFlags {

@@ -3,7 +3,7 @@
  * it is needed (the tfjs backend, score networks) a missing package turns
  * into one line saying what to install, not a module-resolution trace.
  */
-import { LangevinError } from './errors.js';
+import { LangevinError } from '../errors.js';
 
 export const TFJS_INSTALL = 'npm install @tensorflow/tfjs @tensorflow/tfjs-backend-wasm';
 

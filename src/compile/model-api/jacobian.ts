@@ -3,11 +3,11 @@
  * tape: what `logDensity(..., { jacobian: false })` subtracts (BridgeStan's
  * `jacobian` flag). Traced exactly as the density traces its parameters.
  */
-import { GraphBuilder } from '../ir/graph.js';
-import { compileF64 } from '../backends/f64/tape.js';
-import type { DensityEvaluator } from '../backends/evaluator.js';
-import { bindParameters } from '../compile/parameters.js';
-import { makeContext, sumTerms, type Prepared } from '../compile/run.js';
+import { GraphBuilder } from '../../ir/graph.js';
+import { compileF64 } from '../../backends/f64/tape.js';
+import type { DensityEvaluator } from '../../backends/evaluator.js';
+import { bindParameters } from '../parameters.js';
+import { makeContext, sumTerms, type Prepared } from '../run.js';
 
 export function logJacobianEvaluator(prepared: Prepared): DensityEvaluator {
   const builder = new GraphBuilder();

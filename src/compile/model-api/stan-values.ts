@@ -3,9 +3,9 @@
  * to and from flat row-major Float64Arrays, with the shape checked and a
  * message that names the variable.
  */
-import { LangevinError } from '../errors.js';
-import { columnMajorOrder } from '../compile/names.js';
-import type { DataValue, ModelData } from './types.js';
+import { LangevinError } from '../../errors.js';
+import { columnMajorOrder } from '../names.js';
+import type { DataValue, ModelData } from '../../model/types.js';
 
 /** Row-major numbers of `value`, which must have exactly `shape`. */
 export function flattenValue(name: string, value: DataValue | undefined, shape: readonly number[], what: string): Float64Array {

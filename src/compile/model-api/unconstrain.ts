@@ -5,14 +5,14 @@
  * the parameters before it, checked against the declared constraint, then
  * the transform's inverse.
  */
-import { shapeSize, type Val } from '../ir/ops.js';
-import { EagerOps } from '../compile/eager-ops.js';
-import { Variable, declare } from '../compile/context.js';
-import { makeContext, type Prepared } from '../compile/run.js';
-import { evaluateBounds } from '../compile/parameters.js';
-import type { Bounds, NumericBound } from '../transforms/index.js';
-import { LangevinError } from '../errors.js';
-import type { ModelData } from './types.js';
+import { shapeSize, type Val } from '../../ir/ops.js';
+import { EagerOps } from '../eager-ops.js';
+import { Variable, declare } from '../context.js';
+import { makeContext, type Prepared } from '../run.js';
+import { evaluateBounds } from '../parameters.js';
+import type { Bounds, NumericBound } from '../../transforms/index.js';
+import { LangevinError } from '../../errors.js';
+import type { ModelData } from '../../model/types.js';
 import { flattenValue } from './stan-values.js';
 
 export function unconstrainValues(prepared: Prepared, values: ModelData, what = 'initial values'): Float64Array {

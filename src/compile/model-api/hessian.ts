@@ -4,7 +4,7 @@
  * Hessians): all 2·dim perturbed points in one batched call, step
  * h = ε^(1/3)·max(1, |x_i|), then symmetrised.
  */
-import type { DensityHessian, LogDensityAndGradient } from './types.js';
+import type { DensityHessian, LogDensityAndGradient } from '../../model/types.js';
 
 export function finiteDifferenceHessian(
   x: Float64Array,

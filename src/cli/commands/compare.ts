@@ -67,7 +67,7 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
         prepareOutputDir(dir);
         if (run.sampler === 'annealed') written.push(...writeParticles(dir, run.fit));
         else written.push(...writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data }));
-        written.push(await writeRunReport(dir, join(raw.out!, run.sampler)));
+        if (run.fit.draws > 0) written.push(await writeRunReport(dir, join(raw.out!, run.sampler)));
       }
       const comparisonFile = join(outDir, 'comparison.json');
       writeFileOrFail(comparisonFile, JSON.stringify(comparison.rows, null, 2) + '\n');

@@ -69,7 +69,8 @@ export function registerSample(program: Command, io: CliIO, sources: Record<stri
     if (outDir) {
       if (sampler === 'annealed') written.push(...writeParticles(outDir, fit));
       else written.push(...writeFit(outDir, fit, { modelFile: label, dataFile: raw.data }));
-      written.push(await writeRunReport(outDir, raw.out!));
+      // An interrupt before the first draw leaves nothing to plot.
+      if (fit.draws > 0) written.push(await writeRunReport(outDir, raw.out!));
     }
     printFit(io, fit, raw.json === true);
     if (written.length > 0) printWritten(io, written, raw.json === true);

@@ -5,13 +5,13 @@
  */
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writeFileOrFail } from '../io/write-fit.js';
-import { renderReport } from '../report/html.js';
-import { readRun } from '../report/read-run.js';
 import type { CliIO } from './io.js';
 
 /** Write DIR/report.html for a run directory; returns its path. */
 export async function writeRunReport(dir: string, dirLabel: string): Promise<string> {
   const output = join(dir, 'report.html');
+  // Loaded here: Vega is large, and every other command starts without it.
+  const [{ renderReport }, { readRun }] = await Promise.all([import('../report/html.js'), import('../report/read-run.js')]);
   writeFileOrFail(output, await renderReport(readRun(dir), { dirLabel }));
   return output;
 }

@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { writeFileOrFail } from '../../io/write-fit.js';
-import { renderReport } from '../../report/html.js';
-import { readRun } from '../../report/read-run.js';
 import type { CliIO } from '../io.js';
 import { resolvePath } from '../load-model.js';
 import { positiveInt } from '../options.js';
@@ -20,6 +18,8 @@ export function registerReport(program: Command, io: CliIO): void {
       const maxParameters = positiveInt('--max-parameters', raw.maxParameters, 20);
       const plotParams = raw.plotParams?.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const dir = resolvePath(io, dirArg);
+      // Loaded on use: Vega is large, and other commands start without it.
+      const [{ renderReport }, { readRun }] = await Promise.all([import('../../report/html.js'), import('../../report/read-run.js')]);
       const run = readRun(dir);
       const output = raw.output === undefined ? join(dir, 'report.html') : resolvePath(io, raw.output);
       writeFileOrFail(output, await renderReport(run, { maxParameters, dirLabel: dirArg, plotParams }));

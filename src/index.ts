@@ -52,3 +52,13 @@ export { annealingSchedule, geometricLevels, runAnnealedLangevin, type Annealing
 export { runAnnealed } from './inference/annealed-run.js';
 export { referenceEnergyDistance } from './inference/reference-distance.js';
 export { parsePointsCsv, formatPointsCsv, type PointTable } from './io/points-csv.js';
+// The rest of the model API that docs/api.md describes: the f64 compile
+// without await, lowering without a backend, and a seeded rng for
+// `generate`; StanModel is what compile returns (BridgeStan's API).
+export { compileSync, lowerSource, lowerToGraph } from './compile/compile.js';
+export type { CompileOptions } from './compile/compile.js';
+export { lower } from './compile/lower.js';
+export type { LoweredModel, LowerOptions } from './compile/lower.js';
+export { createRng } from './random/streams.js';
+export type { Rng } from '../stdlib/types.js';
+export type { StanModel, DensityHessian } from './model/types.js';

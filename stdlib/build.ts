@@ -33,8 +33,8 @@ export class Build {
   r(op: ReduceOp, a: Val): Val {
     return this.ops.reduce(op, a);
   }
-  add(a: Arg, c: Arg): Val { return this.b('add', a, c); }
-  sub(a: Arg, c: Arg): Val { return this.b('sub', a, c); }
+  add(a: Arg, c: Arg): Val { return this.summed(this.b('add', a, c), [[this.v(a), 1], [this.v(c), 1]]); }
+  sub(a: Arg, c: Arg): Val { return this.summed(this.b('sub', a, c), [[this.v(a), 1], [this.v(c), -1]]); }
   mul(a: Arg, c: Arg): Val { return this.b('mul', a, c); }
   div(a: Arg, c: Arg): Val { return this.b('div', a, c); }
   pow(a: Arg, c: Arg): Val { return this.b('pow', a, c); }
@@ -62,6 +62,26 @@ export class Build {
     let acc = this.v(terms[0]!);
     for (let i = 1; i < terms.length; i++) acc = this.add(acc, terms[i]!);
     return acc;
+  }
+
+  private summed(result: Val, terms: Array<[Val, number]>): Val {
+    SUMMANDS.set(result, terms);
+    return result;
+  }
+
+  /**
+   * The part of an elementwise log density, summed over `n` elements, that
+   * Stan drops under `propto`: its summands (the terms of `add`, `sub`
+   * and `plus`, nested sums flattened) that do not depend on any
+   * parameter, i.e. constants. 0 when `lp` is not a sum and not constant.
+   */
+  constantPart(lp: Val, n: number): number {
+    if (lp.constant) return sumConstant(lp.constant, n);
+    const terms = SUMMANDS.get(lp);
+    if (!terms) return 0;
+    let total = 0;
+    for (const [t, sign] of terms) total += sign * this.constantPart(t, n);
+    return total;
   }
 
   /**
@@ -95,6 +115,17 @@ export class Build {
   unit(lp: Val, x: Val): Val {
     return this.unless(this.or(this.lt(x, 0), this.gt(x, 1)), -Infinity, lp);
   }
+}
+
+/** The signed summands of each value made by `Build.add`, `sub` and `plus` (for `constantPart`). */
+const SUMMANDS = new WeakMap<Val, Array<[Val, number]>>();
+
+/** A constant summand over n elements: a scalar counts n times. */
+function sumConstant(c: Float64Array, n: number): number {
+  if (c.length === 1) return c[0]! * n;
+  let total = 0;
+  for (let i = 0; i < c.length; i++) total += c[i]!;
+  return total;
 }
 
 /**

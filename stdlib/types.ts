@@ -62,7 +62,11 @@ export interface DistributionEntry {
   support: string;
   params: ParamSpec[];
   /** Sum of log densities over the (broadcast) elements, every constant kept. */
-  logDensity(ops: Ops, y: Val, params: Val[]): Val;
+  /**
+   * `dropped`, when given, receives the constant terms (those that depend
+   * on no parameter) that Stan's `propto` leaves out of a `~` statement.
+   */
+  logDensity(ops: Ops, y: Val, params: Val[], dropped?: (constant: number) => void): Val;
   /** Sum of log CDFs (optional: `_lcdf`, truncation). */
   logCdf?(ops: Ops, y: Val, params: Val[]): Val;
   /** Sum of log complementary CDFs (optional: `_lccdf`, truncation). */

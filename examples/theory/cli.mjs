@@ -1,11 +1,14 @@
 // Run the langevin CLI as a user would and parse its --json output.
 // LANGEVIN_BIN overrides the launcher (default: bin/langevin.js of this checkout, after `npm run build`).
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const HERE = fileURLToPath(new URL('./', import.meta.url));
+/** Where the scripts write: out/theory/ (ignored), never over the tracked files here. */
+export const OUT = `${ROOT}out/theory/`;
+mkdirSync(OUT, { recursive: true });
 const BIN = process.env.LANGEVIN_BIN ?? `${ROOT}bin/langevin.js`;
 
 /** Run `langevin ARGS`; returns stdout (parsed as JSON when --json is among the args). */
@@ -27,22 +30,21 @@ export function makeLog() {
     console.log(line);
     lines.push(line);
   };
-  log.save = (name) => writeFileSync(`${HERE}${name}`, lines.join('\n') + '\n');
+  log.save = (name) => writeFileSync(`${OUT}${name}`, lines.join('\n') + '\n');
   return log;
 }
 
-export const saveJson = (name, value) => writeFileSync(`${HERE}${name}`, JSON.stringify(value, null, 2) + '\n');
+export const saveJson = (name, value) => writeFileSync(`${OUT}${name}`, JSON.stringify(value, null, 2) + '\n');
 
 /**
- * Run `langevin sample ARGS --out examples/theory/runs/NAME`, then
- * `langevin report` on it into examples/theory/NAME.html; the draws are
+ * Run `langevin sample ARGS --out out/theory/runs/NAME`, then
+ * `langevin report` on it into out/theory/NAME.html; the draws are
  * deleted afterwards (only the page is kept).
  */
 export function sampleAndReport(name, args) {
-  const dir = `examples/theory/runs/${name}`;
+  const dir = `out/theory/runs/${name}`;
   langevin([...args, '--out', dir]);
-  langevin(['report', dir, '--output', `examples/theory/${name}.html`]);
-  rmSync(`${ROOT}${dir}`, { recursive: true, force: true });
-  rmSync(`${ROOT}examples/theory/runs`, { recursive: true, force: true });
-  return `examples/theory/${name}.html`;
+  langevin(['report', dir, '--output', `out/theory/${name}.html`]);
+  rmSync(`${ROOT}out/theory/runs`, { recursive: true, force: true });
+  return `out/theory/${name}.html`;
 }

@@ -5,7 +5,7 @@
  * WebPPL HMC on M2 and M4.
  * Usage: node report.mjs RESULTS_DIR
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,4 +68,6 @@ for (const r of rows) {
     `${f(r.warmup_plus_sampling_seconds, 2).padStart(6)} ${f(r.ess_per_second_sampling).padStart(15)} ${f(r.ess_per_second_end_to_end).padStart(17)}` +
     ` ${f(r.ess_per_1000_gradients).padStart(13)}`);
 }
-writeFileSync(join(root, 'bench', 'peers-results.json'), JSON.stringify({ rows, date: new Date().toISOString() }, null, 2) + '\n');
+// Into out/ (ignored): the tracked bench/peers-results.json is the committed record.
+mkdirSync(join(root, 'out', 'bench'), { recursive: true });
+writeFileSync(join(root, 'out', 'bench', 'peers-results.json'), JSON.stringify({ rows, date: new Date().toISOString() }, null, 2) + '\n');

@@ -11,10 +11,13 @@ import { registerCommands } from './commands/index.js';
 import { Interrupted } from './interrupted.js';
 import { DEFAULT_LIMITS, setLimits } from '../limits.js';
 import { codeFor } from '../error-codes.js';
+import { packageVersion } from './version.js';
+import { isMissingTfjs, missingTfjsError } from '../backends/optional-tfjs.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('langevin')
     .description('Langevin Monte Carlo for Stan-language models')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
@@ -39,6 +42,8 @@ function reportFailure(error: unknown, io: CliIO, sources: Record<string, string
     return error.exitCode === 0 ? 0 : 1;
   }
   if (error instanceof Interrupted) return error.exitCode;
+  // tfjs is an optional peer: whichever command needed it, one line.
+  if (isMissingTfjs(error)) error = missingTfjsError('this command');
   if (error instanceof LangevinError) {
     // A diagnostic with neither span nor file is about the command line.
     const diagnostics = error.diagnostics.map((d) => (d.span || d.file ? d : { ...d, file: 'langevin' }));

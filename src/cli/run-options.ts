@@ -26,6 +26,7 @@ import {
   positiveNumber,
 } from './options.js';
 import { addLimitOptions, applyLimitOptions, checkRunMemory } from './limit-options.js';
+import { isInitRadius } from './init-file.js';
 
 export interface RawRunOptions {
   data?: string;
@@ -37,6 +38,7 @@ export interface RawRunOptions {
   stepSize?: string;
   beta?: string;
   init?: string;
+  lp?: string;
   backend?: string;
   modes?: string;
   basins?: string;
@@ -62,22 +64,31 @@ export interface RawRunOptions {
   maxIterations?: string;
 }
 
-export function addRunOptions(command: Command): Command {
+/** `compare` writes and prints other things than `sample` for --out and --json. */
+export type RunCommand = 'sample' | 'compare';
+
+export function addRunOptions(command: Command, kind: RunCommand = 'sample'): Command {
   command
-    .option('--data <file>', 'Stan JSON data file')
-    .option('--chains <n>', 'number of chains (particles for annealed)', undefined)
-    .option('--warmup <n>', 'warm-up iterations (adaptation; not kept)')
-    .option('--draws <n>', 'sampling iterations per chain')
-    .option('--thin <k>', 'keep every k-th draw')
-    .option('--seed <n>', 'random seed (same seed, same draws)')
-    .option('--step-size <x>', 'fix the step size η (skips step-size adaptation)')
-    .option('--init <r>', 'initial values uniform in (-r, r) on the unconstrained space')
-    .option('--backend <name>', 'auto, f64 or tfjs')
+    .option('--data <file>', 'Stan JSON data file (needed when the model declares data)')
+    .option('--chains <n>', 'number of chains (default 4; particles for annealed, default 1000)', undefined)
+    .option('--warmup <n>', 'warm-up iterations (adaptation; not kept) (default 1000)')
+    .option('--draws <n>', 'sampling iterations per chain (default 1000)')
+    .option('--thin <k>', 'keep every k-th draw (default 1)')
+    .option('--seed <n>', 'random seed (same seed, same draws) (default: random, printed)')
+    .option('--step-size <x>', 'fix the step size η (skips step-size adaptation) (default: adapted)')
+    .option('--init <r|file>', 'initial values uniform in (-r, r) on the unconstrained space (default 2), or a Stan JSON file of constrained values (shared, an array per chain, or FILE_1.json…)')
+    .option('--lp <kind>', "lp__ column: 'full' (every constant) or 'stan' (constants of ~ dropped, as Stan's lp__) (default full)")
+    .option('--backend <name>', 'auto, f64 or tfjs (default auto)')
     .option('--modes <points>', 'mode centres "a,b;c,d": report the fraction of draws nearest each')
     .option('--basins <points>', 'basin centres "x=-1; x=1": report occupancy and transitions')
     .option('--basin-radius <r>', 'radius of each basin (default 0.5)')
-    .option('--out <dir>', 'write chain-K.csv (CmdStan layout) and summary.json to DIR')
-    .option('--json', 'print the summary JSON on stdout and nothing else there')
+    .option(
+      '--out <dir>',
+      kind === 'compare'
+        ? 'write DIR/SAMPLER/chain-K.csv and summary.json for each sampler, and DIR/comparison.json'
+        : 'write chain-K.csv (CmdStan layout) and summary.json to DIR',
+    )
+    .option('--json', kind === 'compare' ? 'print the comparison JSON on stdout and nothing else there' : 'print the summary JSON on stdout and nothing else there')
     .option('--no-progress', 'no progress bar')
     .option('--score <file>', 'annealed/lmc/mala: use a trained score network')
     .option('--metric <kind>', `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`)
@@ -94,6 +105,8 @@ export function addRunOptions(command: Command): Command {
 export interface RunSettings {
   backend: BackendChoice;
   options: SampleModelOptions;
+  /** `--init FILE`: read after the model compiles (src/cli/init-file.ts). */
+  initFile?: string;
 }
 
 /** Validate everything before any work starts, so mistakes cost nothing. */
@@ -123,7 +136,8 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
     seed,
     stepSize: positiveNumber('--step-size', raw.stepSize),
     beta,
-    initRadius: raw.init === undefined ? 2 : nonNegativeNumber('--init', raw.init),
+    initRadius: raw.init === undefined || !isInitRadius(raw.init) ? 2 : nonNegativeNumber('--init', raw.init),
+    lp: oneOf('--lp', raw.lp, ['full', 'stan'] as const, 'full'),
     modes: parsePoints('--modes', raw.modes),
     basins: parseNamedPoints('--basins', raw.basins),
     basinRadius: positiveNumber('--basin-radius', raw.basinRadius),
@@ -144,7 +158,8 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
     throw new LangevinError(`--thin ${options.thin} exceeds --draws ${options.draws}: at most one draw per chain would be kept; use --thin ≤ --draws`);
   }
   checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), 1);
-  return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options };
+  const initFile = raw.init !== undefined && !isInitRadius(raw.init) ? raw.init : undefined;
+  return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options, initFile };
 }
 
 export function parseSampler(raw: string | undefined): SamplerName {

@@ -11,16 +11,23 @@ import type { DensityEvaluator } from '../backends/evaluator.js';
 import type {
   BackendChoice,
   BackendName,
+  DensityHessian,
   EvalOptions,
   LangevinModel,
   LogDensityAndGradient,
   ModelData,
   ParameterInfo,
+  StanModel,
 } from '../model/types.js';
+import { DensityFlags } from './model-api/density-flags.js';
+import { finiteDifferenceHessian } from './model-api/hessian.js';
+import { outputsToJson } from './model-api/stan-values.js';
+import { unconstrainValues } from './model-api/unconstrain.js';
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import { lower, type LoweredModel } from './lower.js';
 import { chooseBackend } from '../backends/select.js';
+import { withTfjs } from '../backends/optional-tfjs.js';
 
 export interface CompileOptions {
   /** Stan JSON data for the data block. */
@@ -61,7 +68,7 @@ export function lowerToGraph(source: string, data: ModelData = {}, options: Comp
 }
 
 /** Compile a model with the Float64 backend, synchronously. */
-export function compileSync(source: string, options: CompileOptions = {}): LangevinModel {
+export function compileSync(source: string, options: CompileOptions = {}): StanModel {
   const backend = options.backend ?? 'auto';
   if (backend === 'tfjs') throw new LangevinError("compileSync supports the 'f64' backend only; use compile()");
   const lowered = lowerSource(source, options);
@@ -69,13 +76,13 @@ export function compileSync(source: string, options: CompileOptions = {}): Lange
 }
 
 /** Compile a model: the entry point of the library. */
-export async function compile(source: string, options: CompileOptions = {}): Promise<LangevinModel> {
+export async function compile(source: string, options: CompileOptions = {}): Promise<StanModel> {
   const lowered = lowerSource(source, options);
   const choice = options.backend ?? 'auto';
   const backend: BackendName = choice === 'auto' ? chooseBackend(lowered.graph, options.chains ?? 4) : choice;
   let evaluator: DensityEvaluator;
   if (backend === 'tfjs') {
-    const { compileTfjs } = await import('../backends/tfjs/index.js');
+    const { compileTfjs } = await withTfjs("the 'tfjs' backend", () => import('../backends/tfjs/index.js'));
     evaluator = await compileTfjs(lowered.graph);
   } else {
     evaluator = wrap(() => compileF64(lowered.graph));
@@ -98,13 +105,15 @@ function wrap<T>(run: () => T): T {
   }
 }
 
-class CompiledModel implements LangevinModel {
+class CompiledModel implements StanModel {
   readonly dim: number;
   readonly unconstrainedNames: string[];
   readonly readsNoise: boolean;
   readonly parameters: ParameterInfo[];
   readonly outputNames: string[];
   readonly constrainedDim: number;
+  /** BridgeStan's jacobian and propto flags (src/model/density-flags.ts). */
+  private readonly flags: DensityFlags;
 
   constructor(
     readonly name: string,
@@ -118,6 +127,7 @@ class CompiledModel implements LangevinModel {
     this.parameters = lowered.parameters;
     this.outputNames = lowered.outputNames;
     this.constrainedDim = lowered.constrainedDim;
+    this.flags = new DensityFlags(lowered.prepared, lowered.droppedConstant);
   }
 
   private checkPositions(x: Float64Array, chains: number): void {
@@ -130,12 +140,26 @@ class CompiledModel implements LangevinModel {
 
   logDensity(x: Float64Array, chains: number, options?: EvalOptions): Float64Array {
     this.checkPositions(x, chains);
-    return this.evaluator.logDensity(x, chains, options?.noise ?? 0);
+    return this.flags.value(this.evaluator.logDensity(x, chains, options?.noise ?? 0), x, chains, options);
   }
 
   logDensityAndGradient(x: Float64Array, chains: number, options?: EvalOptions): LogDensityAndGradient {
     this.checkPositions(x, chains);
-    return this.evaluator.logDensityAndGradient(x, chains, options?.noise ?? 0);
+    return this.flags.withGradient(this.evaluator.logDensityAndGradient(x, chains, options?.noise ?? 0), x, chains, options);
+  }
+
+  unconstrain(values: ModelData): Float64Array {
+    return unconstrainValues(this.lowered.prepared, values);
+  }
+
+  constrainJson(x: Float64Array, rng?: Rng): ModelData {
+    this.checkPositions(x, 1);
+    return outputsToJson(this.parameters, rng ? this.generate(x, 1, rng) : this.constrain(x, 1));
+  }
+
+  logDensityHessian(x: Float64Array, options?: EvalOptions): DensityHessian {
+    this.checkPositions(x, 1);
+    return finiteDifferenceHessian(x, (points, chains) => this.logDensityAndGradient(points, chains, options));
   }
 
   constrain(x: Float64Array, chains: number): Float64Array {
@@ -150,6 +174,7 @@ class CompiledModel implements LangevinModel {
 
   dispose(): void {
     this.evaluator.dispose();
+    this.flags.dispose();
     this.lowered.dispose();
   }
 }

@@ -181,6 +181,8 @@ export interface Context {
   scopes: Array<Map<string, Variable>>;
   /** Scalar log-density terms, summed at the end. */
   target: Val[];
+  /** Sum of the constant terms of `~` statements (what Stan's `propto` drops), when tracing. */
+  droppedConstant?: number;
   /** The reserved `noise`: a graph node when tracing, 0 otherwise. */
   noise(): Val;
   /** Where print() output goes (eager mode only). */

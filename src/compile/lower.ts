@@ -57,6 +57,8 @@ export interface LoweredModel {
   prepared: Prepared;
   /** How each loop over data of the log density was traced (vectorised or unrolled). */
   loops: LoopReport[];
+  /** The constant terms of `~` statements in the log density (dropped under `propto`). */
+  droppedConstant: number;
 }
 
 /** What `check` returns, or a bare program. */
@@ -111,6 +113,7 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
     dispose: () => generator.dispose(),
     prepared,
     loops,
+    droppedConstant: traced.droppedConstant,
   };
 }
 

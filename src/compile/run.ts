@@ -56,6 +56,8 @@ export interface Traced {
   logDensity: Val;
   /** Constrained parameters then transformed parameters, by name (row-major values). */
   values: Map<string, Val>;
+  /** The constant terms of `~` statements in `logDensity` (Stan's lp__ leaves them out). */
+  droppedConstant: number;
 }
 
 /** Trace parameters, transformed parameters and the model block. */
@@ -80,7 +82,7 @@ export function traceDensity(
   // The model block's variables are locals.
   ctx.scopes.push(new Map());
   runBlock(ctx, prepared.program, 'model');
-  return { logDensity: sumTerms(ops, ctx.target), values };
+  return { logDensity: sumTerms(ops, ctx.target), values, droppedConstant: ctx.droppedConstant ?? 0 };
 }
 
 /**

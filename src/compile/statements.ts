@@ -284,7 +284,8 @@ function tilde(ctx: Context, s: TildeStmt): void {
   const params = s.args.map((a) => evaluate(ctx, a).val);
   checkConstantArguments(ctx, dist, params, s.args);
   const ops = ctx.ops;
-  ctx.target.push(atCall(ctx, s.span, () => dist.logDensity(ops, y, params)));
+  const dropped = ctx.mode === 'graph' ? (c: number) => void (ctx.droppedConstant = (ctx.droppedConstant ?? 0) + c) : undefined;
+  ctx.target.push(atCall(ctx, s.span, () => dist.logDensity(ops, y, params, dropped)));
   const t = s.truncation;
   if (!t || (!t.lower && !t.upper)) return;
   atCall(ctx, t.span, () => {

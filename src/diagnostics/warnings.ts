@@ -48,6 +48,23 @@ export const WARNING_THRESHOLDS = {
   ulaRatio: 0.1,
 } as const;
 
+/**
+ * R-hat as printed everywhere it meets its threshold: 4 significant digits
+ * (1.010, 1.011, 0.9996), so 1.0104 and 1.0106 read differently.
+ */
+export function formatRhat(rhat: number): string {
+  return Number.isFinite(rhat) ? rhat.toPrecision(4) : String(rhat);
+}
+
+/**
+ * Whether an R-hat is above the threshold as printed: the comparison is
+ * made on the 4-digit value, so "1.010" is never called above 1.01.
+ * NaN (constant or broken chains) counts as above.
+ */
+export function rhatTooHigh(rhat: number): boolean {
+  return !(Number(formatRhat(rhat)) <= WARNING_THRESHOLDS.rhat);
+}
+
 function listNames(names: readonly string[], max = 5): string {
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
@@ -71,11 +88,11 @@ export function collectWarnings(input: WarningInput): string[] {
       `Non-finite draws (NaN or infinite) in ${listNames(nonFinite)}: the sampler diverged or a quantity overflowed; reduce the step size or check the model.`,
     );
 
-  const highRhat = parameters.filter((p) => p.rhat !== null && !(p.rhat <= WARNING_THRESHOLDS.rhat));
+  const highRhat = parameters.filter((p) => p.rhat !== null && rhatTooHigh(p.rhat));
   if (highRhat.length > 0) {
     const worst = Math.max(...highRhat.map((p) => p.rhat!));
     warnings.push(
-      `R-hat above ${WARNING_THRESHOLDS.rhat} for ${listNames(highRhat.map((p) => p.name))} (largest ${worst.toFixed(3)}): the chains disagree, so run longer chains or look for several modes.`,
+      `R-hat above ${WARNING_THRESHOLDS.rhat} for ${listNames(highRhat.map((p) => p.name))} (largest ${formatRhat(worst)}): the chains disagree, so run longer chains or look for several modes.`,
     );
   }
 

@@ -50,6 +50,7 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     metric: options.metric,
     targetAcceptance: options.targetAcceptance,
     initRadius: options.initRadius ?? 2,
+    init: options.init,
     // A score network has a gradient but no log density: plain Langevin steps only.
     gradientOnly: isScoreModel(model),
     signal: options.signal,
@@ -156,7 +157,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     chains,
     draws,
     outputs,
-    lp: result.logDensity,
+    lp: options.lp === 'stan' ? stanLp(model, result.logDensity, result.draws, dim) : result.logDensity,
     acceptStat: result.acceptStat,
     stepSize: result.stepSize,
     divergent: result.divergent,
@@ -168,4 +169,15 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     ),
     interrupted: result.interrupted,
   };
+}
+
+/**
+ * Stan's lp__: the constant terms of `~` statements dropped. They are one
+ * number for the model, the difference of the two densities at any point.
+ */
+function stanLp(model: LangevinModel, lp: Float64Array, draws: Float64Array, dim: number): Float64Array {
+  if (lp.length === 0) return lp;
+  const x = draws.subarray(0, dim);
+  const offset = model.logDensity(x, 1)[0]! - model.logDensity(x, 1, { propto: true })[0]!;
+  return Float64Array.from(lp, (v) => v - offset);
 }

@@ -47,6 +47,18 @@ export interface SampleModelOptions {
   /** Step-size adaptation target (nuts 0.8, malt 0.65, mala 0.574). */
   targetAcceptance?: number;
   initRadius?: number;
+  /**
+   * Initial positions on the unconstrained space: dim numbers shared by
+   * every chain or chains × dim (`model.unconstrain` makes them from Stan
+   * JSON values). Otherwise uniform in (−initRadius, initRadius).
+   */
+  init?: Float64Array;
+  /**
+   * What `lp` (the lp__ column) holds: 'full' keeps every constant (the
+   * default); 'stan' drops the constant terms of `~` statements, as Stan's
+   * lp__ does (the Jacobian is kept in both).
+   */
+  lp?: 'full' | 'stan';
   /** Centres for mode fractions (constrained scale, over the first coordinates). */
   modes?: number[][];
   /** Named points for basin occupancy, e.g. [{x: -1}, {x: 1}]. */

@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../../stdlib/types.js';
 
+
 export type BackendName = 'f64' | 'tfjs';
 export type BackendChoice = BackendName | 'auto';
 
@@ -15,13 +16,33 @@ export type ModelData = Record<string, DataValue>;
 export interface EvalOptions {
   /** The reserved `noise` (σ of the annealed sampler's current level); 0 by default. */
   noise?: number;
+  /**
+   * Include the log |Jacobian| of the constraining transforms (default
+   * true: the density of the unconstrained coordinates, what samplers use).
+   * As BridgeStan's `jacobian` flag.
+   */
+  jacobian?: boolean;
+  /**
+   * Drop the constant terms of `~` statements (default false: every
+   * constant kept). With the Jacobian kept, the value is Stan's `lp__`.
+   * As BridgeStan's `propto` flag; `target +=` terms (also `_lupdf`) are
+   * always kept whole.
+   */
+  propto?: boolean;
 }
 
 export interface LogDensityAndGradient {
-  /** chains log densities (every constant and Jacobian term included). */
+  /** chains log densities (every constant and Jacobian term included unless EvalOptions say otherwise). */
   logDensity: Float64Array;
   /** chains × dim gradient of the log density on the unconstrained space. */
   gradient: Float64Array;
+}
+
+export interface DensityHessian {
+  logDensity: number;
+  gradient: Float64Array;
+  /** dim × dim, row-major, symmetric. */
+  hessian: Float64Array;
 }
 
 /** A declared parameter, for tables and CSV headers. */
@@ -70,4 +91,30 @@ export interface LangevinModel extends Potential {
   generate(x: Float64Array, chains: number, rng: Rng): Float64Array;
   /** Release backend resources (tfjs tensors); the model is unusable afterwards. */
   dispose(): void;
+}
+
+/**
+ * A model compiled from Stan-language text or the builder: the
+ * LangevinModel plus BridgeStan's model API (unconstrain from Stan JSON,
+ * constrain to Stan JSON, Hessian). `logDensity` and
+ * `logDensityAndGradient` take BridgeStan's `jacobian` and `propto` flags.
+ */
+export interface StanModel extends LangevinModel {
+  /**
+   * Constrained parameter values in Stan JSON shape (`{ mu: 1, theta: [..] }`,
+   * as an init file or `parseStanJson` gives) → the unconstrained vector
+   * (dim numbers); BridgeStan's `param_unconstrain_json`. Every parameter
+   * must be present with its declared shape and constraint.
+   */
+  unconstrain(values: ModelData): Float64Array;
+  /**
+   * One unconstrained position → Stan JSON-shaped values: the parameters,
+   * and with `rng` also the transformed parameters and generated quantities.
+   */
+  constrainJson(x: Float64Array, rng?: Rng): ModelData;
+  /**
+   * Log density, gradient and Hessian (dim × dim, row-major) at one
+   * position; the Hessian by central differences of the exact gradient.
+   */
+  logDensityHessian(x: Float64Array, options?: EvalOptions): DensityHessian;
 }

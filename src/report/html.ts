@@ -11,6 +11,9 @@ import { histogramPlot } from './plots/histogram.js';
 import { scatterPlot, type MarkedPoint } from './plots/scatter.js';
 import { chainColour, escapeXml } from './plots/svg.js';
 import { tracePlot } from './plots/trace.js';
+import { rhatTooHigh } from '../diagnostics/warnings.js';
+import { LangevinError } from '../errors.js';
+import { diagnosticSection } from './diagnostic-section.js';
 
 export interface ReportOptions {
   /** Plot at most this many parameters (in column order). Default 20. */
@@ -19,6 +22,40 @@ export interface ReportOptions {
   maxChains?: number;
   /** How to name the run directory on the page (default: run.dir). */
   dirLabel?: string;
+  /** Plot these parameters (Stan names, or a whole vector by its name) instead of the first maxParameters. */
+  plotParams?: string[];
+  /** The diagnostic plots' HTML (`renderReport` makes it; Vega renders asynchronously). */
+  diagnostics?: string;
+}
+
+/**
+ * The full report: the page of `renderReportHtml` plus the Vega-Lite
+ * diagnostic plots (rank, autocorrelation, KDE, ESS/MCSE evolution, forest,
+ * pairs with divergences), all inline SVG.
+ */
+export async function renderReport(run: RunData, options: ReportOptions = {}): Promise<string> {
+  const columns = plottedColumns(run, options);
+  // Four Vega plots per parameter: by default for the first few only (the forest plot shows all).
+  const detailed = options.plotParams ? columns : columns.slice(0, DEFAULT_DETAILED);
+  const diagnostics = await diagnosticSection(run, { columns, detailed });
+  return renderReportHtml(run, { ...options, diagnostics });
+}
+
+/** Parameters with rank, autocorrelation, density and evolution plots unless --plot-params says otherwise. */
+const DEFAULT_DETAILED = 6;
+
+/** Which columns to plot: `plotParams` (each a name or a container's base name) or the first maxParameters. */
+export function plottedColumns(run: RunData, options: ReportOptions): number[] {
+  if (!options.plotParams) return run.names.slice(0, options.maxParameters ?? 20).map((_, j) => j);
+  const columns: number[] = [];
+  for (const wanted of options.plotParams) {
+    const matches = run.names.flatMap((n, j) => (n === wanted || n.startsWith(`${wanted}[`) ? [j] : []));
+    if (matches.length === 0) {
+      throw new LangevinError(`--plot-params: '${wanted}' is not a column of this run (${run.names.slice(0, 8).join(', ')}${run.names.length > 8 ? ', …' : ''})`);
+    }
+    for (const j of matches) if (!columns.includes(j)) columns.push(j);
+  }
+  return columns;
 }
 
 export function renderReportHtml(run: RunData, options: ReportOptions = {}): string {
@@ -34,7 +71,8 @@ export function renderReportHtml(run: RunData, options: ReportOptions = {}): str
     section('Posterior summary', summaryTable(s.parameters)),
     section(run.kind === 'chains' ? 'Chains' : 'Particles', chainTable(run)),
     extrasSection(s),
-    plotsSection(run, maxParameters, maxChains),
+    plotsSection(run, options.plotParams ? plottedColumns(run, options) : firstColumns(run, maxParameters), maxChains),
+    options.diagnostics ?? '',
     scatterSection(run, maxChains),
   ];
   return [
@@ -57,6 +95,7 @@ const CSS = [
   '.bad{color:#b00;font-weight:bold}.muted{color:#777}.warn{color:#8a4b00}',
   '.bar{display:inline-block;height:.8em;background:#0072B2;vertical-align:middle}',
   '.plots{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start;margin-bottom:8px}',
+  'figure.vplot{margin:0}h3{font-size:1em;margin:1em 0 .3em}',
   '.legend span{margin-right:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}',
   'code{background:#f5f5f5;padding:0 .2em}',
 ].join('');
@@ -118,7 +157,7 @@ function summaryTable(parameters: ParameterSummary[]): string {
   const rows = parameters.map((p) => {
     const cells = summaryRow(p);
     cells[0] = esc(p.name);
-    if (p.rhat !== null && p.rhat > 1.01) cells[9] = `<span class="bad">${cells[9]}</span>`;
+    if (p.rhat !== null && rhatTooHigh(p.rhat)) cells[9] = `<span class="bad">${cells[9]}</span>`;
     return cells;
   });
   return table(SUMMARY_HEADER, rows, true);
@@ -198,12 +237,16 @@ function extrasSection(s: SummaryJson): string {
       ),
     );
   }
-  if (s.energy_distance !== undefined) parts.push(`<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))}</p>`);
+  if (s.energy_distance !== undefined) parts.push(`<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))} <span class="muted">(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)</span></p>`);
   return parts.length === 0 ? '' : section('Modes, basins and annealing', parts.join('\n'));
 }
 
-function plotsSection(run: RunData, maxParameters: number, maxChains: number): string {
-  const count = Math.min(maxParameters, run.names.length);
+function firstColumns(run: RunData, maxParameters: number): number[] {
+  return run.names.slice(0, maxParameters).map((_, j) => j);
+}
+
+function plotsSection(run: RunData, columns: number[], maxChains: number): string {
+  const count = columns.length;
   if (count === 0) return '';
   const traced = run.chains.slice(0, maxChains);
   const thin = run.summary.thin ?? 1;
@@ -213,8 +256,8 @@ function plotsSection(run: RunData, maxParameters: number, maxChains: number): s
   if (run.kind === 'chains' && run.summary.basins)
     parts.push('<p class="muted">Dashed red lines: the basin centres given with <code>--basins</code>.</p>');
   if (run.names.length > count)
-    parts.push(`<p class="muted">Plots for the first ${count} of ${run.names.length} columns.</p>`);
-  for (let j = 0; j < count; j++) {
+    parts.push(`<p class="muted">Plots for ${count} of ${run.names.length} columns (choose them with <code>--plot-params</code>).</p>`);
+  for (const j of columns) {
     const name = run.names[j]!;
     const plots: string[] = [];
     const basinValues = (run.summary.basins?.occupancy ?? []).map((b) => b.center[name]).filter((v) => v !== undefined);

@@ -3,6 +3,7 @@
  * aligned table for `check` and `compare`.
  */
 import type { ParameterSummary } from '../io/summary-json.js';
+import { formatRhat } from '../diagnostics/warnings.js';
 
 /** Align columns: the first left-aligned, the rest right-aligned. */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -40,7 +41,7 @@ export function summaryRow(p: ParameterSummary): string[] {
     formatValue(p.q95),
     p.ess_bulk === null ? 'NA' : Math.round(p.ess_bulk).toString(),
     p.ess_tail === null ? 'NA' : Math.round(p.ess_tail).toString(),
-    p.rhat === null ? 'NA' : p.rhat.toFixed(3),
+    p.rhat === null ? 'NA' : formatRhat(p.rhat),
   ];
 }
 

@@ -45,11 +45,13 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
     }
     return out;
   };
-  const build = (f: Elementwise, forDensity: boolean) => (ops: Ops, y: Val, params: Val[]): Val => {
+  const build = (f: Elementwise, forDensity: boolean) => (ops: Ops, y: Val, params: Val[], dropped?: (c: number) => void): Val => {
     const b = new Build(ops);
     const { args, n } = broadcast(ops, spec.name, [y, ...params]);
     const [yb, ...pb] = args as [Val, ...Val[]];
-    let lp = b.total(f(b, yb, pb), n);
+    const elementwise = f(b, yb, pb);
+    if (dropped) dropped(b.constantPart(elementwise, n));
+    let lp = b.total(elementwise, n);
     // 0 <= n <= N elementwise (N is the first parameter), on the broadcast values.
     if (forDensity && spec.support === 'int in 0..N') lp = b.unless(b.or(b.lt(yb, 0), b.gt(yb, pb[0]!)), -Infinity, lp);
     return guard(b, lp, y, params, forDensity);

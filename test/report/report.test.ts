@@ -8,7 +8,9 @@ import { runReport } from './run-report.js';
 const root = mkdtempSync(join(tmpdir(), 'langevin-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const svgCount = (html: string): number => (html.match(/<svg /g) ?? []).length;
+/** Hand-drawn plots (traces, histograms, scatter): every SVG but the Vega diagnostic figures. */
+const svgCount = (html: string): number =>
+  (html.match(/<svg /g) ?? []).length - (html.match(/<figure class="vplot"/g) ?? []).length;
 
 async function sampleInto(dir: string, args: string[]): Promise<void> {
   const run = await runCli(['sample', ...args, '--seed', '1', '--no-progress', '--out', join(root, dir)]);

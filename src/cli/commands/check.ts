@@ -13,7 +13,7 @@ import { readDataFile, readTextFile } from '../../io/data-file.js';
 import type { DataValue, ModelData } from '../../model/types.js';
 import { formatTable } from '../../report/table.js';
 import type { CliIO } from '../io.js';
-import { loadModel, resolvePath } from '../load-model.js';
+import { loadModel, missingData, resolvePath } from '../load-model.js';
 import { addLimitOptions, applyLimitOptions, type RawLimitOptions } from '../limit-options.js';
 
 export function registerCheck(program: Command, io: CliIO, sources: Record<string, string>): void {
@@ -33,6 +33,13 @@ export function registerCheck(program: Command, io: CliIO, sources: Record<strin
       if (raw.debugAst) io.stdout.write(JSON.stringify(program, withoutSpans, 2) + '\n');
       const checked = check(program, modelPath);
       const declarations = describeDeclarations(checked);
+      const dataNames = declarations.filter((d) => d.block === 'data').map((d) => d.name);
+      if (raw.data === undefined && dataNames.length > 0) {
+        // Without data: type-check only; sizes stay symbolic (docs/cli.md).
+        if (raw.debugIr) throw missingData(modelPath, dataNames, '--debug-ir needs the data: ');
+        printTypeChecked(io, modelPath, declarations);
+        return;
+      }
       let data: ModelData = {};
       if (raw.data !== undefined) {
         const file = readDataFile(resolvePath(io, raw.data));
@@ -62,6 +69,17 @@ export function registerCheck(program: Command, io: CliIO, sources: Record<strin
         io.stdout.write('\n' + formatTable(['data', 'type', 'shape', 'constraint'], dataRows) + '\n');
       }
     });
+}
+
+function printTypeChecked(io: CliIO, modelPath: string, declarations: ReturnType<typeof describeDeclarations>): void {
+  const names = declarations.filter((d) => d.block === 'data').map((d) => d.name);
+  io.stdout.write(`${modelPath}: ok (type-checked; give --data FILE to check the data ${names.join(', ')} and resolve sizes)\n`);
+  const paramRows = declarations
+    .filter((d) => d.block !== 'data' && d.block !== 'transformed data')
+    .map((d) => [d.name, d.block, d.type, d.constraint ?? '']);
+  if (paramRows.length > 0) io.stdout.write('\n' + formatTable(['parameter', 'block', 'type', 'constraint'], paramRows) + '\n');
+  const dataRows = declarations.filter((d) => d.block === 'data').map((d) => [d.name, d.type, d.constraint ?? '']);
+  io.stdout.write('\n' + formatTable(['data', 'type', 'constraint'], dataRows) + '\n');
 }
 
 function withoutSpans(key: string, value: unknown): unknown {

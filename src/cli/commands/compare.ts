@@ -18,6 +18,9 @@ import { loadModel, resolvePath } from '../load-model.js';
 import { createProgress } from '../progress.js';
 import { addRunOptions, checkOptionsApplyToSome, parseRunOptions, type RawRunOptions } from '../run-options.js';
 import { withInterrupt } from '../interrupt.js';
+import { readInitValues } from '../init-file.js';
+import { formatRhat } from '../../diagnostics/warnings.js';
+import { printWritten, writeRunReport } from '../run-report.js';
 import { join } from 'node:path';
 import { writeParticles } from '../../io/particles-csv.js';
 
@@ -27,8 +30,9 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       .command('compare')
       .description('run several samplers on the same model and compare them')
       .argument('<model>', 'Stan-language model file')
-      .requiredOption('--samplers <list>', `comma-separated samplers: ${SAMPLER_NAMES.join(', ')}`)
-      .option('--reference <file>', 'a summary JSON whose means are the reference'),
+      .requiredOption('--samplers <list>', `comma-separated samplers: ${SAMPLER_NAMES.join(', ')} (required)`)
+      .option('--reference <file>', 'a summary JSON whose means are the reference (default: the nuts run, else the mala run, if any)'),
+    'compare',
   ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
     const samplers = parseSamplerList(raw.samplers);
     checkOptionsApplyToSome(raw, samplers);
@@ -49,6 +53,10 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       loaded.model.dispose();
       throw error;
     }
+    const initFile = settings[0]!.initFile;
+    for (const s of initFile === undefined ? [] : settings) {
+      s.options.init = readInitValues(resolvePath(io, initFile!), initFile!, loaded.model, s.options.chains!);
+    }
     let comparison: Comparison;
     try {
       comparison = await withInterrupt(io, (signal) =>
@@ -65,19 +73,28 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
     } finally {
       loaded.model.dispose();
     }
+    const written: string[] = [];
     if (outDir) {
       for (const run of comparison.runs) {
         const dir = join(outDir, run.sampler);
         prepareOutputDir(dir);
-        if (run.sampler === 'annealed') writeParticles(dir, run.fit);
-        else writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data });
+        if (run.sampler === 'annealed') written.push(...writeParticles(dir, run.fit));
+        else written.push(...writeFit(dir, run.fit, { modelFile: modelPath, dataFile: raw.data }));
+        if (run.fit.draws > 0) written.push(await writeRunReport(dir, join(raw.out!, run.sampler)));
       }
-      writeFileOrFail(join(outDir, 'comparison.json'), JSON.stringify(comparison.rows, null, 2) + '\n');
+      const comparisonFile = join(outDir, 'comparison.json');
+      writeFileOrFail(comparisonFile, JSON.stringify(comparison.rows, null, 2) + '\n');
+      written.push(comparisonFile);
     }
     if (raw.json) {
       io.stdout.write(JSON.stringify({ model: modelPath, seed, reference: comparison.referenceName, samplers: comparison.rows }, null, 2) + '\n');
     } else {
       io.stdout.write(formatComparison(comparison) + '\n');
+    }
+    if (written.length > 0) printWritten(io, written, raw.json === true);
+    // Each run's own warnings, as `sample` prints them, named by sampler.
+    for (const run of comparison.runs) {
+      for (const warning of run.fit.summary.warnings) io.stderr.write(`warning (${run.sampler}): ${warning}\n`);
     }
   });
 }
@@ -123,14 +140,15 @@ function formatComparison(c: Comparison): string {
     formatValue(r.ess_tail_per_1000_gradients),
     formatValue(r.ess_bulk_per_1000_sampling_gradients),
     formatValue(r.ess_tail_per_1000_sampling_gradients),
-    r.max_rhat === null ? 'NA' : r.max_rhat.toFixed(3),
+    r.max_rhat === null ? 'NA' : formatRhat(r.max_rhat),
     r.acceptance_rate.toFixed(3),
     r.max_mean_difference_in_mcse === null
       ? 'NA'
+      : r.sampler === c.referenceName
+        ? '—'
       : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
     r.agrees === null ? 'NA' : r.agrees ? 'yes' : 'NO',
   ]);
   const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01'];
-  for (const r of c.rows) for (const w of r.warnings) lines.push(`${r.sampler}: warning: ${w}`);
   return lines.join('\n');
 }

@@ -22,6 +22,8 @@ import { interruptExitCode, interruptGuard } from '../interrupt.js';
 import { checkRunMemory } from '../limit-options.js';
 import { DrawStreamer } from '../stream-draws.js';
 import { codedWarning } from '../../error-codes.js';
+import { readInitValues } from '../init-file.js';
+import { printWritten, writeRunReport } from '../run-report.js';
 
 export function registerSample(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -50,7 +52,7 @@ async function runSample(
   stopped: AbortSignal,
 ): Promise<void> {
     const sampler = parseSampler(raw.sampler);
-    const { backend, options } = parseRunOptions(raw, sampler);
+    const { backend, options, initFile } = parseRunOptions(raw, sampler);
     const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
     const annealing = options.annealing!;
     if (raw.score !== undefined) {
@@ -73,6 +75,9 @@ async function runSample(
       throw error;
     }
     checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), loaded.model.outputNames.length);
+    if (initFile !== undefined) {
+      options.init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, options.chains!);
+    }
     const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
     const label = modelPath ?? raw.score!;
     const modelName = label.split(/[\\/]/).pop() ?? label;
@@ -103,11 +108,15 @@ async function runSample(
       fit.summary.progress = streamer.progress;
     }
     fit.summary.warnings = fit.summary.warnings.map(codedWarning);
+    const written: string[] = [];
     if (outDir) {
-      if (sampler === 'annealed') writeParticles(outDir, fit);
-      else writeFit(outDir, fit, { modelFile: label, dataFile: raw.data, progress: fit.interrupted ? streamer.progress : undefined });
+      if (sampler === 'annealed') written.push(...writeParticles(outDir, fit));
+      else written.push(...writeFit(outDir, fit, { modelFile: label, dataFile: raw.data, progress: fit.interrupted ? streamer.progress : undefined }));
+      // An interrupt before the first draw leaves nothing to plot.
+      if (fit.draws > 0) written.push(await writeRunReport(outDir, raw.out!));
     }
     printFit(io, fit, raw.json === true);
+    if (written.length > 0) printWritten(io, written, raw.json === true);
     if (fit.interrupted) throw new Interrupted('interrupted', interruptExitCode(stopped));
 }
 
@@ -130,10 +139,13 @@ export function printFit(io: CliIO, fit: Fit, json: boolean): void {
 function describeRun(fit: Fit): string {
   const s = fit.summary;
   if (s.annealing) {
-    const levels = s.annealing.levels;
+    // Final steps at noise 0 are listed as a last entry with sigma 0: not a noise level.
+    const levels = s.annealing.levels.filter((l) => l.sigma > 0);
+    const final = s.annealing.levels.length - levels.length;
     return [
-      `${s.model}: annealed on ${s.backend}, ${s.chains} particles, ${levels.length} levels ` +
-        `(sigma ${levels[0]?.sigma.toPrecision(3)} to ${levels[levels.length - 1]?.sigma.toPrecision(3)}), seed ${s.seed}`,
+      `${s.model}: annealed on ${s.backend}, ${s.chains} particles, ${levels.length} noise levels ` +
+        `(sigma ${levels[0]?.sigma.toPrecision(3)} to ${levels[levels.length - 1]?.sigma.toPrecision(3)})` +
+        `${final > 0 ? ' then plain Langevin steps at noise 0' : ''}, seed ${s.seed}`,
       `time: compile ${s.timing.compile_seconds.toFixed(2)} s, sampling ${s.timing.sampling_seconds.toFixed(2)} s; ` +
         'one draw per particle, so R-hat, ESS and MCSE do not apply',
     ].join('\n');
@@ -169,7 +181,10 @@ function describeExtras(fit: Fit): string {
     lines.push(`lowest f seen: ${s.lowest.f.toPrecision(8)} at ${at}`);
   }
   if (s.energy_distance !== undefined) {
-    lines.push(`energy distance to the reference points: ${s.energy_distance.toPrecision(4)}`);
+    lines.push(
+      `energy distance to the reference points: ${s.energy_distance.toPrecision(4)} ` +
+        '(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)',
+    );
   }
   if (s.annealing) {
     lines.push('annealing levels (sigma, step size, mean squared score norm):');

@@ -5,14 +5,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'playground/dist/', 'examples/browser/dist/', 'dist-web/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      'node_modules/',
+      'coverage/',
+      'playground/dist/',
+      'examples/browser/dist/',
+      'dist-web/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     rules: {
       // `_x` marks a parameter kept for the signature (kernels take (x, y) and use one).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -20,8 +34,13 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', Buffer: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
       },
     },
   },
@@ -34,5 +53,14 @@ export default tseslint.config(
     // Loops generated with `new Function` are held as Function until called with their kernels.
     files: ['src/backends/f64/fuse.ts', 'src/backends/f64/matvec-fused.ts'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
+  },
+  {
+    // The CommonJS wrappers (cjs/) hand require() callers the ES module.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -85,7 +85,10 @@ function logisticRegression(data: ModelData): Baseline {
         // η for four chains (a missing chain repeats the last one; its results are dropped)
         for (let n = 0; n < N; n++) {
           const xo = n * D;
-          let e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+          let e0 = 0,
+            e1 = 0,
+            e2 = 0,
+            e3 = 0;
           for (let j = 0; j < D; j++) {
             const v = X[xo + j];
             e0 += v * x[r0 + j];
@@ -101,7 +104,10 @@ function logisticRegression(data: ModelData): Baseline {
         }
         // ∇ = −β + Xᵀ r, again four chains per pass over X
         for (let j = 0; j < D; j++) {
-          let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+          let g0 = 0,
+            g1 = 0,
+            g2 = 0,
+            g3 = 0;
           for (let n = 0, xo = j; n < N; n++, xo += D) {
             const v = X[xo];
             g0 += v * residual[n];

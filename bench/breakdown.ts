@@ -63,9 +63,7 @@ export function stepBreakdown(
   const invMetric = new Float64Array(dim).fill(1);
 
   const noiseUs = microseconds(() => fillNormalRows(streams, noise, chains, dim));
-  const proposalUs = microseconds(() =>
-    langevinProposal(x, gradient, stepSize, invMetric, noise, out, chains, dim),
-  );
+  const proposalUs = microseconds(() => langevinProposal(x, gradient, stepSize, invMetric, noise, out, chains, dim));
   const free: Potential = {
     dim,
     unconstrainedNames: [],

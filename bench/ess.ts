@@ -48,6 +48,8 @@ export async function samplerEss(bench: BenchModel, backend: BackendName, sample
     sampling_seconds: round(sampling, 4),
     ess_bulk_per_second_sampling: round(minEss / sampling, 1),
     ess_bulk_per_second_end_to_end: round(minEss / (compileSeconds + warmup + sampling), 1),
-    ...(sampler === 'mala' ? {} : { sampler, gradient_evaluations: fit.summary.chain_info.reduce((a, c) => a + c.gradient_evaluations, 0) }),
+    ...(sampler === 'mala'
+      ? {}
+      : { sampler, gradient_evaluations: fit.summary.chain_info.reduce((a, c) => a + c.gradient_evaluations, 0) }),
   };
 }

@@ -29,7 +29,8 @@ const LINEAR_DATA = 'data { int N; int K; matrix[N, K] x; vector[N] y; }';
 const LINEAR_PARAMS = 'parameters { real alpha; vector[K] beta; real<lower=0> sigma; }';
 const LINEAR_PRIORS = 'alpha ~ normal(0, 5); beta ~ normal(0, 5); sigma ~ normal(0, 5);';
 
-const LOGISTIC_DATA = 'data { int N; int K; int G; matrix[N, K] x; array[N] int<lower=1, upper=G> g; array[N] int<lower=0, upper=1> y; }';
+const LOGISTIC_DATA =
+  'data { int N; int K; int G; matrix[N, K] x; array[N] int<lower=1, upper=G> g; array[N] int<lower=0, upper=1> y; }';
 const LOGISTIC_PARAMS = 'parameters { vector[G] a; vector[K] beta; real<lower=0> tau; }';
 const LOGISTIC_PRIORS = 'a ~ normal(0, tau); beta ~ normal(0, 2); tau ~ normal(0, 1);';
 
@@ -120,7 +121,7 @@ model {
     const J = 2000;
     const I = 20;
     const C = 8;
-    const xi = Array.from({ length: I }, (_, i) => Array.from({ length: C }, (_, c) => ((c >> i % 3) & 1)));
+    const xi = Array.from({ length: I }, (_, i) => Array.from({ length: C }, (_, c) => (c >> (i % 3)) & 1));
     const y = Array.from({ length: J }, () => Array.from({ length: I }, () => (u() < 0.6 ? 1 : 0)));
     return { J, I, C, y, xi };
   },

@@ -17,4 +17,10 @@ const model = compileSync(m.loop, { data: m.data(Number(n)), backend: 'f64' });
 const x = Float64Array.from({ length: model.dim * 4 }, (_, i) => 0.1 * Math.sin(i + 1));
 for (let s = 0; s < 50; s++) model.logDensityAndGradient(x, 4);
 // maxRSS is in kilobytes: the peak over the whole life of this process
-console.log(JSON.stringify({ model: name, n: Number(n), peak_rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) }));
+console.log(
+  JSON.stringify({
+    model: name,
+    n: Number(n),
+    peak_rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)),
+  }),
+);

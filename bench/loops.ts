@@ -52,7 +52,10 @@ function start(dim: number): Float64Array {
 
 function childPeakRss(model: string, n: number): number {
   const child = join(dirname(fileURLToPath(import.meta.url)), 'loops-memory.js');
-  const out = execFileSync(process.execPath, [child, model, String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [child, model, String(n)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { peak_rss_mb: number }).peak_rss_mb;
 }
 
@@ -65,7 +68,11 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
       const loop = timedCompile(m.loop, data);
       const vector = timedCompile(m.vector, data);
       const x = start(loop.model.dim);
-      const runner = (model: LangevinModel) => ({ run: (steps: number) => { for (let s = 0; s < steps; s++) model.logDensityAndGradient(x, CHAINS); } });
+      const runner = (model: LangevinModel) => ({
+        run: (steps: number) => {
+          for (let s = 0; s < steps; s++) model.logDensityAndGradient(x, CHAINS);
+        },
+      });
       const opts = n >= 1e6 ? { ...timing, repetitions: Math.min(timing.repetitions, 3) } : timing;
       const [loopRate, vectorRate] = stepsPerSecond([runner(loop.model), runner(vector.model)], opts);
       const nodes = (source: string) => lowerSource(source, { data }).graph.nodes.length;
@@ -99,7 +106,16 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
     model = c.model;
   }
   const x = start(model!.dim);
-  const [rate] = stepsPerSecond([{ run: (steps) => { for (let s = 0; s < steps; s++) model!.logDensityAndGradient(x, CHAINS); } }], timing);
+  const [rate] = stepsPerSecond(
+    [
+      {
+        run: (steps) => {
+          for (let s = 0; s < steps; s++) model!.logDensityAndGradient(x, CHAINS);
+        },
+      },
+    ],
+    timing,
+  );
   model!.dispose();
   return {
     cases,
@@ -113,7 +129,8 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
 }
 
 export function loopTable(bench: LoopBench): string {
-  const head = 'model                  N   compile ms loop/vector   nodes loop/vector   gradient ms loop/vector   ratio   peak RSS MB (loop)';
+  const head =
+    'model                  N   compile ms loop/vector   nodes loop/vector   gradient ms loop/vector   ratio   peak RSS MB (loop)';
   const lines = [head];
   for (const c of bench.cases) {
     lines.push(
@@ -123,7 +140,9 @@ export function loopTable(bench: LoopBench): string {
     );
   }
   const d = bench.dina;
-  lines.push(`${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms} ms, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`);
+  lines.push(
+    `${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms} ms, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`,
+  );
   return lines.join('\n');
 }
 

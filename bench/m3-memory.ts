@@ -20,10 +20,18 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - start) / 1000;
   // maxRSS is in kilobytes: the peak over the whole life of this process
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({
-    chains, warmup, draws, thin, backend, seconds: Number(seconds.toFixed(2)), peak_rss_mb: Number(peakMb.toFixed(1)),
-    kept_draws: fit.draws,
-  }));
+  console.log(
+    JSON.stringify({
+      chains,
+      warmup,
+      draws,
+      thin,
+      backend,
+      seconds: Number(seconds.toFixed(2)),
+      peak_rss_mb: Number(peakMb.toFixed(1)),
+      kept_draws: fit.draws,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

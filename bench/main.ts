@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const timing = timingFromArgs(process.argv.slice(2));
   const models = loadModels();
-  console.log(`langevin bench — node ${process.version}, clock: ${timing.clock}, load average ${loadavg()[0].toFixed(2)}`);
+  console.log(
+    `langevin bench — node ${process.version}, clock: ${timing.clock}, load average ${loadavg()[0].toFixed(2)}`,
+  );
 
   const startupMs = await tfjsStartupMs(models[0]);
   const compileTimes: Record<string, number> = {};
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     compileTimes[bench.name] = Number((await compileMs(bench, 'f64')).toFixed(2));
     compileTimesTfjs[bench.name] = Number((await compileMs(bench, 'tfjs', 3)).toFixed(2));
   }
-  console.log(`\nparse + compile, ms (median): f64 ${JSON.stringify(compileTimes)}; tfjs ${JSON.stringify(compileTimesTfjs)}; first tfjs compile (wasm start-up) ${startupMs.toFixed(0)} ms`);
+  console.log(
+    `\nparse + compile, ms (median): f64 ${JSON.stringify(compileTimes)}; tfjs ${JSON.stringify(compileTimesTfjs)}; first tfjs compile (wasm start-up) ${startupMs.toFixed(0)} ms`,
+  );
 
   const cases: ThroughputCase[] = [];
   const auto: AutoChoice[] = [];
@@ -69,16 +73,26 @@ async function main(): Promise<void> {
       cases.push(...measured);
       const lmc = measured.filter((c) => c.sampler === 'lmc');
       const fastest = lmc.reduce((a, b) => (b.grad_evals_per_second > a.grad_evals_per_second ? b : a));
-      auto.push({ model: bench.name, chains, picked: chooseBackend(graph, chains), faster_in_this_run: fastest.backend });
+      auto.push({
+        model: bench.name,
+        chains,
+        picked: chooseBackend(graph, chains),
+        faster_in_this_run: fastest.backend,
+      });
     }
     compiled.f64.dispose();
     compiled.tfjs.dispose();
   }
-  console.log('\nfull sampler step, gradient evaluations per second (chains × steps / s; baseline: hand-written, same run)');
+  console.log(
+    '\nfull sampler step, gradient evaluations per second (chains × steps / s; baseline: hand-written, same run)',
+  );
   console.log(throughputTable(cases));
   console.log('\nwhere a step goes, µs per step (kernel rest: divergence check, acceptance, copies)');
   console.log(breakdownTable(breakdown));
-  console.log('\nauto backend: ' + auto.map((a) => `${a.model}×${a.chains} → ${a.picked} (faster here: ${a.faster_in_this_run})`).join('; '));
+  console.log(
+    '\nauto backend: ' +
+      auto.map((a) => `${a.model}×${a.chains} → ${a.picked} (faster here: ${a.faster_in_this_run})`).join('; '),
+  );
 
   const ess: Record<string, EssResult> = {};
   for (const bench of models.filter((m) => m.name === 'M2' || m.name === 'M4')) {
@@ -95,7 +109,9 @@ async function main(): Promise<void> {
   );
 
   const loops = runLoopBench(timing);
-  console.log('\nloops stay loops: loop form vs vector form (f64, 4 chains; ratio = loop/vector gradient time, target ≤ 1.5)');
+  console.log(
+    '\nloops stay loops: loop form vs vector form (f64, 4 chains; ratio = loop/vector gradient time, target ≤ 1.5)',
+  );
   console.log(loopTable(loops));
 
   const results = {

@@ -19,8 +19,14 @@ export function throughputTable(cases: ThroughputCase[]): string {
   const lines = [head.map((h, i) => pad(h, widths[i], i < 4)).join(' ')];
   for (const c of cases) {
     const cells = [
-      c.model, String(c.chains), c.sampler, c.backend, si(c.grad_evals_per_second),
-      si(c.baseline_grad_evals_per_second), c.ratio.toFixed(2), c.acceptance.toFixed(2),
+      c.model,
+      String(c.chains),
+      c.sampler,
+      c.backend,
+      si(c.grad_evals_per_second),
+      si(c.baseline_grad_evals_per_second),
+      c.ratio.toFixed(2),
+      c.acceptance.toFixed(2),
     ];
     lines.push(cells.map((t, i) => pad(t, widths[i], i < 4)).join(' '));
   }

@@ -9,6 +9,7 @@ try {
     throw new Error(
       `langevin is an ES module and this Node (${process.version}) cannot require() it: ` +
         "use Node >= 20.19, or import('langevin') from CommonJS",
+      { cause: error },
     );
   }
   throw error;

@@ -42,7 +42,7 @@ const DRAW: Record<DatasetName, (s: Stream) => [number, number]> = {
     const row = Math.floor(4 * s.uniform());
     const column = Math.floor((x + 4) / 2);
     // Black squares: row + column even; pick the row's y within it.
-    const yRow = (row - (row % 2)) + ((column % 2) === 0 ? 0 : 1);
+    const yRow = row - (row % 2) + (column % 2 === 0 ? 0 : 1);
     const y = -4 + 2 * yRow + 2 * s.uniform();
     return [x, y];
   },

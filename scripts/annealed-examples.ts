@@ -42,7 +42,8 @@ for (const dir of ['data', 'scores', 'figures']) mkdirSync(join(ROOT, dir), { re
 /** The last draw of each chain: chains × draws × P outputs → chains × P. */
 function lastDraws(outputs: Float64Array, chains: number, draws: number, P: number): Float64Array {
   const out = new Float64Array(chains * P);
-  for (let c = 0; c < chains; c++) out.set(outputs.subarray((c * draws + draws - 1) * P, (c * draws + draws) * P), c * P);
+  for (let c = 0; c < chains; c++)
+    out.set(outputs.subarray((c * draws + draws - 1) * P, (c * draws + draws) * P), c * P);
   return out;
 }
 
@@ -54,16 +55,32 @@ async function mixture(): Promise<void> {
   ];
   const common = { chains: particles, seed: 1, stepSize: 0.05, initRadius: 8, modes };
   const annealing = { sigmaMax: 20, sigmaMin: 1, levels: 10, stepsPerLevel: 100, finalSteps: 100 };
-  const noisy = await compile(readFileSync('examples/models/mixture_noise.stan', 'utf8'), { data: {}, backend: 'f64', name: 'mixture_noise' });
-  const plain = await compile(readFileSync(join(ROOT, 'mixture.stan'), 'utf8'), { data: {}, backend: 'f64', name: 'mixture' });
+  const noisy = await compile(readFileSync('examples/models/mixture_noise.stan', 'utf8'), {
+    data: {},
+    backend: 'f64',
+    name: 'mixture_noise',
+  });
+  const plain = await compile(readFileSync(join(ROOT, 'mixture.stan'), 'utf8'), {
+    data: {},
+    backend: 'f64',
+    name: 'mixture',
+  });
 
   const lmcFit = await sampleModel(plain, { ...common, sampler: 'lmc', warmup: 0, draws: 1000 });
   const lmc = lastDraws(lmcFit.outputs, particles, 1000, 2);
   const annealed = await sampleModel(noisy, { ...common, sampler: 'annealed', annealing });
   const smoothed: Record<string, { fraction: number; seconds: number; particles: Float64Array }> = {};
   for (const k of [4, 16, 64]) {
-    const fit = await sampleModel(plain, { ...common, sampler: 'annealed', annealing: { ...annealing, smoothingSamples: k } });
-    smoothed[k] = { fraction: fit.summary.modes![0]!.fraction, seconds: fit.summary.timing.sampling_seconds, particles: fit.outputs };
+    const fit = await sampleModel(plain, {
+      ...common,
+      sampler: 'annealed',
+      annealing: { ...annealing, smoothingSamples: k },
+    });
+    smoothed[k] = {
+      fraction: fit.summary.modes![0]!.fraction,
+      seconds: fit.summary.timing.sampling_seconds,
+      particles: fit.outputs,
+    };
   }
   const fraction = (x: Float64Array): number => modeFractions(x, particles, 2, modes)[0]!.fraction;
   results.mixture = {
@@ -71,7 +88,9 @@ async function mixture(): Promise<void> {
     fraction_in_5_5: {
       lmc: round(fraction(lmc)),
       annealed_noise_model: round(annealed.summary.modes![0]!.fraction),
-      annealed_smoothed_score: Object.fromEntries(Object.entries(smoothed).map(([k, v]) => [`K=${k}`, round(v.fraction)])),
+      annealed_smoothed_score: Object.fromEntries(
+        Object.entries(smoothed).map(([k, v]) => [`K=${k}`, round(v.fraction)]),
+      ),
     },
     binomial_sd_at_0_8: round(Math.sqrt((0.8 * 0.2) / particles), 2),
     settings: {
@@ -92,9 +111,20 @@ async function mixture(): Promise<void> {
       [
         { title: 'lmc (η = 0.05, 1000 steps)', points: lmc, note: note(lmc) },
         { title: 'annealed, noise model', points: annealed.outputs, color: '#2ca02c', note: note(annealed.outputs) },
-        { title: 'annealed, smoothed score (K = 16)', points: smoothed[16]!.particles, color: '#9467bd', note: note(smoothed[16]!.particles) },
+        {
+          title: 'annealed, smoothed score (K = 16)',
+          points: smoothed[16]!.particles,
+          color: '#9467bd',
+          note: note(smoothed[16]!.particles),
+        },
       ],
-      { range: [-9, 9, -9, 9], markers: [[5, 5], [-5, -5]] },
+      {
+        range: [-9, 9, -9, 9],
+        markers: [
+          [5, 5],
+          [-5, -5],
+        ],
+      },
     ),
   );
   noisy.dispose();
@@ -112,8 +142,22 @@ async function learned(name: DatasetName): Promise<void> {
   const { box, epochs, hidden, sigmaMin: trainSigmaMin } = SETTINGS[name];
   const train = generateDataset(name, 6000, 1);
   const fresh = generateDataset(name, 2000, 2);
-  writeFileSync(join(ROOT, 'data', `${name}.csv`), formatPointsCsv(['x', 'y'], train.map((v) => round(v, 6)), 6000));
-  writeFileSync(join(ROOT, 'data', `${name}-fresh.csv`), formatPointsCsv(['x', 'y'], fresh.map((v) => round(v, 6)), 2000));
+  writeFileSync(
+    join(ROOT, 'data', `${name}.csv`),
+    formatPointsCsv(
+      ['x', 'y'],
+      train.map((v) => round(v, 6)),
+      6000,
+    ),
+  );
+  writeFileSync(
+    join(ROOT, 'data', `${name}-fresh.csv`),
+    formatPointsCsv(
+      ['x', 'y'],
+      fresh.map((v) => round(v, 6)),
+      2000,
+    ),
+  );
 
   const started = performance.now();
   const trained = await trainScore(train, 6000, 2, {
@@ -123,12 +167,16 @@ async function learned(name: DatasetName): Promise<void> {
     epochs,
     seed: 1,
     onEpoch: (e) => {
-      if (e.epoch % 50 === 0) console.log(`${name}: epoch ${e.epoch} train ${e.trainLoss.toFixed(4)} held-out ${e.heldOutLoss.toFixed(4)}`);
+      if (e.epoch % 50 === 0)
+        console.log(`${name}: epoch ${e.epoch} train ${e.trainLoss.toFixed(4)} held-out ${e.heldOutLoss.toFixed(4)}`);
     },
   });
   const trainSeconds = (performance.now() - started) / 1000;
   const net = trained.net;
-  writeFileSync(join(ROOT, 'scores', `${name}.json`), serializeScore(net, { data_file: `data/${name}.csv`, ...trained.info }));
+  writeFileSync(
+    join(ROOT, 'scores', `${name}.json`),
+    serializeScore(net, { data_file: `data/${name}.csv`, ...trained.info }),
+  );
 
   const particles = 2000;
   const sigmaMin = net.sigmaMin;
@@ -146,7 +194,10 @@ async function learned(name: DatasetName): Promise<void> {
   const lmcRuns: Record<string, Float64Array> = {};
   // Plain lmc at σ_min from the same start: with the annealed run's last step size and
   // the same number of score evaluations, and with a 10× larger step (still stable).
-  for (const [label, stepSize] of [['eta_L', eta], ['10 eta_L', 10 * eta]] as const) {
+  for (const [label, stepSize] of [
+    ['eta_L', eta],
+    ['10 eta_L', 10 * eta],
+  ] as const) {
     let last = new Float64Array(0);
     sample(model, {
       sampler: 'lmc',
@@ -171,8 +222,19 @@ async function learned(name: DatasetName): Promise<void> {
     train_points: 6000,
     fresh_points: 2000,
     particles,
-    score: { hidden, sigmas: net.spec.sigmas.map((s) => round(s)), epochs, seconds: round(trainSeconds, 3), final_held_out_loss: trained.info.final_held_out_loss },
-    sampler: { init: `uniform on [-${box}, ${box}]^2`, levels: net.spec.sigmas.length, steps_per_level: 100, eta_L: round(eta) },
+    score: {
+      hidden,
+      sigmas: net.spec.sigmas.map((s) => round(s)),
+      epochs,
+      seconds: round(trainSeconds, 3),
+      final_held_out_loss: trained.info.final_held_out_loss,
+    },
+    sampler: {
+      init: `uniform on [-${box}, ${box}]^2`,
+      levels: net.spec.sigmas.length,
+      steps_per_level: 100,
+      eta_L: round(eta),
+    },
     energy_distance_to_fresh_data: {
       annealed: ed(annealedFit.outputs),
       lmc_eta_L: ed(lmcRuns['eta_L']!),
@@ -187,8 +249,17 @@ async function learned(name: DatasetName): Promise<void> {
     scatterSvg(
       [
         { title: 'fresh data', points: fresh, color: '#7f7f7f' },
-        { title: 'annealed (learned score)', points: annealedFit.outputs, color: '#2ca02c', note: `energy distance ${r.energy_distance_to_fresh_data.annealed}` },
-        { title: `lmc at σ_min, ${steps} steps`, points: lmcRuns['10 eta_L']!, note: `energy distance ${r.energy_distance_to_fresh_data.lmc_10_eta_L} (η = 10 η_L)` },
+        {
+          title: 'annealed (learned score)',
+          points: annealedFit.outputs,
+          color: '#2ca02c',
+          note: `energy distance ${r.energy_distance_to_fresh_data.annealed}`,
+        },
+        {
+          title: `lmc at σ_min, ${steps} steps`,
+          points: lmcRuns['10 eta_L']!,
+          note: `energy distance ${r.energy_distance_to_fresh_data.lmc_10_eta_L} (η = 10 η_L)`,
+        },
       ],
       { range },
     ),

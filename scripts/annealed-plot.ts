@@ -28,7 +28,7 @@ export function scatterSvg(panels: Panel[], options: PlotOptions): string {
   const [x0, x1, y0, y1] = options.range;
   const width = panels.length * (size + pad) + pad;
   const height = size + 3 * pad + 8;
-  const px = (x: number): number => (x - x0) / (x1 - x0) * size;
+  const px = (x: number): number => ((x - x0) / (x1 - x0)) * size;
   const py = (y: number): number => size - ((y - y0) / (y1 - y0)) * size;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
@@ -50,12 +50,17 @@ export function scatterSvg(panels: Panel[], options: PlotOptions): string {
       dots.push(`M${px(x).toFixed(1)} ${py(y).toFixed(1)}h0`);
     }
     // One path of zero-length round-capped segments: a dot per point, a few bytes each.
-    parts.push(`<path d="${dots.join('')}" stroke="${color}" stroke-width="${2 * radius}" stroke-linecap="round" opacity="0.6"/>`);
+    parts.push(
+      `<path d="${dots.join('')}" stroke="${color}" stroke-width="${2 * radius}" stroke-linecap="round" opacity="0.6"/>`,
+    );
     for (const [mx, my] of options.markers ?? []) {
-      parts.push(`<path d="M${(px(mx) - 5).toFixed(1)} ${py(my).toFixed(1)}h10M${px(mx).toFixed(1)} ${(py(my) - 5).toFixed(1)}v10" stroke="#d62728" stroke-width="1.5"/>`);
+      parts.push(
+        `<path d="M${(px(mx) - 5).toFixed(1)} ${py(my).toFixed(1)}h10M${px(mx).toFixed(1)} ${(py(my) - 5).toFixed(1)}v10" stroke="#d62728" stroke-width="1.5"/>`,
+      );
     }
     parts.push('</g>');
-    if (panel.note) parts.push(`<text x="${ox + size / 2}" y="${oy + size + 18}" text-anchor="middle">${escape(panel.note)}</text>`);
+    if (panel.note)
+      parts.push(`<text x="${ox + size / 2}" y="${oy + size + 18}" text-anchor="middle">${escape(panel.note)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

@@ -22,55 +22,160 @@ function det(m) {
 function inv(m) {
   const n = m.length;
   const D = det(m);
-  return m.map((_, i) => m.map((__, j) => {
-    const minor = m.filter((_r, r) => r !== j).map((row) => row.filter((_c, c) => c !== i));
-    return ((i + j) % 2 ? -1 : 1) * (n === 1 ? 1 : det(minor)) / D;
-  }));
+  return m.map((_, i) =>
+    m.map((__, j) => {
+      const minor = m.filter((_r, r) => r !== j).map((row) => row.filter((_c, c) => c !== i));
+      return (((i + j) % 2 ? -1 : 1) * (n === 1 ? 1 : det(minor))) / D;
+    }),
+  );
 }
 const mul = (a, b) => a.map((r) => b[0].map((_, j) => r.reduce((s, x, k) => s + x * b[k][j], 0)));
 const trace = (a) => a.reduce((s, r, i) => s + r[i], 0);
-const predictor = (x, alpha, beta) => x.map((row, i) => (Array.isArray(alpha) ? alpha[i] : alpha) + row.reduce((s, v, k) => s + v * beta[k], 0));
-const lmgamma = (k, x) => (k * (k - 1) / 4) * Math.log(Math.PI) + Array.from({ length: k }, (_, j) => gammaln(x - j / 2)).reduce((a, b) => a + b, 0);
+const predictor = (x, alpha, beta) =>
+  x.map((row, i) => (Array.isArray(alpha) ? alpha[i] : alpha) + row.reduce((s, v, k) => s + v * beta[k], 0));
+const lmgamma = (k, x) =>
+  ((k * (k - 1)) / 4) * Math.log(Math.PI) +
+  Array.from({ length: k }, (_, j) => gammaln(x - j / 2)).reduce((a, b) => a + b, 0);
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
-const X = [[1, 0.5], [-0.3, 2], [0.8, -1.1]];
+const X = [
+  [1, 0.5],
+  [-0.3, 2],
+  [0.8, -1.1],
+];
 const cases = {};
 const add = (name, args, logDensity, source) => (cases[name] ??= []).push({ args, logDensity, source });
 
-for (const [y, alpha, beta, sigma] of [[[0.5, 1.2, -0.7], 0.3, [0.4, -0.2], 1.5], [[2, 0, 1], [0.1, -0.2, 0.3], [1, 0.5], [0.5, 1, 2]]]) {
+for (const [y, alpha, beta, sigma] of [
+  [[0.5, 1.2, -0.7], 0.3, [0.4, -0.2], 1.5],
+  [
+    [2, 0, 1],
+    [0.1, -0.2, 0.3],
+    [1, 0.5],
+    [0.5, 1, 2],
+  ],
+]) {
   const mu = predictor(X, alpha, beta);
   const s = Array.isArray(sigma) ? sigma : mu.map(() => sigma);
-  add('normal_id_glm', [y, X, alpha, beta, sigma], sum(y.map((v, i) => d.normal.logpdf(v, mu[i], s[i]))), '@stdlib normal.logpdf at alpha + x·beta');
+  add(
+    'normal_id_glm',
+    [y, X, alpha, beta, sigma],
+    sum(y.map((v, i) => d.normal.logpdf(v, mu[i], s[i]))),
+    '@stdlib normal.logpdf at alpha + x·beta',
+  );
 }
-for (const [y, alpha, beta] of [[[1, 0, 1], 0.3, [0.4, -0.2]], [[0, 0, 1], [0.5, -1, 2], [1.5, 0.5]]]) {
+for (const [y, alpha, beta] of [
+  [[1, 0, 1], 0.3, [0.4, -0.2]],
+  [
+    [0, 0, 1],
+    [0.5, -1, 2],
+    [1.5, 0.5],
+  ],
+]) {
   const eta = predictor(X, alpha, beta);
-  add('bernoulli_logit_glm', [y, X, alpha, beta], sum(y.map((v, i) => Math.log(d.bernoulli.pmf(v, 1 / (1 + Math.exp(-eta[i])))))), 'log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)');
+  add(
+    'bernoulli_logit_glm',
+    [y, X, alpha, beta],
+    sum(y.map((v, i) => Math.log(d.bernoulli.pmf(v, 1 / (1 + Math.exp(-eta[i])))))),
+    'log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)',
+  );
 }
-for (const [y, alpha, beta] of [[[3, 0, 7], 0.3, [0.4, -0.2]], [[1, 2, 0], [0.5, -1, 0.2], [0.5, 0.5]]]) {
+for (const [y, alpha, beta] of [
+  [[3, 0, 7], 0.3, [0.4, -0.2]],
+  [
+    [1, 2, 0],
+    [0.5, -1, 0.2],
+    [0.5, 0.5],
+  ],
+]) {
   const eta = predictor(X, alpha, beta);
-  add('poisson_log_glm', [y, X, alpha, beta], sum(y.map((v, i) => d.poisson.logpmf(v, Math.exp(eta[i])))), '@stdlib poisson.logpmf at exp(alpha + x·beta)');
+  add(
+    'poisson_log_glm',
+    [y, X, alpha, beta],
+    sum(y.map((v, i) => d.poisson.logpmf(v, Math.exp(eta[i])))),
+    '@stdlib poisson.logpmf at exp(alpha + x·beta)',
+  );
 }
-for (const [y, alpha, beta, phi] of [[[3, 0, 7], 0.3, [0.4, -0.2], 2.5], [[1, 2, 0], [0.5, -1, 0.2], [0.5, 0.5], [1, 4, 0.7]]]) {
+for (const [y, alpha, beta, phi] of [
+  [[3, 0, 7], 0.3, [0.4, -0.2], 2.5],
+  [
+    [1, 2, 0],
+    [0.5, -1, 0.2],
+    [0.5, 0.5],
+    [1, 4, 0.7],
+  ],
+]) {
   const eta = predictor(X, alpha, beta);
   const p = Array.isArray(phi) ? phi : eta.map(() => phi);
-  add('neg_binomial_2_log_glm', [y, X, alpha, beta, phi], sum(y.map((v, i) => d.negativeBinomial.logpmf(v, p[i], p[i] / (p[i] + Math.exp(eta[i]))))), '@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))');
+  add(
+    'neg_binomial_2_log_glm',
+    [y, X, alpha, beta, phi],
+    sum(y.map((v, i) => d.negativeBinomial.logpmf(v, p[i], p[i] / (p[i] + Math.exp(eta[i]))))),
+    '@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))',
+  );
 }
-for (const [n, a, b] of [[3, 2.5, 0.7], [[0, 4, 10], 1.2, 0.3], [[2, 5], [3, 0.5], [2, 0.1]]]) {
+for (const [n, a, b] of [
+  [3, 2.5, 0.7],
+  [[0, 4, 10], 1.2, 0.3],
+  [
+    [2, 5],
+    [3, 0.5],
+    [2, 0.1],
+  ],
+]) {
   const ns = Array.isArray(n) ? n : [n];
   const as = Array.isArray(a) ? a : ns.map(() => a);
   const bs = Array.isArray(b) ? b : ns.map(() => b);
-  add('neg_binomial', [n, a, b], sum(ns.map((v, i) => d.negativeBinomial.logpmf(v, as[i], bs[i] / (1 + bs[i])))), '@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))');
+  add(
+    'neg_binomial',
+    [n, a, b],
+    sum(ns.map((v, i) => d.negativeBinomial.logpmf(v, as[i], bs[i] / (1 + bs[i])))),
+    '@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))',
+  );
 }
 add('neg_binomial', [3, -1, 0.5], -Infinity, 'out of support: -Infinity by convention (Stan raises an error)');
 
 const invLogit = (u) => 1 / (1 + Math.exp(-u));
-for (const [y, beta, c] of [[[1, 3, 2], [0.4, -0.2], [-0.5, 0.7]], [[2, 2, 4], [1, 0.5], [-1, 0, 1.5]]]) {
+for (const [y, beta, c] of [
+  [
+    [1, 3, 2],
+    [0.4, -0.2],
+    [-0.5, 0.7],
+  ],
+  [
+    [2, 2, 4],
+    [1, 0.5],
+    [-1, 0, 1.5],
+  ],
+]) {
   const eta = predictor(X, 0, beta);
   const K = c.length + 1;
   const cdf = (e, j) => (j <= 0 ? 0 : j >= K ? 1 : 1 - invLogit(e - c[j - 1]));
-  add('ordered_logistic_glm', [y, X, beta, c], sum(y.map((k, i) => Math.log(cdf(eta[i], k) - cdf(eta[i], k - 1)))), 'closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta');
+  add(
+    'ordered_logistic_glm',
+    [y, X, beta, c],
+    sum(y.map((k, i) => Math.log(cdf(eta[i], k) - cdf(eta[i], k - 1)))),
+    'closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta',
+  );
 }
-for (const [y, alpha, beta] of [[[1, 3, 2], [0.1, -0.2, 0.3], [[0.4, -0.2, 1], [0.3, 0.5, -0.6]]], [[2, 2, 1], [0, 0, 0], [[1, 0, -1], [0, 2, 0.5]]]]) {
+for (const [y, alpha, beta] of [
+  [
+    [1, 3, 2],
+    [0.1, -0.2, 0.3],
+    [
+      [0.4, -0.2, 1],
+      [0.3, 0.5, -0.6],
+    ],
+  ],
+  [
+    [2, 2, 1],
+    [0, 0, 0],
+    [
+      [1, 0, -1],
+      [0, 2, 0.5],
+    ],
+  ],
+]) {
   const ll = y.map((k, i) => {
     const eta = alpha.map((a, j) => a + X[i][0] * beta[0][j] + X[i][1] * beta[1][j]);
     const m = Math.max(...eta);
@@ -79,27 +184,78 @@ for (const [y, alpha, beta] of [[[1, 3, 2], [0.1, -0.2, 0.3], [[0.4, -0.2, 1], [
   add('categorical_logit_glm', [y, X, alpha, beta], sum(ll), 'closed form log softmax(alpha + x_n·beta)[y_n]');
 }
 
-const OMEGA = [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]];
-for (const [y, mu] of [[[1, 0, 1], [0.5, -1, 2]], [[0.2, 0.1, -0.3], [0, 0, 0]]]) {
+const OMEGA = [
+  [2, 0.3, -0.4],
+  [0.3, 1, 0.2],
+  [-0.4, 0.2, 1.5],
+];
+for (const [y, mu] of [
+  [
+    [1, 0, 1],
+    [0.5, -1, 2],
+  ],
+  [
+    [0.2, 0.1, -0.3],
+    [0, 0, 0],
+  ],
+]) {
   const r = y.map((v, i) => v - mu[i]);
   const q = sum(r.map((ri, i) => ri * sum(OMEGA[i].map((o, j) => o * r[j]))));
-  add('multi_normal_prec', [y, mu, OMEGA], 0.5 * Math.log(det(OMEGA)) - 0.5 * q - 1.5 * Math.log(2 * Math.PI), 'closed form (cofactor determinant)');
+  add(
+    'multi_normal_prec',
+    [y, mu, OMEGA],
+    0.5 * Math.log(det(OMEGA)) - 0.5 * q - 1.5 * Math.log(2 * Math.PI),
+    'closed form (cofactor determinant)',
+  );
 }
 
-const S = [[2, 0.3], [0.3, 1]];
-const W = [[1.5, -0.2], [-0.2, 0.8]];
-const S3 = [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]];
-const W3 = [[1, 0.1, 0.2], [0.1, 2, -0.3], [0.2, -0.3, 0.9]];
-for (const [w, nu, s] of [[W, 4.5, S], [W3, 5, S3]]) {
+const S = [
+  [2, 0.3],
+  [0.3, 1],
+];
+const W = [
+  [1.5, -0.2],
+  [-0.2, 0.8],
+];
+const S3 = [
+  [2, 0.3, -0.4],
+  [0.3, 1, 0.2],
+  [-0.4, 0.2, 1.5],
+];
+const W3 = [
+  [1, 0.1, 0.2],
+  [0.1, 2, -0.3],
+  [0.2, -0.3, 0.9],
+];
+for (const [w, nu, s] of [
+  [W, 4.5, S],
+  [W3, 5, S3],
+]) {
   const k = w.length;
-  const lw = ((nu - k - 1) / 2) * Math.log(det(w)) - 0.5 * trace(mul(inv(s), w)) - (nu * k / 2) * Math.LN2 - (nu / 2) * Math.log(det(s)) - lmgamma(k, nu / 2);
+  const lw =
+    ((nu - k - 1) / 2) * Math.log(det(w)) -
+    0.5 * trace(mul(inv(s), w)) -
+    ((nu * k) / 2) * Math.LN2 -
+    (nu / 2) * Math.log(det(s)) -
+    lmgamma(k, nu / 2);
   add('wishart', [w, nu, s], lw, 'closed form (cofactor determinant and inverse, @stdlib gammaln)');
-  const li = (nu / 2) * Math.log(det(s)) - (nu * k / 2) * Math.LN2 - lmgamma(k, nu / 2) - ((nu + k + 1) / 2) * Math.log(det(w)) - 0.5 * trace(mul(s, inv(w)));
+  const li =
+    (nu / 2) * Math.log(det(s)) -
+    ((nu * k) / 2) * Math.LN2 -
+    lmgamma(k, nu / 2) -
+    ((nu + k + 1) / 2) * Math.log(det(w)) -
+    0.5 * trace(mul(s, inv(w)));
   add('inv_wishart', [w, nu, s], li, 'closed form (cofactor determinant and inverse, @stdlib gammaln)');
 }
 add('wishart', [W, 0.5, S], -Infinity, 'nu <= k - 1: -Infinity by convention (Stan raises an error)');
 
-const body = Object.entries(cases).map(([name, list]) =>
-  `  ${name}: [\n${list.map((c) => `    { args: ${JSON.stringify(c.args)}, logDensity: ${c.logDensity === -Infinity ? '-Infinity' : c.logDensity}, source: ${JSON.stringify(c.source)} },`).join('\n')}\n  ],`).join('\n');
-writeFileSync(new URL('../stdlib/distributions/reference-cases-extra.ts', import.meta.url),
-  `// Generated by scripts/generate-reference-cases-extra.mjs; do not edit by hand.\nimport type { ReferenceCase } from '../types.js';\n\nexport const extraReferenceCases: Record<string, ReferenceCase[]> = {\n${body}\n};\n`);
+const body = Object.entries(cases)
+  .map(
+    ([name, list]) =>
+      `  ${name}: [\n${list.map((c) => `    { args: ${JSON.stringify(c.args)}, logDensity: ${c.logDensity === -Infinity ? '-Infinity' : c.logDensity}, source: ${JSON.stringify(c.source)} },`).join('\n')}\n  ],`,
+  )
+  .join('\n');
+writeFileSync(
+  new URL('../stdlib/distributions/reference-cases-extra.ts', import.meta.url),
+  `// Generated by scripts/generate-reference-cases-extra.mjs; do not edit by hand.\nimport type { ReferenceCase } from '../types.js';\n\nexport const extraReferenceCases: Record<string, ReferenceCase[]> = {\n${body}\n};\n`,
+);

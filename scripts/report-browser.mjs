@@ -5,8 +5,13 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 /** { plots: [{ kind, param, width, height, marks }], errors: [...] } after saving `screenshot`. */
@@ -15,7 +20,9 @@ export async function inspectReport(file, screenshot, { fullPage = true, width =
   try {
     const page = await browser.newPage({ viewport: { width, height } });
     const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
     await page.goto(`file://${file}`);
@@ -24,7 +31,10 @@ export async function inspectReport(file, screenshot, { fullPage = true, width =
         const svg = f.querySelector('svg');
         const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
         return {
-          kind: f.dataset.plot, param: f.dataset.param, width: box.width, height: box.height,
+          kind: f.dataset.plot,
+          param: f.dataset.param,
+          width: box.width,
+          height: box.height,
           marks: svg ? svg.querySelectorAll('path, line, circle, rect').length : 0,
         };
       }),

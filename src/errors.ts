@@ -61,7 +61,8 @@ export function renderDiagnostic(
   const file = diagnostic.file ?? defaultFile;
   const span = diagnostic.span;
   const lines: string[] = [];
-  const severity = options.codes && diagnostic.code ? `${diagnostic.severity}[${diagnostic.code}]` : diagnostic.severity;
+  const severity =
+    options.codes && diagnostic.code ? `${diagnostic.severity}[${diagnostic.code}]` : diagnostic.severity;
   if (!span) {
     lines.push(`${file}: ${severity}: ${diagnostic.message}`);
   } else {
@@ -72,9 +73,7 @@ export function renderDiagnostic(
       // CR-only line ends count as line ends, as the lexer counts them.
       const sourceLine = text.split(/\r\n|\r|\n/)[line - 1] ?? '';
       const sameLine = span.end.line === line;
-      const width = sameLine
-        ? Math.max(1, span.end.column - column)
-        : Math.max(1, sourceLine.length - column + 1);
+      const width = sameLine ? Math.max(1, span.end.column - column) : Math.max(1, sourceLine.length - column + 1);
       // Tabs before the caret stay tabs, so the caret lines up in any terminal.
       const pad = sourceLine.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
       lines.push(`  ${sourceLine}`);

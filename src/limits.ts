@@ -38,7 +38,12 @@ export function setLimits(overrides: Partial<Limits>): Limits {
 /** "2 GB", "64 MB", "512 KB": a byte count for messages. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 4 * 10) return `${(bytes / 1024 ** 4).toExponential(2)} TB`;
-  for (const [unit, size] of [['TB', 1024 ** 4], ['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['TB', 1024 ** 4],
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const) {
     if (bytes >= size) return `${Number((bytes / size).toPrecision(3))} ${unit}`;
   }
   return `${bytes} bytes`;

@@ -33,27 +33,75 @@ export class Build {
   r(op: ReduceOp, a: Val): Val {
     return this.ops.reduce(op, a);
   }
-  add(a: Arg, c: Arg): Val { return this.summed(this.b('add', a, c), [[this.v(a), 1], [this.v(c), 1]]); }
-  sub(a: Arg, c: Arg): Val { return this.summed(this.b('sub', a, c), [[this.v(a), 1], [this.v(c), -1]]); }
-  mul(a: Arg, c: Arg): Val { return this.b('mul', a, c); }
-  div(a: Arg, c: Arg): Val { return this.b('div', a, c); }
-  pow(a: Arg, c: Arg): Val { return this.b('pow', a, c); }
-  neg(a: Arg): Val { return this.u('neg', a); }
-  log(a: Arg): Val { return this.u('log', a); }
-  exp(a: Arg): Val { return this.u('exp', a); }
-  square(a: Arg): Val { return this.u('square', a); }
-  sqrt(a: Arg): Val { return this.u('sqrt', a); }
-  log1p(a: Arg): Val { return this.u('log1p', a); }
-  log1m(a: Arg): Val { return this.u('log1m', a); }
-  lgamma(a: Arg): Val { return this.u('lgamma', a); }
-  abs(a: Arg): Val { return this.u('abs', a); }
-  sum(a: Val): Val { return this.r('sum', a); }
-  lt(a: Arg, c: Arg): Val { return this.b('lt', a, c); }
-  le(a: Arg, c: Arg): Val { return this.b('le', a, c); }
-  gt(a: Arg, c: Arg): Val { return this.b('gt', a, c); }
-  ge(a: Arg, c: Arg): Val { return this.b('ge', a, c); }
-  eq(a: Arg, c: Arg): Val { return this.b('eq', a, c); }
-  or(a: Arg, c: Arg): Val { return this.b('logical_or', a, c); }
+  add(a: Arg, c: Arg): Val {
+    return this.summed(this.b('add', a, c), [
+      [this.v(a), 1],
+      [this.v(c), 1],
+    ]);
+  }
+  sub(a: Arg, c: Arg): Val {
+    return this.summed(this.b('sub', a, c), [
+      [this.v(a), 1],
+      [this.v(c), -1],
+    ]);
+  }
+  mul(a: Arg, c: Arg): Val {
+    return this.b('mul', a, c);
+  }
+  div(a: Arg, c: Arg): Val {
+    return this.b('div', a, c);
+  }
+  pow(a: Arg, c: Arg): Val {
+    return this.b('pow', a, c);
+  }
+  neg(a: Arg): Val {
+    return this.u('neg', a);
+  }
+  log(a: Arg): Val {
+    return this.u('log', a);
+  }
+  exp(a: Arg): Val {
+    return this.u('exp', a);
+  }
+  square(a: Arg): Val {
+    return this.u('square', a);
+  }
+  sqrt(a: Arg): Val {
+    return this.u('sqrt', a);
+  }
+  log1p(a: Arg): Val {
+    return this.u('log1p', a);
+  }
+  log1m(a: Arg): Val {
+    return this.u('log1m', a);
+  }
+  lgamma(a: Arg): Val {
+    return this.u('lgamma', a);
+  }
+  abs(a: Arg): Val {
+    return this.u('abs', a);
+  }
+  sum(a: Val): Val {
+    return this.r('sum', a);
+  }
+  lt(a: Arg, c: Arg): Val {
+    return this.b('lt', a, c);
+  }
+  le(a: Arg, c: Arg): Val {
+    return this.b('le', a, c);
+  }
+  gt(a: Arg, c: Arg): Val {
+    return this.b('gt', a, c);
+  }
+  ge(a: Arg, c: Arg): Val {
+    return this.b('ge', a, c);
+  }
+  eq(a: Arg, c: Arg): Val {
+    return this.b('eq', a, c);
+  }
+  or(a: Arg, c: Arg): Val {
+    return this.b('logical_or', a, c);
+  }
   select(cond: Arg, a: Arg, c: Arg): Val {
     return this.ops.select(this.v(cond), this.v(a), this.v(c));
   }
@@ -108,9 +156,13 @@ export class Build {
   }
 
   /** -Infinity unless every element of x is > 0. */
-  positive(lp: Val, x: Val): Val { return this.unless(this.le(x, 0), -Infinity, lp); }
+  positive(lp: Val, x: Val): Val {
+    return this.unless(this.le(x, 0), -Infinity, lp);
+  }
   /** -Infinity unless every element of x is >= 0. */
-  nonnegative(lp: Val, x: Val): Val { return this.unless(this.lt(x, 0), -Infinity, lp); }
+  nonnegative(lp: Val, x: Val): Val {
+    return this.unless(this.lt(x, 0), -Infinity, lp);
+  }
   /** -Infinity unless every element of x is in [0, 1]. */
   unit(lp: Val, x: Val): Val {
     return this.unless(this.or(this.lt(x, 0), this.gt(x, 1)), -Infinity, lp);

@@ -17,7 +17,10 @@ export const functionGroups: Array<{ title: string; entries: FunctionEntry[] }> 
   { title: 'Elementwise math and constants', entries: elementwiseFunctions },
   { title: 'Reductions, softmax and mixtures', entries: reductionFunctions },
   { title: 'Sizes, construction, conversion and slicing', entries: containerFunctions },
-  { title: 'Linear algebra and Gaussian-process covariances', entries: [...linalgFunctions, ...matrixAlgebraFunctions] },
+  {
+    title: 'Linear algebra and Gaussian-process covariances',
+    entries: [...linalgFunctions, ...matrixAlgebraFunctions],
+  },
   { title: 'Hidden Markov models', entries: hmmFunctions },
   { title: 'Sorting and ranking (values known before sampling)', entries: sortingFunctions },
 ];

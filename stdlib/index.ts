@@ -29,7 +29,9 @@ export type DistributionSuffix = 'lpdf' | 'lpmf' | 'lcdf' | 'lccdf' | 'rng' | 'l
  * has no known suffix or no such distribution; `_lpdf` on a discrete
  * distribution (or `_lpmf` on a continuous one) is undefined too, as in Stan.
  */
-export function splitDistributionCall(name: string): { entry: DistributionEntry; suffix: DistributionSuffix } | undefined {
+export function splitDistributionCall(
+  name: string,
+): { entry: DistributionEntry; suffix: DistributionSuffix } | undefined {
   const m = /^(.*)_(lpdf|lpmf|lcdf|lccdf|rng|lupdf|lupmf)$/.exec(name);
   if (!m) return undefined;
   const entry = distributionsByName.get(m[1]!);

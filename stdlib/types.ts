@@ -49,7 +49,8 @@ export interface ParamSpec {
   name: string;
   type: ArgPattern;
   /** Support of the parameter, checked on data arguments and documented. */
-  constraint?: 'real' | 'positive' | 'nonnegative' | 'unit' | 'simplex' | 'cov' | 'cholesky' | 'positive_ordered' | 'int>=0';
+  constraint?:
+    'real' | 'positive' | 'nonnegative' | 'unit' | 'simplex' | 'cov' | 'cholesky' | 'positive_ordered' | 'int>=0';
 }
 
 export interface DistributionEntry {

@@ -11,7 +11,9 @@ export function readRDump(text: string): Record<string, Value> {
   const out: Record<string, Value> = {};
   const src = text.replace(/#[^\n]*/g, '');
   let at = 0;
-  const ws = () => { while (at < src.length && /[\s;]/.test(src[at]!)) at++; };
+  const ws = () => {
+    while (at < src.length && /[\s;]/.test(src[at]!)) at++;
+  };
   const expect = (s: string) => {
     ws();
     if (!src.startsWith(s, at)) throw new Error(`R dump: expected '${s}' at offset ${at}`);
@@ -26,7 +28,9 @@ export function readRDump(text: string): Record<string, Value> {
   };
   const number = (): number => {
     ws();
-    const m = /^(-?\s*(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|Inf)|NA|TRUE|FALSE|NaN)L?/.exec(src.slice(at));
+    const m = /^(-?\s*(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|Inf)|NA|TRUE|FALSE|NaN)L?/.exec(
+      src.slice(at),
+    );
     if (!m) throw new Error(`R dump: expected a number at offset ${at}`);
     at += m[0].length;
     const t = m[1] ?? m[0];
@@ -41,11 +45,17 @@ export function readRDump(text: string): Record<string, Value> {
       at = src.indexOf('(', at) + 1;
       const xs: number[] = [];
       ws();
-      if (src[at] === ')') { at++; return xs; }
+      if (src[at] === ')') {
+        at++;
+        return xs;
+      }
       for (;;) {
         xs.push(...vector());
         ws();
-        if (src[at] === ',') { at++; continue; }
+        if (src[at] === ',') {
+          at++;
+          continue;
+        }
         expect(')');
         return xs;
       }
@@ -103,7 +113,10 @@ export function readRDump(text: string): Record<string, Value> {
 function fromColumnMajor(data: number[], dims: number[]): Value {
   const strides: number[] = [];
   let s = 1;
-  for (const d of dims) { strides.push(s); s *= d; }
+  for (const d of dims) {
+    strides.push(s);
+    s *= d;
+  }
   const build = (level: number, offset: number): Value => {
     if (level === dims.length) return data[offset]!;
     return Array.from({ length: dims[level]! }, (_, i) => build(level + 1, offset + i * strides[level]!));

@@ -70,9 +70,10 @@ function census(model: string, old: boolean): Outcome {
     if (data) compileSync(source, { data, file: basename(model), backend: 'f64' }).dispose();
     return { file, ok: true, withData: data !== undefined };
   } catch (error) {
-    const message = error instanceof LangevinError
-      ? error.diagnostics[0]?.message ?? error.message
-      : `internal: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof LangevinError
+        ? (error.diagnostics[0]?.message ?? error.message)
+        : `internal: ${error instanceof Error ? error.message : String(error)}`;
     return { file, ok: false, withData: data !== undefined, cause: causeOf(message), message };
   }
 }

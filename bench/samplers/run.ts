@@ -91,7 +91,9 @@ async function main(): Promise<void> {
         for (const metric of metrics.length > 0 ? metrics : [undefined]) {
           const run = runGaussian(target, { sampler, metric, ...settings, initRadius: 2 });
           gaussianRuns.push(run);
-          process.stderr.write(`${target.name} ${run.sampler}: ${run.gradientsPer100.toFixed(0)} gradients / 100 ESS\n`);
+          process.stderr.write(
+            `${target.name} ${run.sampler}: ${run.gradientsPer100.toFixed(0)} gradients / 100 ESS\n`,
+          );
           save();
         }
       }

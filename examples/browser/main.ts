@@ -132,7 +132,10 @@ async function run(): Promise<void> {
   } catch (error) {
     const text =
       error instanceof LangevinError
-        ? renderDiagnostics(error.diagnostics, 'model.stan', { 'model.stan': modelInput.value, 'data.json': dataInput.value })
+        ? renderDiagnostics(error.diagnostics, 'model.stan', {
+            'model.stan': modelInput.value,
+            'data.json': dataInput.value,
+          })
         : String(error instanceof Error ? (error.stack ?? error.message) : error);
     setStatus('error', text);
   } finally {
@@ -142,11 +145,17 @@ async function run(): Promise<void> {
 
 /** Preset the controls from the query string; false (and an error shown) for a value no control offers. */
 function presetFromQuery(query: URLSearchParams): boolean {
-  for (const [key, select] of [['sampler', samplerInput], ['backend', backendInput]] as const) {
+  for (const [key, select] of [
+    ['sampler', samplerInput],
+    ['backend', backendInput],
+  ] as const) {
     const value = query.get(key);
     if (value === null) continue;
     if (![...select.options].some((option) => option.value === value)) {
-      setStatus('error', `unknown ${key} '${value}' in the address; choose one of ${[...select.options].map((o) => o.value).join(', ')}`);
+      setStatus(
+        'error',
+        `unknown ${key} '${value}' in the address; choose one of ${[...select.options].map((o) => o.value).join(', ')}`,
+      );
       return false;
     }
     select.value = value;

@@ -15,15 +15,37 @@ const kramers = (beta) => ((2 * Math.PI) / Math.sqrt(8 * 4)) * Math.exp(beta);
 
 const log = makeLog();
 const time = DRAWS * ETA;
-log(`lmc-beta on examples/models/double_well.stan: ${CHAINS} chains x ${DRAWS} steps (thin ${THIN}), step size ${ETA},`);
+log(
+  `lmc-beta on examples/models/double_well.stan: ${CHAINS} chains x ${DRAWS} steps (thin ${THIN}), step size ${ETA},`,
+);
 log(`--warmup 0 (identity metric), --basins "x=-1; x=1" (radius 0.5), seed ${SEED}; diffusion time per chain ${time}`);
-log('beta  Kramers time  Kramers steps  transitions per chain               observed time  obs/Kramers  occupancy x=-1 / x=1');
+log(
+  'beta  Kramers time  Kramers steps  transitions per chain               observed time  obs/Kramers  occupancy x=-1 / x=1',
+);
 const rows = [];
 for (const beta of BETAS) {
   const fit = langevin([
-    'sample', 'examples/models/double_well.stan', '--sampler', 'lmc-beta', '--beta', String(beta),
-    '--step-size', String(ETA), '--warmup', '0', '--draws', String(DRAWS), '--thin', String(THIN),
-    '--chains', String(CHAINS), '--seed', String(SEED), '--basins', 'x=-1; x=1', '--json',
+    'sample',
+    'examples/models/double_well.stan',
+    '--sampler',
+    'lmc-beta',
+    '--beta',
+    String(beta),
+    '--step-size',
+    String(ETA),
+    '--warmup',
+    '0',
+    '--draws',
+    String(DRAWS),
+    '--thin',
+    String(THIN),
+    '--chains',
+    String(CHAINS),
+    '--seed',
+    String(SEED),
+    '--basins',
+    'x=-1; x=1',
+    '--json',
   ]);
   const transitions = fit.basins.transitions_per_chain;
   const total = transitions.reduce((a, b) => a + b, 0);
@@ -40,16 +62,35 @@ for (const beta of BETAS) {
   rows.push(row);
   log(
     `${String(beta).padEnd(5)} ${row.kramers_time.toPrecision(4).padEnd(13)} ${Math.round(row.kramers_steps).toString().padEnd(14)} ` +
-      `${transitions.join(', ').padEnd(35)} ${observed === null ? '> ' + (CHAINS * time).toFixed(0) : observed.toPrecision(4)}`.padEnd(14) +
+      `${transitions.join(', ').padEnd(35)} ${observed === null ? '> ' + (CHAINS * time).toFixed(0) : observed.toPrecision(4)}`.padEnd(
+        14,
+      ) +
       `${(row.ratio === null ? '-' : row.ratio.toFixed(2)).padStart(12)}  ${row.occupancy.map((f) => f.toFixed(3)).join(' / ')}`,
   );
 }
 log('');
-log('observed time = chains x diffusion time / all transitions; a transition is an arrival in the other well\'s ball.');
+log("observed time = chains x diffusion time / all transitions; a transition is an arrival in the other well's ball.");
 const page = sampleAndReport('double-well-beta4', [
-  'sample', 'examples/models/double_well.stan', '--sampler', 'lmc-beta', '--beta', '4', '--step-size', String(ETA),
-  '--warmup', '0', '--draws', String(DRAWS), '--thin', String(THIN), '--chains', '4', '--seed', String(SEED),
-  '--basins', 'x=-1; x=1',
+  'sample',
+  'examples/models/double_well.stan',
+  '--sampler',
+  'lmc-beta',
+  '--beta',
+  '4',
+  '--step-size',
+  String(ETA),
+  '--warmup',
+  '0',
+  '--draws',
+  String(DRAWS),
+  '--thin',
+  String(THIN),
+  '--chains',
+  '4',
+  '--seed',
+  String(SEED),
+  '--basins',
+  'x=-1; x=1',
 ]);
 log(`traces of 4 chains at beta = 4: ${page}`);
 saveJson('metastability.json', { seed: SEED, step_size: ETA, steps: DRAWS, thin: THIN, chains: CHAINS, rows });

@@ -73,14 +73,20 @@ const width = chains[0][0].length;
 let minEss = Infinity;
 for (let k = 0; k < width; k++) {
   const values = new Float64Array(4 * draws);
-  chains.forEach((chain, c) => chain.forEach((row, m) => { values[c * draws + m] = row[k]; }));
+  chains.forEach((chain, c) =>
+    chain.forEach((row, m) => {
+      values[c * draws + m] = row[k];
+    }),
+  );
   const ess = essBulk({ values, chains: 4, draws });
   if (ess !== null) minEss = Math.min(minEss, ess);
 }
-console.log(JSON.stringify({
-  seconds_end_to_end: seconds,
-  gradient_evaluations: 4 * 2 * samples * settings.steps,
-  min_ess_bulk: minEss,
-  steps: settings.steps,
-  step_size: settings.stepSize,
-}));
+console.log(
+  JSON.stringify({
+    seconds_end_to_end: seconds,
+    gradient_evaluations: 4 * 2 * samples * settings.steps,
+    min_ess_bulk: minEss,
+    steps: settings.steps,
+    step_size: settings.stepSize,
+  }),
+);

@@ -11,8 +11,7 @@ export const TFJS_INSTALL = 'npm install @tensorflow/tfjs @tensorflow/tfjs-backe
 export function isMissingTfjs(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   return (
-    (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') &&
-    /@tensorflow\/tfjs/.test(e.message ?? '')
+    (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') && /@tensorflow\/tfjs/.test(e.message ?? '')
   );
 }
 

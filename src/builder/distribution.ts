@@ -35,18 +35,29 @@ export class Distribution {
   }
 
   /** `name_lpdf(y | args)` (continuous). */
-  lpdf(y: ExprLike): Expression { return this.conditional('lpdf', y); }
+  lpdf(y: ExprLike): Expression {
+    return this.conditional('lpdf', y);
+  }
   /** `name_lpmf(y | args)` (discrete). */
-  lpmf(y: ExprLike): Expression { return this.conditional('lpmf', y); }
+  lpmf(y: ExprLike): Expression {
+    return this.conditional('lpmf', y);
+  }
   /** `name_lcdf(y | args)`. */
-  lcdf(y: ExprLike): Expression { return this.conditional('lcdf', y); }
+  lcdf(y: ExprLike): Expression {
+    return this.conditional('lcdf', y);
+  }
   /** `name_lccdf(y | args)`. */
-  lccdf(y: ExprLike): Expression { return this.conditional('lccdf', y); }
+  lccdf(y: ExprLike): Expression {
+    return this.conditional('lccdf', y);
+  }
   /** `name_rng(args)`: a draw, in generated quantities and transformed data. */
-  rng(): Expression { return call(`${this.name}_rng`, ...this.args.map(wrap)); }
+  rng(): Expression {
+    return call(`${this.name}_rng`, ...this.args.map(wrap));
+  }
 
   private conditional(suffix: string, y: ExprLike): Expression {
-    if (this.truncation) throw builderError(`a truncated distribution has no ${suffix}(); truncation only applies to '~'`);
+    if (this.truncation)
+      throw builderError(`a truncated distribution has no ${suffix}(); truncation only applies to '~'`);
     return callConditional(`${this.name}_${suffix}`, y, ...this.args.map(wrap));
   }
 }

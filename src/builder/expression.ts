@@ -32,36 +32,76 @@ export function range(lower?: ExprLike, upper?: ExprLike): IndexSpec {
 export class Expression {
   constructor(readonly ast: Expr) {}
 
-  add(other: ExprLike): Expression { return binary('+', this, other); }
-  sub(other: ExprLike): Expression { return binary('-', this, other); }
+  add(other: ExprLike): Expression {
+    return binary('+', this, other);
+  }
+  sub(other: ExprLike): Expression {
+    return binary('-', this, other);
+  }
   /** `*`: scalar, or matrix/vector product. */
-  mul(other: ExprLike): Expression { return binary('*', this, other); }
+  mul(other: ExprLike): Expression {
+    return binary('*', this, other);
+  }
   /** `/` (integer division when both sides are int, as in Stan). */
-  div(other: ExprLike): Expression { return binary('/', this, other); }
+  div(other: ExprLike): Expression {
+    return binary('/', this, other);
+  }
   /** `%`: integer modulus. */
-  mod(other: ExprLike): Expression { return binary('%', this, other); }
+  mod(other: ExprLike): Expression {
+    return binary('%', this, other);
+  }
   /** `^` */
-  pow(other: ExprLike): Expression { return binary('^', this, other); }
+  pow(other: ExprLike): Expression {
+    return binary('^', this, other);
+  }
   /** `.*`: elementwise product. */
-  emul(other: ExprLike): Expression { return binary('.*', this, other); }
+  emul(other: ExprLike): Expression {
+    return binary('.*', this, other);
+  }
   /** `./`: elementwise division. */
-  ediv(other: ExprLike): Expression { return binary('./', this, other); }
+  ediv(other: ExprLike): Expression {
+    return binary('./', this, other);
+  }
   /** `.^`: elementwise power. */
-  epow(other: ExprLike): Expression { return binary('.^', this, other); }
-  neg(): Expression { return new Expression({ kind: 'Prefix', op: '-', operand: this.ast, span: NO_SPAN }); }
+  epow(other: ExprLike): Expression {
+    return binary('.^', this, other);
+  }
+  neg(): Expression {
+    return new Expression({ kind: 'Prefix', op: '-', operand: this.ast, span: NO_SPAN });
+  }
 
-  lt(other: ExprLike): Expression { return binary('<', this, other); }
-  le(other: ExprLike): Expression { return binary('<=', this, other); }
-  gt(other: ExprLike): Expression { return binary('>', this, other); }
-  ge(other: ExprLike): Expression { return binary('>=', this, other); }
-  eq(other: ExprLike): Expression { return binary('==', this, other); }
-  ne(other: ExprLike): Expression { return binary('!=', this, other); }
-  and(other: ExprLike): Expression { return binary('&&', this, other); }
-  or(other: ExprLike): Expression { return binary('||', this, other); }
-  not(): Expression { return new Expression({ kind: 'Prefix', op: '!', operand: this.ast, span: NO_SPAN }); }
+  lt(other: ExprLike): Expression {
+    return binary('<', this, other);
+  }
+  le(other: ExprLike): Expression {
+    return binary('<=', this, other);
+  }
+  gt(other: ExprLike): Expression {
+    return binary('>', this, other);
+  }
+  ge(other: ExprLike): Expression {
+    return binary('>=', this, other);
+  }
+  eq(other: ExprLike): Expression {
+    return binary('==', this, other);
+  }
+  ne(other: ExprLike): Expression {
+    return binary('!=', this, other);
+  }
+  and(other: ExprLike): Expression {
+    return binary('&&', this, other);
+  }
+  or(other: ExprLike): Expression {
+    return binary('||', this, other);
+  }
+  not(): Expression {
+    return new Expression({ kind: 'Prefix', op: '!', operand: this.ast, span: NO_SPAN });
+  }
 
   /** Postfix `'`. */
-  transpose(): Expression { return new Expression({ kind: 'Transpose', operand: this.ast, span: NO_SPAN }); }
+  transpose(): Expression {
+    return new Expression({ kind: 'Transpose', operand: this.ast, span: NO_SPAN });
+  }
 
   /** `x[i, j]` with 1-based indices; positions may be `all` or `range(a, b)`. */
   index(...indices: IndexLike[]): Expression {
@@ -125,21 +165,37 @@ function constantCall(name: string): Expr {
 /** `name(args…)`: any stdlib function by its Stan name. */
 export function call(name: string, ...args: ExprLike[]): Expression {
   checkIdentifier(name, 'function');
-  return new Expression({ kind: 'Call', name, nameSpan: NO_SPAN, args: args.map(toExpr), conditional: false, span: NO_SPAN });
+  return new Expression({
+    kind: 'Call',
+    name,
+    nameSpan: NO_SPAN,
+    args: args.map(toExpr),
+    conditional: false,
+    span: NO_SPAN,
+  });
 }
 
 /** `name(variate | params…)`: the conditional form of `_lpdf`, `_lpmf`, `_lcdf`, `_lccdf`. */
 export function callConditional(name: string, variate: ExprLike, ...params: ExprLike[]): Expression {
   checkIdentifier(name, 'function');
   return new Expression({
-    kind: 'Call', name, nameSpan: NO_SPAN, args: [toExpr(variate), ...params.map(toExpr)], conditional: true, span: NO_SPAN,
+    kind: 'Call',
+    name,
+    nameSpan: NO_SPAN,
+    args: [toExpr(variate), ...params.map(toExpr)],
+    conditional: true,
+    span: NO_SPAN,
   });
 }
 
 /** `condition ? then : otherwise`. */
 export function ifElse(condition: ExprLike, then: ExprLike, otherwise: ExprLike): Expression {
   return new Expression({
-    kind: 'Ternary', condition: toExpr(condition), then: toExpr(then), otherwise: toExpr(otherwise), span: NO_SPAN,
+    kind: 'Ternary',
+    condition: toExpr(condition),
+    then: toExpr(then),
+    otherwise: toExpr(otherwise),
+    span: NO_SPAN,
   });
 }
 

@@ -7,8 +7,14 @@ import { call, type Expression, type ExprLike } from './expression.js';
 type Unary = (x: ExprLike) => Expression;
 type Binary = (a: ExprLike, b: ExprLike) => Expression;
 
-const unary = (name: string): Unary => (x) => call(name, x);
-const binary = (name: string): Binary => (a, b) => call(name, a, b);
+const unary =
+  (name: string): Unary =>
+  (x) =>
+    call(name, x);
+const binary =
+  (name: string): Binary =>
+  (a, b) =>
+    call(name, a, b);
 
 // elementwise
 export const exp: Unary = unary('exp');

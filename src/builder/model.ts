@@ -126,7 +126,8 @@ export class ModelBuilder {
    * errors as their message.
    */
   renderError(error: unknown): string {
-    if (error instanceof LangevinError) return renderDiagnostics(error.diagnostics, this.file, { [this.file]: this.toStan() });
+    if (error instanceof LangevinError)
+      return renderDiagnostics(error.diagnostics, this.file, { [this.file]: this.toStan() });
     return error instanceof Error ? error.message : String(error);
   }
 

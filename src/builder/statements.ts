@@ -17,7 +17,13 @@ export type Body = Stmt | readonly Stmt[];
 
 /** `type name;` or `type name = init;`. */
 export function decl(name: string, type: StanType, init?: ExprLike): Stmt {
-  const stmt: Stmt = { kind: 'VarDecl', type: type.toTypeDecl(), name: declaredName(name), nameSpan: NO_SPAN, span: NO_SPAN };
+  const stmt: Stmt = {
+    kind: 'VarDecl',
+    type: type.toTypeDecl(),
+    name: declaredName(name),
+    nameSpan: NO_SPAN,
+    span: NO_SPAN,
+  };
   if (init !== undefined) stmt.init = toExpr(init);
   return stmt;
 }
@@ -67,8 +73,13 @@ export function forRange(
 ): Stmt {
   const name = declaredName(variable);
   return {
-    kind: 'For', variable: name, variableSpan: NO_SPAN, lower: toExpr(lower), upper: toExpr(upper),
-    body: bodyOf(body, name), span: NO_SPAN,
+    kind: 'For',
+    variable: name,
+    variableSpan: NO_SPAN,
+    lower: toExpr(lower),
+    upper: toExpr(upper),
+    body: bodyOf(body, name),
+    span: NO_SPAN,
   };
 }
 
@@ -76,8 +87,12 @@ export function forRange(
 export function forEach(variable: string, collection: ExprLike, body: Body | ((element: Expression) => Body)): Stmt {
   const name = declaredName(variable);
   return {
-    kind: 'ForEach', variable: name, variableSpan: NO_SPAN, collection: toExpr(collection),
-    body: bodyOf(body, name), span: NO_SPAN,
+    kind: 'ForEach',
+    variable: name,
+    variableSpan: NO_SPAN,
+    collection: toExpr(collection),
+    body: bodyOf(body, name),
+    span: NO_SPAN,
   };
 }
 

@@ -21,10 +21,18 @@ export class StanType {
     readonly constraint: Readonly<Constraint> = {},
   ) {}
 
-  lower(bound: ExprLike): StanType { return this.with('lower', bound); }
-  upper(bound: ExprLike): StanType { return this.with('upper', bound); }
-  offset(value: ExprLike): StanType { return this.with('offset', value); }
-  multiplier(value: ExprLike): StanType { return this.with('multiplier', value); }
+  lower(bound: ExprLike): StanType {
+    return this.with('lower', bound);
+  }
+  upper(bound: ExprLike): StanType {
+    return this.with('upper', bound);
+  }
+  offset(value: ExprLike): StanType {
+    return this.with('offset', value);
+  }
+  multiplier(value: ExprLike): StanType {
+    return this.with('multiplier', value);
+  }
 
   /** The AST type declaration. */
   toTypeDecl(): TypeDecl {
@@ -36,7 +44,9 @@ export class StanType {
   private with(name: ConstraintName, value: ExprLike): StanType {
     const affine = name === 'offset' || name === 'multiplier';
     if (!(affine ? AFFINE : BOUNDABLE).has(this.base)) {
-      throw builderError(`${this.base} cannot take <${name}=…> (only ${[...(affine ? AFFINE : BOUNDABLE)].join(', ')} can)`);
+      throw builderError(
+        `${this.base} cannot take <${name}=…> (only ${[...(affine ? AFFINE : BOUNDABLE)].join(', ')} can)`,
+      );
     }
     const other: ConstraintName[] = affine ? ['lower', 'upper'] : ['offset', 'multiplier'];
     if (other.some((k) => this.constraint[k] !== undefined)) {

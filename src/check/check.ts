@@ -69,7 +69,13 @@ export function check(program: Program, file = 'model.stan', options: CheckOptio
     if (local) ctx.scope.push();
     for (const stmt of block.body) {
       checkStmt(stmt, ctx, true, (info, varDecl) => {
-        const d: Declaration = { name: info.name, type: info.type, decl: varDecl.type, block: block.name, stmt: varDecl };
+        const d: Declaration = {
+          name: info.name,
+          type: info.type,
+          decl: varDecl.type,
+          block: block.name,
+          stmt: varDecl,
+        };
         declarations.push(d);
         blocks[block.name].push(d);
       });

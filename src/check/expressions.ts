@@ -107,10 +107,7 @@ function inferExpr(expr: Expr, ctx: CheckContext, allowString: boolean): StanTyp
       if (!a || !b) return undefined;
       const t = unify(a, b);
       if (!t) {
-        ctx.error(
-          `branches of '?:' have different types '${typeToString(a)}' and '${typeToString(b)}'`,
-          expr.span,
-        );
+        ctx.error(`branches of '?:' have different types '${typeToString(a)}' and '${typeToString(b)}'`, expr.span);
       }
       return t;
     }
@@ -143,7 +140,11 @@ export function checkVariable(name: string, span: Span, ctx: CheckContext): Stan
     return REAL;
   }
   if (name === 'target' || name === 'potential') {
-    ctx.error(`'${name}' cannot be read as a variable; use '${name} += ...' in the model block`, span, name === 'target' ? ['target() returns the log density accumulated so far'] : undefined);
+    ctx.error(
+      `'${name}' cannot be read as a variable; use '${name} += ...' in the model block`,
+      span,
+      name === 'target' ? ['target() returns the log density accumulated so far'] : undefined,
+    );
     return undefined;
   }
   if (ctx.library.functions.has(name) || ctx.userFunctions.has(name)) {
@@ -309,7 +310,14 @@ function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
     const args = argTypes as StanType[];
     const match = resolveSignature(fn.signatures, args);
     if (match) return match.returns;
-    reportNoSignature(name, fn.signatures.map((s) => s.args.length), fn.signatures.map(signatureToString), args, call, ctx);
+    reportNoSignature(
+      name,
+      fn.signatures.map((s) => s.args.length),
+      fn.signatures.map(signatureToString),
+      args,
+      call,
+      ctx,
+    );
     return undefined;
   }
   const density = splitDensityName(ctx.library, name);
@@ -361,18 +369,17 @@ function reportNoSignature(
 ): void {
   const counts = [...new Set(arities)].sort((a, b) => a - b);
   if (!counts.includes(args.length)) {
-    const expected = counts.length === 1 ? `${counts[0]}` : `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
+    const expected =
+      counts.length === 1 ? `${counts[0]}` : `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
     const noun = counts.length === 1 && counts[0] === 1 ? 'argument' : 'arguments';
     ctx.error(`'${name}' takes ${expected} ${noun}, got ${args.length}`, call.span);
     return;
   }
   const shown = signatures.slice(0, 8);
   if (signatures.length > shown.length) shown.push(`... (${signatures.length - shown.length} more)`);
-  ctx.error(
-    `no signature of '${name}' accepts arguments ${argTypesToString(args)}`,
-    call.span,
-    [`available signatures: ${shown.join('; ')}`],
-  );
+  ctx.error(`no signature of '${name}' accepts arguments ${argTypesToString(args)}`, call.span, [
+    `available signatures: ${shown.join('; ')}`,
+  ]);
 }
 
 /** `dist_lpdf(y | ...)`, `_lpmf`, `_lupdf`, `_lupmf`, `_lcdf`, `_lccdf`, `_rng`. */
@@ -385,10 +392,14 @@ function checkDensityCall(
 ): StanType | undefined {
   const { name } = call;
   if (suffix === 'rng') {
-    if (call.conditional) ctx.error(`'${name}' takes no '|': ${name}(${dist.params.map((p) => p.name).join(', ')})`, call.span);
+    if (call.conditional)
+      ctx.error(`'${name}' takes no '|': ${name}(${dist.params.map((p) => p.name).join(', ')})`, call.span);
     checkRngBlock(name, call.nameSpan, ctx);
     if (!dist.rng) {
-      ctx.error(`'${name}' is not available: distribution '${dist.name}' has no random number generator yet`, call.nameSpan);
+      ctx.error(
+        `'${name}' is not available: distribution '${dist.name}' has no random number generator yet`,
+        call.nameSpan,
+      );
       return undefined;
     }
     // Some `_rng` functions take other arguments than the density (lkj_corr_rng(K, eta)).
@@ -399,9 +410,15 @@ function checkDensityCall(
   const wantsMass = suffix === 'lpmf' || suffix === 'lupmf';
   const wantsDensity = suffix === 'lpdf' || suffix === 'lupdf';
   if (dist.discrete && wantsDensity) {
-    ctx.error(`'${dist.name}' is a discrete distribution: use '${dist.name}_${suffix.replace('pdf', 'pmf')}', not '${name}'`, call.nameSpan);
+    ctx.error(
+      `'${dist.name}' is a discrete distribution: use '${dist.name}_${suffix.replace('pdf', 'pmf')}', not '${name}'`,
+      call.nameSpan,
+    );
   } else if (!dist.discrete && wantsMass) {
-    ctx.error(`'${dist.name}' is a continuous distribution: use '${dist.name}_${suffix.replace('pmf', 'pdf')}', not '${name}'`, call.nameSpan);
+    ctx.error(
+      `'${dist.name}' is a continuous distribution: use '${dist.name}_${suffix.replace('pmf', 'pdf')}', not '${name}'`,
+      call.nameSpan,
+    );
   }
   if ((suffix === 'lcdf' || suffix === 'cdf') && !dist.logCdf) {
     ctx.error(`'${name}' is not available: distribution '${dist.name}' has no log CDF yet`, call.nameSpan);
@@ -414,9 +431,19 @@ function checkDensityCall(
     return undefined;
   }
   if (!call.conditional && call.args.length > 1) {
-    ctx.error(`'${name}' needs '|' after the variate: ${name}(y | ${dist.params.map((p) => p.name).join(', ')})`, call.span);
+    ctx.error(
+      `'${name}' needs '|' after the variate: ${name}(y | ${dist.params.map((p) => p.name).join(', ')})`,
+      call.span,
+    );
   }
-  checkDistributionArgs(dist, { expr: call.args[0]!, type: argTypes[0] }, call.args.slice(1), argTypes.slice(1), call.span, ctx);
+  checkDistributionArgs(
+    dist,
+    { expr: call.args[0]!, type: argTypes[0] },
+    call.args.slice(1),
+    argTypes.slice(1),
+    call.span,
+    ctx,
+  );
   return REAL;
 }
 

@@ -32,7 +32,10 @@ export function checkFunctions(defs: FunctionDef[], ctx: CheckContext): void {
           `earlier: ${signatureText(same)} (line ${same.def.nameSpan.start.line})`,
         ]);
       } else if (same.def.body && def.body) {
-        ctx.error(`function ${signatureText(sig)} is already defined (line ${same.def.nameSpan.start.line})`, def.nameSpan);
+        ctx.error(
+          `function ${signatureText(sig)} is already defined (line ${same.def.nameSpan.start.line})`,
+          def.nameSpan,
+        );
       }
       if (def.body) {
         // the definition completes the forward declaration
@@ -40,13 +43,15 @@ export function checkFunctions(defs: FunctionDef[], ctx: CheckContext): void {
       }
       continue;
     }
-    if (RESERVED_WORDS.has(def.name)) ctx.error(`'${def.name}' is a reserved word and cannot name a function`, def.nameSpan);
+    if (RESERVED_WORDS.has(def.name))
+      ctx.error(`'${def.name}' is a reserved word and cannot name a function`, def.nameSpan);
     overloads.push(sig);
     ctx.userFunctions.set(def.name, overloads);
   }
   for (const [name, overloads] of ctx.userFunctions) {
     for (const o of overloads) {
-      if (!o.def.body) ctx.error(`function '${name}' is declared but never defined`, o.def.nameSpan, [signatureText(o)]);
+      if (!o.def.body)
+        ctx.error(`function '${name}' is declared but never defined`, o.def.nameSpan, [signatureText(o)]);
     }
   }
   for (const def of defs) if (def.body) checkBody(signatures.get(def)!, ctx);
@@ -63,7 +68,10 @@ function checkSuffixRules(sig: UserSignature, ctx: CheckContext): void {
   const suffix = /_(lpdf|lpmf|lcdf|lccdf|rng|lp|jacobian|lupdf|lupmf)$/.exec(def.name)?.[1];
   if (!suffix) return;
   if (suffix === 'lupdf' || suffix === 'lupmf') {
-    ctx.error(`functions are defined with '_${suffix.replace('u', '')}', not '_${suffix}' (calls may use either)`, def.nameSpan);
+    ctx.error(
+      `functions are defined with '_${suffix.replace('u', '')}', not '_${suffix}' (calls may use either)`,
+      def.nameSpan,
+    );
     return;
   }
   const real = sig.returns !== undefined && sig.returns.base === 'real' && sig.returns.arrayDims === 0;
@@ -73,9 +81,15 @@ function checkSuffixRules(sig: UserSignature, ctx: CheckContext): void {
     if (!first) {
       ctx.error(`a function whose name ends in '_${suffix}' needs the variate as its first argument`, def.nameSpan);
     } else if (suffix === 'lpdf' && first.type.base === 'int') {
-      ctx.error(`the variate of '${def.name}' is int: name the function '_lpmf' for a mass function`, def.args[0]!.type.span);
+      ctx.error(
+        `the variate of '${def.name}' is int: name the function '_lpmf' for a mass function`,
+        def.args[0]!.type.span,
+      );
     } else if (suffix === 'lpmf' && first.type.base !== 'int') {
-      ctx.error(`the variate of '${def.name}' must be int (a '_lpmf' function); use '_lpdf' for real variates`, def.args[0]!.type.span);
+      ctx.error(
+        `the variate of '${def.name}' must be int (a '_lpmf' function); use '_lpdf' for real variates`,
+        def.args[0]!.type.span,
+      );
     }
   }
 }

@@ -137,8 +137,7 @@ export function argTypesToString(args: StanType[]): string {
 
 // ---------------------------------------------------------------- operators
 
-const ARITH_RESULT = (l: StanType, r: StanType): StanType =>
-  l.base === 'int' && r.base === 'int' ? INT : REAL;
+const ARITH_RESULT = (l: StanType, r: StanType): StanType => (l.base === 'int' && r.base === 'int' ? INT : REAL);
 
 /** Stan's typing of a binary operator; undefined when it does not apply. */
 export function binaryOperatorType(op: BinaryOperator, l: StanType, r: StanType): StanType | undefined {
@@ -204,7 +203,13 @@ function matrixProduct(l: StanType['base'], r: StanType['base']): StanType | und
 
 /** A hint for the most common operator mistakes. */
 export function binaryOperatorHint(op: BinaryOperator, l: StanType, r: StanType): string | undefined {
-  if (op === '*' && l.arrayDims === 0 && r.arrayDims === 0 && l.base === r.base && (l.base === 'vector' || l.base === 'row_vector')) {
+  if (
+    op === '*' &&
+    l.arrayDims === 0 &&
+    r.arrayDims === 0 &&
+    l.base === r.base &&
+    (l.base === 'vector' || l.base === 'row_vector')
+  ) {
     return l.base === 'vector'
       ? "use '.*' for the elementwise product, or dot_product(a, b) / a' * b for the dot product"
       : "use '.*' for the elementwise product, or a * b' for the dot product";

@@ -95,7 +95,8 @@ export function checkStmt(stmt: Stmt, ctx: CheckContext, blockLevel: boolean, si
       return;
     case 'Break':
     case 'Continue':
-      if (ctx.loopDepth === 0) ctx.error(`'${stmt.kind === 'Break' ? 'break' : 'continue'}' outside of a loop`, stmt.span);
+      if (ctx.loopDepth === 0)
+        ctx.error(`'${stmt.kind === 'Break' ? 'break' : 'continue'}' outside of a loop`, stmt.span);
       return;
     case 'Return':
       checkReturn(stmt, ctx);
@@ -249,7 +250,11 @@ function checkTypeDecl(decl: TypeDecl, kind: VariableKind, stmt: VarDecl, ctx: C
     const expected = lo === hi ? `${lo}` : `${lo} or ${hi}`;
     ctx.error(`'${decl.base}' takes ${expected} size${hi === 1 ? '' : 's'}, got ${decl.sizes.length}`, decl.span);
   }
-  if ((ctx.block === 'parameters' || ctx.block === 'transformed parameters') && kind === 'block' && type.base === 'int') {
+  if (
+    (ctx.block === 'parameters' || ctx.block === 'transformed parameters') &&
+    kind === 'block' &&
+    type.base === 'int'
+  ) {
     ctx.error(`${ctx.block} cannot be int ('${stmt.name}'); use real`, decl.span);
   }
   if (kind !== 'block') {
@@ -287,13 +292,14 @@ function checkTypeDecl(decl: TypeDecl, kind: VariableKind, stmt: VarDecl, ctx: C
   for (const [name, e] of present) {
     const t = checkExpr(e!, ctx);
     if (!t) continue;
-    const ok =
-      type.base === 'int'
-        ? isInt(t)
-        : isScalar(t) || assignable(t, element) || assignable(t, type);
+    const ok = type.base === 'int' ? isInt(t) : isScalar(t) || assignable(t, element) || assignable(t, type);
     if (!ok) {
       const want =
-        type.base === 'int' ? "'int'" : type.base === 'real' ? 'int or real' : `int, real or '${typeToString(element)}'`;
+        type.base === 'int'
+          ? "'int'"
+          : type.base === 'real'
+            ? 'int or real'
+            : `int, real or '${typeToString(element)}'`;
       ctx.error(`${name} bound of '${stmt.name}' must be ${want}, got '${typeToString(t)}'`, e!.span);
     }
   }
@@ -308,10 +314,7 @@ function checkDataOnly(size: Expr, declared: string, ctx: CheckContext): void {
   for (const v of variablesIn(size)) {
     const info = ctx.scope.lookup(v.name);
     if (info && !info.isData) {
-      ctx.error(
-        `the size of '${declared}' must be data only, but '${v.name}' is declared in ${info.block}`,
-        v.span,
-      );
+      ctx.error(`the size of '${declared}' must be data only, but '${v.name}' is declared in ${info.block}`, v.span);
     }
   }
 }
@@ -357,7 +360,7 @@ function variablesIn(e: Expr): Array<{ name: string; span: Span }> {
       default:
         return;
     }
-  }
+  };
   visit(e);
   return out;
 }
@@ -417,7 +420,8 @@ function checkAssign(stmt: AssignStmt, ctx: CheckContext): void {
 /** Why `v` cannot be assigned here, or undefined when it can. */
 function assignmentProblem(v: VariableInfo, ctx: CheckContext): string | undefined {
   if (v.kind === 'loop') return `cannot assign to loop variable '${v.name}'`;
-  if (v.kind === 'argument') return `cannot assign to function argument '${v.name}' (arguments are read-only; copy it into a local variable)`;
+  if (v.kind === 'argument')
+    return `cannot assign to function argument '${v.name}' (arguments are read-only; copy it into a local variable)`;
   if (v.kind === 'local') return undefined;
   if (v.block === ctx.block) return undefined;
   if (v.block === 'data') return `cannot assign to data variable '${v.name}'`;
@@ -457,7 +461,10 @@ function checkTilde(stmt: TildeStmt, ctx: CheckContext): void {
     const t = checkExpr(bound, ctx);
     const ok = t === undefined || (dist.discrete ? isInt(t) : isScalar(t));
     if (!ok) {
-      ctx.error(`truncation bound must be ${dist.discrete ? 'int' : 'int or real'}, got '${typeToString(t!)}'`, bound.span);
+      ctx.error(
+        `truncation bound must be ${dist.discrete ? 'int' : 'int or real'}, got '${typeToString(t!)}'`,
+        bound.span,
+      );
     }
   }
 }
@@ -470,7 +477,10 @@ function reportUnknownDistribution(stmt: TildeStmt, ctx: CheckContext): void {
     return;
   }
   const suggestion = closestDistribution(name, ctx);
-  ctx.error(`unknown distribution '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`, stmt.distributionSpan);
+  ctx.error(
+    `unknown distribution '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    stmt.distributionSpan,
+  );
 }
 
 function closestDistribution(name: string, ctx: CheckContext): string | undefined {

@@ -17,8 +17,14 @@ export interface DeclarationRow {
 }
 
 const CONSTRAINED_TYPE_NAMES = new Set([
-  'simplex', 'ordered', 'positive_ordered', 'unit_vector',
-  'cholesky_factor_corr', 'cholesky_factor_cov', 'cov_matrix', 'corr_matrix',
+  'simplex',
+  'ordered',
+  'positive_ordered',
+  'unit_vector',
+  'cholesky_factor_corr',
+  'cholesky_factor_cov',
+  'cov_matrix',
+  'corr_matrix',
 ]);
 
 /** Blocks whose variables the table shows (transformed data are internal). */

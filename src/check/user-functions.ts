@@ -26,10 +26,7 @@ export function signatureText(sig: UserSignature): string {
 }
 
 /** The user overload that `args` select, 'ambiguous', or undefined when none applies. */
-export function resolveUser(
-  overloads: UserSignature[],
-  args: StanType[],
-): UserSignature | 'ambiguous' | undefined {
+export function resolveUser(overloads: UserSignature[], args: StanType[]): UserSignature | 'ambiguous' | undefined {
   let best: UserSignature | undefined;
   let bestCost = Infinity;
   let tie = false;
@@ -69,19 +66,28 @@ export function userFunctionNames(ctx: CheckContext): string[] {
 /** Where a function with this suffix may be called from, or undefined when it may be called anywhere. */
 function placementProblem(name: string, ctx: CheckContext): string | undefined {
   if (/_rng$/.test(name)) {
-    if (ctx.fn) return /_rng$/.test(ctx.fn.name) ? undefined : `'${name}' can only be called in transformed data, generated quantities and functions whose names end in '_rng', not in function '${ctx.fn.name}'`;
+    if (ctx.fn)
+      return /_rng$/.test(ctx.fn.name)
+        ? undefined
+        : `'${name}' can only be called in transformed data, generated quantities and functions whose names end in '_rng', not in function '${ctx.fn.name}'`;
     return ctx.block === 'transformed data' || ctx.block === 'generated quantities'
       ? undefined
       : `random number generator '${name}' is only allowed in transformed data and generated quantities, not in ${ctx.block}`;
   }
   if (/_lp$/.test(name)) {
-    if (ctx.fn) return /_lp$/.test(ctx.fn.name) ? undefined : `'${name}' changes target: it can only be called in the model block, transformed parameters and other functions whose names end in '_lp'`;
+    if (ctx.fn)
+      return /_lp$/.test(ctx.fn.name)
+        ? undefined
+        : `'${name}' changes target: it can only be called in the model block, transformed parameters and other functions whose names end in '_lp'`;
     return ctx.block === 'model' || ctx.block === 'transformed parameters'
       ? undefined
       : `'${name}' changes target: it can only be called in the model block and transformed parameters, not in ${ctx.block}`;
   }
   if (/_jacobian$/.test(name)) {
-    if (ctx.fn) return /_jacobian$/.test(ctx.fn.name) ? undefined : `'${name}' changes the Jacobian: it can only be called in transformed parameters and other functions whose names end in '_jacobian'`;
+    if (ctx.fn)
+      return /_jacobian$/.test(ctx.fn.name)
+        ? undefined
+        : `'${name}' changes the Jacobian: it can only be called in transformed parameters and other functions whose names end in '_jacobian'`;
     return ctx.block === 'transformed parameters'
       ? undefined
       : `'${name}' changes the Jacobian: it can only be called in transformed parameters, not in ${ctx.block}`;
@@ -111,7 +117,9 @@ export function checkUserCall(
   if (sig === undefined || sig === 'ambiguous') {
     const shown = overloads.map(signatureText).join('; ');
     const what = sig === 'ambiguous' ? 'is ambiguous for' : 'has no overload accepting';
-    ctx.error(`'${call.name}' ${what} arguments (${args.map(typeToString).join(', ')})`, call.span, [`declared: ${shown}`]);
+    ctx.error(`'${call.name}' ${what} arguments (${args.map(typeToString).join(', ')})`, call.span, [
+      `declared: ${shown}`,
+    ]);
     return { handled: true };
   }
   const problem = placementProblem(name, ctx);
@@ -155,25 +163,45 @@ function nonDataVariable(e: Expr, ctx: CheckContext): { name: string; span: Span
       case 'Variable': {
         const v = ctx.scope.lookup(x.name);
         if (!v) return;
-        if (v.kind === 'argument' && !v.isData) found = { name: x.name, span: x.span, why: "is an argument not declared 'data'" };
+        if (v.kind === 'argument' && !v.isData)
+          found = { name: x.name, span: x.span, why: "is an argument not declared 'data'" };
         else if (v.block === 'parameters' || v.block === 'transformed parameters') {
           found = { name: x.name, span: x.span, why: `is declared in ${v.block}` };
         }
         return;
       }
-      case 'Binary': visit(x.left); visit(x.right); return;
-      case 'Prefix': case 'Transpose': visit(x.operand); return;
-      case 'Ternary': visit(x.condition); visit(x.then); visit(x.otherwise); return;
-      case 'Call': x.args.forEach(visit); return;
+      case 'Binary':
+        visit(x.left);
+        visit(x.right);
+        return;
+      case 'Prefix':
+      case 'Transpose':
+        visit(x.operand);
+        return;
+      case 'Ternary':
+        visit(x.condition);
+        visit(x.then);
+        visit(x.otherwise);
+        return;
+      case 'Call':
+        x.args.forEach(visit);
+        return;
       case 'Index':
         visit(x.target);
         for (const i of x.indices) {
           if (i.kind === 'Single') visit(i.expr);
-          if (i.kind === 'Range') { if (i.lower) visit(i.lower); if (i.upper) visit(i.upper); }
+          if (i.kind === 'Range') {
+            if (i.lower) visit(i.lower);
+            if (i.upper) visit(i.upper);
+          }
         }
         return;
-      case 'ArrayExpr': case 'RowVectorExpr': x.elements.forEach(visit); return;
-      default: return;
+      case 'ArrayExpr':
+      case 'RowVectorExpr':
+        x.elements.forEach(visit);
+        return;
+      default:
+        return;
     }
   };
   visit(e);
@@ -205,7 +233,10 @@ export function checkUserTilde(
   if (!tr) return true;
   const need = (s: '_lcdf' | '_lccdf', what: string): void => {
     if (!ctx.userFunctions.has(stmt.distribution + s)) {
-      ctx.error(`cannot truncate '${stmt.distribution}' ${what}: define '${stmt.distribution}${s}' in the functions block`, tr.span);
+      ctx.error(
+        `cannot truncate '${stmt.distribution}' ${what}: define '${stmt.distribution}${s}' in the functions block`,
+        tr.span,
+      );
       return;
     }
     const bound: CallExpr = { ...call, name: stmt.distribution + s };

@@ -18,7 +18,8 @@ export function isInitRadius(raw: string): boolean {
 
 /** chains × dim unconstrained initial values from the init file(s). */
 export function readInitValues(path: string, shown: string, loaded: LangevinModel, chains: number): Float64Array {
-  if (!('unconstrain' in loaded)) throw new LangevinError('--init FILE needs a model file (a score network has no named parameters)');
+  if (!('unconstrain' in loaded))
+    throw new LangevinError('--init FILE needs a model file (a score network has no named parameters)');
   const model = loaded as StanModel;
   const perChain = perChainFiles(path, chains);
   const sets: Array<{ values: ModelData; file: string }> = perChain
@@ -31,7 +32,11 @@ export function readInitValues(path: string, shown: string, loaded: LangevinMode
       out.set(model.unconstrain(values), c * model.dim);
     } catch (error) {
       if (!(error instanceof LangevinError)) throw error;
-      throw new LangevinError({ severity: 'error', message: error.message.replace(/^initial values/, 'init file'), file });
+      throw new LangevinError({
+        severity: 'error',
+        message: error.message.replace(/^initial values/, 'init file'),
+        file,
+      });
     }
   }
   return out;
@@ -53,7 +58,10 @@ function readOne(path: string, shown: string, chains: number): Array<{ values: M
       file: shown,
     });
   }
-  return parsed.map((set, c) => ({ values: parseStanJson(JSON.stringify(set), `${shown} (chain ${c + 1})`), file: shown }));
+  return parsed.map((set, c) => ({
+    values: parseStanJson(JSON.stringify(set), `${shown} (chain ${c + 1})`),
+    file: shown,
+  }));
 }
 
 /** FILE_1.json … FILE_N.json when FILE itself is absent or several chains run and they all exist. */

@@ -34,7 +34,9 @@ export function interruptGuard(io: CliIO): InterruptGuard {
     const handler = (): void => {
       interrupts += 1;
       if (interrupts > 1) process.exit(SIGNAL_EXIT_CODES[name]);
-      io.stderr.write(`\n${name}: finishing the current iteration and writing the draws so far (again to quit at once)\n`);
+      io.stderr.write(
+        `\n${name}: finishing the current iteration and writing the draws so far (again to quit at once)\n`,
+      );
       controller.abort(name);
     };
     process.on(name as NodeJS.Signals, handler);

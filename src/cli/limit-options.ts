@@ -16,7 +16,10 @@ export interface RawLimitOptions {
 
 export function addLimitOptions(command: Command): Command {
   return command
-    .option('--max-memory-mb <n>', `memory budget for one declaration or a run's draws (default ${DEFAULT_LIMITS.memoryBytes / 1024 ** 2})`)
+    .option(
+      '--max-memory-mb <n>',
+      `memory budget for one declaration or a run's draws (default ${DEFAULT_LIMITS.memoryBytes / 1024 ** 2})`,
+    )
     .option('--max-input-mb <n>', `largest model or data file read (default ${DEFAULT_LIMITS.inputBytes / 1024 ** 2})`)
     .option('--max-iterations <n>', `iterations one while loop may run (default ${DEFAULT_LIMITS.iterations})`);
 }
@@ -28,7 +31,10 @@ export function applyLimitOptions(raw: RawLimitOptions): void {
   setLimits({
     memoryBytes: memory === undefined ? DEFAULT_LIMITS.memoryBytes : memory * 1024 ** 2,
     inputBytes: input === undefined ? DEFAULT_LIMITS.inputBytes : input * 1024 ** 2,
-    iterations: raw.maxIterations === undefined ? DEFAULT_LIMITS.iterations : positiveInt('--max-iterations', raw.maxIterations, 1),
+    iterations:
+      raw.maxIterations === undefined
+        ? DEFAULT_LIMITS.iterations
+        : positiveInt('--max-iterations', raw.maxIterations, 1),
   });
 }
 

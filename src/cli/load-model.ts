@@ -58,7 +58,10 @@ export async function loadModel(
   let data: ModelData = {};
   if (dataPath !== undefined) {
     const known = sources[dataPath];
-    const file = known !== undefined ? { text: known, data: parseStanJson(known, dataPath) } : readDataFile(resolvePath(io, dataPath));
+    const file =
+      known !== undefined
+        ? { text: known, data: parseStanJson(known, dataPath) }
+        : readDataFile(resolvePath(io, dataPath));
     sources[dataPath] = file.text;
     data = file.data;
   }
@@ -73,5 +76,11 @@ export async function loadModel(
     // print() in transformed data and generated quantities goes to stderr, as CmdStan's console output.
     print: (message) => void io.stderr.write(message + '\n'),
   });
-  return { model, modelFile: modelPath, dataFile: dataPath, data, compileSeconds: (performance.now() - started) / 1000 };
+  return {
+    model,
+    modelFile: modelPath,
+    dataFile: dataPath,
+    data,
+    compileSeconds: (performance.now() - started) / 1000,
+  };
 }

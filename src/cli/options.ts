@@ -62,7 +62,10 @@ export function parsePoints(flag: string, raw: string | undefined): number[][] |
 export function parseNamedPoints(flag: string, raw: string | undefined): Array<Record<string, number>> | undefined {
   if (raw === undefined) return undefined;
   const result: Array<Record<string, number>> = [];
-  for (const part of raw.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const point: Record<string, number> = {};
     for (const assignment of part.split(',')) {
       const m = /^\s*([A-Za-z_][\w.[\],]*?)\s*=\s*(\S+)\s*$/.exec(assignment);

@@ -76,8 +76,14 @@ export function addRunOptions(command: Command, kind: RunCommand = 'sample'): Co
     .option('--thin <k>', 'keep every k-th draw (default 1)')
     .option('--seed <n>', 'random seed (same seed, same draws) (default: random, printed)')
     .option('--step-size <x>', 'fix the step size η (skips step-size adaptation) (default: adapted)')
-    .option('--init <r|file>', 'initial values uniform in (-r, r) on the unconstrained space (default 2), or a Stan JSON file of constrained values (shared, an array per chain, or FILE_1.json…)')
-    .option('--lp <kind>', "lp__ column: 'full' (every constant) or 'stan' (constants of ~ dropped, as Stan's lp__) (default full)")
+    .option(
+      '--init <r|file>',
+      'initial values uniform in (-r, r) on the unconstrained space (default 2), or a Stan JSON file of constrained values (shared, an array per chain, or FILE_1.json…)',
+    )
+    .option(
+      '--lp <kind>',
+      "lp__ column: 'full' (every constant) or 'stan' (constants of ~ dropped, as Stan's lp__) (default full)",
+    )
     .option('--backend <name>', 'auto, f64 or tfjs (default auto)')
     .option('--modes <points>', 'mode centres "a,b;c,d": report the fraction of draws nearest each')
     .option('--basins <points>', 'basin centres "x=-1; x=1": report occupancy and transitions')
@@ -88,16 +94,27 @@ export function addRunOptions(command: Command, kind: RunCommand = 'sample'): Co
         ? 'write DIR/SAMPLER/chain-K.csv and summary.json for each sampler, and DIR/comparison.json'
         : 'write chain-K.csv (CmdStan layout) and summary.json to DIR',
     )
-    .option('--json', kind === 'compare' ? 'print the comparison JSON on stdout and nothing else there' : 'print the summary JSON on stdout and nothing else there')
+    .option(
+      '--json',
+      kind === 'compare'
+        ? 'print the comparison JSON on stdout and nothing else there'
+        : 'print the summary JSON on stdout and nothing else there',
+    )
     .option('--no-progress', 'no progress bar')
     .option('--score <file>', 'annealed/lmc/mala: use a trained score network')
-    .option('--metric <kind>', `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`)
+    .option(
+      '--metric <kind>',
+      `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`,
+    )
     .option('--target-acceptance <x>', 'acceptance the step-size adaptation aims at (nuts 0.8, malt 0.65, mala 0.574)')
     .option('--overwrite', 'with --out: replace an earlier run in DIR (its chain files are removed)');
   // every sampler's own options, from the registry
   for (const option of allSamplerOptions()) {
     const fallback = option.default === undefined ? '' : ` (default ${option.default})`;
-    command.option(`${optionFlag(option.key)} ${option.value}`, `${option.samplers.join(', ')}: ${option.description}${fallback}`);
+    command.option(
+      `${optionFlag(option.key)} ${option.value}`,
+      `${option.samplers.join(', ')}: ${option.description}${fallback}`,
+    );
   }
   return addLimitOptions(command);
 }
@@ -122,7 +139,8 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
   }
   const beta = own.beta;
   const metric = parseMetric(raw.metric, spec, lenient);
-  let targetAcceptance = raw.targetAcceptance === undefined ? undefined : probability('--target-acceptance', raw.targetAcceptance);
+  let targetAcceptance =
+    raw.targetAcceptance === undefined ? undefined : probability('--target-acceptance', raw.targetAcceptance);
   if (targetAcceptance !== undefined && spec.targetAcceptance === undefined) {
     if (!lenient) throw new LangevinError(`--target-acceptance does not apply to ${sampler} (it adapts no step size)`);
     targetAcceptance = undefined;
@@ -155,7 +173,9 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
     },
   };
   if (sampler !== 'annealed' && options.thin! > options.draws!) {
-    throw new LangevinError(`--thin ${options.thin} exceeds --draws ${options.draws}: at most one draw per chain would be kept; use --thin ≤ --draws`);
+    throw new LangevinError(
+      `--thin ${options.thin} exceeds --draws ${options.draws}: at most one draw per chain would be kept; use --thin ≤ --draws`,
+    );
   }
   checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), 1);
   const initFile = raw.init !== undefined && !isInitRadius(raw.init) ? raw.init : undefined;
@@ -172,7 +192,11 @@ export function parseSampler(raw: string | undefined): SamplerName {
  * only (this run uses mala)"), or with `lenient` (compare, several
  * samplers) silently left out for this sampler.
  */
-function parseSamplerOptions(raw: RawRunOptions, spec: SamplerSpec, lenient: boolean): Record<string, number | undefined> {
+function parseSamplerOptions(
+  raw: RawRunOptions,
+  spec: SamplerSpec,
+  lenient: boolean,
+): Record<string, number | undefined> {
   const out: Record<string, number | undefined> = {};
   for (const option of allSamplerOptions()) {
     const text = raw[option.key];
@@ -236,7 +260,9 @@ export function checkOptionsApplyToSome(raw: RawRunOptions, samplers: readonly S
   for (const option of allSamplerOptions()) {
     if (typeof raw[option.key] !== 'string') continue;
     if (!specs.some((spec) => spec.options.some((o) => o.key === option.key))) {
-      throw new LangevinError(notForSampler(optionFlag(option.key), samplers.join(', ')).replace('this run uses', 'this comparison runs'));
+      throw new LangevinError(
+        notForSampler(optionFlag(option.key), samplers.join(', ')).replace('this run uses', 'this comparison runs'),
+      );
     }
   }
   if (raw.metric !== undefined) {

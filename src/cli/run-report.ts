@@ -11,7 +11,10 @@ import type { CliIO } from './io.js';
 export async function writeRunReport(dir: string, dirLabel: string): Promise<string> {
   const output = join(dir, 'report.html');
   // Loaded here: Vega is large, and every other command starts without it.
-  const [{ renderReport }, { readRun }] = await Promise.all([import('../report/html.js'), import('../report/read-run.js')]);
+  const [{ renderReport }, { readRun }] = await Promise.all([
+    import('../report/html.js'),
+    import('../report/read-run.js'),
+  ]);
   writeFileOrFail(output, await renderReport(readRun(dir), { dirLabel }));
   return output;
 }

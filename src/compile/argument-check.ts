@@ -27,7 +27,11 @@ export function checkConstantArguments(ctx: Context, dist: DistributionEntry, pa
       const x = values[k]!;
       if (holds(x)) continue;
       const element = values.length > 1 ? `[${k + 1}]` : '';
-      throw userError(`invalid argument: ${dist.name}'s ${spec.name}${element} is ${x}, but must be ${wanted}`, args[i]!.span, ctx.file);
+      throw userError(
+        `invalid argument: ${dist.name}'s ${spec.name}${element} is ${x}, but must be ${wanted}`,
+        args[i]!.span,
+        ctx.file,
+      );
     }
   });
 }

@@ -13,7 +13,6 @@ import type {
   BackendName,
   DensityHessian,
   EvalOptions,
-  LangevinModel,
   LogDensityAndGradient,
   ModelData,
   ParameterInfo,
@@ -72,7 +71,12 @@ export function compileSync(source: string, options: CompileOptions = {}): StanM
   const backend = options.backend ?? 'auto';
   if (backend === 'tfjs') throw new LangevinError("compileSync supports the 'f64' backend only; use compile()");
   const lowered = lowerSource(source, options);
-  return new CompiledModel(modelName(options), 'f64', lowered, wrap(() => compileF64(lowered.graph)));
+  return new CompiledModel(
+    modelName(options),
+    'f64',
+    lowered,
+    wrap(() => compileF64(lowered.graph)),
+  );
 }
 
 /** Compile a model: the entry point of the library. */
@@ -145,7 +149,12 @@ class CompiledModel implements StanModel {
 
   logDensityAndGradient(x: Float64Array, chains: number, options?: EvalOptions): LogDensityAndGradient {
     this.checkPositions(x, chains);
-    return this.flags.withGradient(this.evaluator.logDensityAndGradient(x, chains, options?.noise ?? 0), x, chains, options);
+    return this.flags.withGradient(
+      this.evaluator.logDensityAndGradient(x, chains, options?.noise ?? 0),
+      x,
+      chains,
+      options,
+    );
   }
 
   unconstrain(values: ModelData): Float64Array {

@@ -53,7 +53,9 @@ export function bindData(ctx: Context, program: Program, data: ModelData, option
     } catch (error) {
       if (error instanceof LangevinError) {
         const d = error.diagnostics[0]!;
-        fail(`${d.message} (declared ${describeDecl(stmt, options.source)}${sizeValues(ctx, stmt.type, options.source)})`);
+        fail(
+          `${d.message} (declared ${describeDecl(stmt, options.source)}${sizeValues(ctx, stmt.type, options.source)})`,
+        );
         continue;
       }
       throw error;
@@ -77,7 +79,13 @@ function dependsOn(decl: TypeDecl, failed: Set<string>): boolean {
 }
 
 /** The flattened value, or a message. */
-function readValue(ctx: Context, stmt: VarDecl, t: ConcreteType, data: ModelData, options: DataOptions): Float64Array | string {
+function readValue(
+  ctx: Context,
+  stmt: VarDecl,
+  t: ConcreteType,
+  data: ModelData,
+  options: DataOptions,
+): Float64Array | string {
   const name = stmt.name;
   const declared = `declared ${describeDecl(stmt, options.source)}${sizeValues(ctx, stmt.type, options.source)}`;
   const raw = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
@@ -207,4 +215,3 @@ function sizeValues(ctx: Context, decl: TypeDecl, source: string | undefined): s
   }
   return parts.length === 0 ? '' : ` with ${parts.join(', ')}`;
 }
-

@@ -70,7 +70,11 @@ function checkMemoryBudget(ctx: Context, decl: TypeDecl, name: string, shape: nu
 
 function sizeValue(ctx: Context, c: Float64Array | undefined, span: Span, name: string): number {
   if (c === undefined) {
-    throw userError(`the size of '${name}' must be data (known before sampling), not depend on parameters`, span, ctx.file);
+    throw userError(
+      `the size of '${name}' must be data (known before sampling), not depend on parameters`,
+      span,
+      ctx.file,
+    );
   }
   const n = c[0]!;
   if (c.length !== 1 || !Number.isInteger(n)) throw userError(`the size of '${name}' must be an int`, span, ctx.file);

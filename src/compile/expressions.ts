@@ -68,18 +68,36 @@ export function evaluate(ctx: Context, e: Expr): Value {
       checkSameShapes(ctx, parts, e.span);
       return {
         type: { base: elementType.base, arrayDims: elementType.arrayDims + 1 },
-        val: assemble(ctx.ops, parts.map((p) => p.val), [parts.length, ...first.val.shape]),
+        val: assemble(
+          ctx.ops,
+          parts.map((p) => p.val),
+          [parts.length, ...first.val.shape],
+        ),
       };
     }
     case 'RowVectorExpr': {
       const parts = e.elements.map((el) => evaluate(ctx, el));
       checkSameShapes(ctx, parts, e.span);
       if (parts.every((p) => p.type.arrayDims === 0 && (p.type.base === 'int' || p.type.base === 'real'))) {
-        return { type: { base: 'row_vector', arrayDims: 0 }, val: assemble(ctx.ops, parts.map((p) => p.val), [parts.length]) };
+        return {
+          type: { base: 'row_vector', arrayDims: 0 },
+          val: assemble(
+            ctx.ops,
+            parts.map((p) => p.val),
+            [parts.length],
+          ),
+        };
       }
       if (parts.every((p) => p.type.arrayDims === 0 && p.type.base === 'row_vector')) {
         const cols = parts[0]!.val.shape[0]!;
-        return { type: { base: 'matrix', arrayDims: 0 }, val: assemble(ctx.ops, parts.map((p) => p.val), [parts.length, cols]) };
+        return {
+          type: { base: 'matrix', arrayDims: 0 },
+          val: assemble(
+            ctx.ops,
+            parts.map((p) => p.val),
+            [parts.length, cols],
+          ),
+        };
       }
       throw userError('the elements of [...] must all be scalars or all row vectors', e.span, ctx.file);
     }
@@ -98,9 +116,20 @@ function checkSameShapes(ctx: Context, parts: Value[], span: Span): void {
 // ---------------------------------------------------------------- operators
 
 const ELEMENTWISE: Partial<Record<string, BinaryOp>> = {
-  '+': 'add', '-': 'sub', '.*': 'mul', './': 'div', '^': 'pow', '.^': 'pow',
-  '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne',
-  '&&': 'logical_and', '||': 'logical_or',
+  '+': 'add',
+  '-': 'sub',
+  '.*': 'mul',
+  './': 'div',
+  '^': 'pow',
+  '.^': 'pow',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+  '==': 'eq',
+  '!=': 'ne',
+  '&&': 'logical_and',
+  '||': 'logical_or',
 };
 
 function binary(ctx: Context, e: BinaryExpr): Value {
@@ -122,7 +151,8 @@ function binaryStep(ctx: Context, e: BinaryExpr, l: Value): Value {
   if (e.op === '&&' || e.op === '||') {
     // Short-circuit on a known left side, as Stan does.
     const c = constantScalar(l.val);
-    if (c !== undefined && (e.op === '&&' ? c === 0 : c !== 0)) return { type: INT, val: ops.constant(c !== 0 ? 1 : 0) };
+    if (c !== undefined && (e.op === '&&' ? c === 0 : c !== 0))
+      return { type: INT, val: ops.constant(c !== 0 ? 1 : 0) };
   }
   const r = evaluate(ctx, e.right);
   const type = binaryOperatorType(e.op, l.type, r.type);
@@ -253,7 +283,10 @@ function call(ctx: Context, e: CallExpr): Value {
   if (sizeLike !== undefined) return { type: INT, val: ctx.ops.constant(sizeLike) };
   const entry = findFunction(e.name);
   if (!entry) throw userError(`unknown function '${e.name}'`, e.nameSpan, ctx.file);
-  const match = resolveSignature(entry.signatures, args.map((a) => a.type));
+  const match = resolveSignature(
+    entry.signatures,
+    args.map((a) => a.type),
+  );
   if (!match) {
     throw userError(
       `no signature of ${e.name} accepts (${args.map((a) => typeToString(a.type)).join(', ')})`,
@@ -263,11 +296,24 @@ function call(ctx: Context, e: CallExpr): Value {
   }
   if (entry.sample) {
     const sample = entry.sample;
-    if (!ctx.rng || ctx.mode !== 'eager') throw userError(`${e.name} can only be used in transformed data and generated quantities`, e.nameSpan, ctx.file);
-    const out = atCall(ctx, e.span, () => sample(ctx.rng!, args.map((a) => a.val.constant!), args.map((a) => [...a.val.shape])));
+    if (!ctx.rng || ctx.mode !== 'eager')
+      throw userError(`${e.name} can only be used in transformed data and generated quantities`, e.nameSpan, ctx.file);
+    const out = atCall(ctx, e.span, () =>
+      sample(
+        ctx.rng!,
+        args.map((a) => a.val.constant!),
+        args.map((a) => [...a.val.shape]),
+      ),
+    );
     return { type: match.returns, val: ctx.ops.constant(out.value, out.shape) };
   }
-  const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, args.map((a) => a.val), args.map((a) => typeToString(a.type))));
+  const val = atCall(ctx, e.span, () =>
+    entry.apply(
+      ctx.ops,
+      args.map((a) => a.val),
+      args.map((a) => typeToString(a.type)),
+    ),
+  );
   return { type: match.returns, val };
 }
 
@@ -297,7 +343,13 @@ export function sizeFunction(name: string, args: Value[]): number | undefined {
       return type.base === 'row_vector' ? 1 : type.base === 'int' || type.base === 'real' ? undefined : shape[0]!;
     case 'cols':
       if (type.arrayDims > 0) return undefined;
-      return type.base === 'vector' ? 1 : type.base === 'row_vector' ? shape[0]! : type.base === 'matrix' ? shape[1]! : undefined;
+      return type.base === 'vector'
+        ? 1
+        : type.base === 'row_vector'
+          ? shape[0]!
+          : type.base === 'matrix'
+            ? shape[1]!
+            : undefined;
     default:
       return undefined;
   }
@@ -332,11 +384,7 @@ const VECTORISED = new Set(['reals', 'ints', 'R', 'T']);
 
 export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value[]): Value {
   if (!ctx.rng || ctx.mode !== 'eager') {
-    throw userError(
-      `${e.name} can only be used in transformed data and generated quantities`,
-      e.nameSpan,
-      ctx.file,
-    );
+    throw userError(`${e.name} can only be used in transformed data and generated quantities`, e.nameSpan, ctx.file);
   }
   const sample = dist.rng;
   if (!sample) throw userError(`${dist.name} has no random number generator`, e.nameSpan, ctx.file);
@@ -359,7 +407,9 @@ export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args
     atCall(ctx, e.span, () =>
       sample(
         rng,
-        numbers.map((c, i) => (vectorised[i] ? (c.length === 1 ? c[0]! : c[k]!) : args[i]!.val.shape.length === 0 ? c[0]! : c)),
+        numbers.map((c, i) =>
+          vectorised[i] ? (c.length === 1 ? c[0]! : c[k]!) : args[i]!.val.shape.length === 0 ? c[0]! : c,
+        ),
         shapes,
       ),
     );

@@ -65,7 +65,8 @@ export function evaluateSelectors(
           return { positions: [i - 1], single: true, span: index.span };
         }
         if (v.type.arrayDims === 1 && v.type.base === 'int') {
-          if (!v.val.constant) throw userError('a multi-index must be data, not depend on parameters', index.expr.span, ctx.file);
+          if (!v.val.constant)
+            throw userError('a multi-index must be data, not depend on parameters', index.expr.span, ctx.file);
           const positions = Array.from(v.val.constant, (i) => {
             checkRange(ctx, i, size, index.expr.span);
             return i - 1;
@@ -104,7 +105,14 @@ export function select(type: StanType, shape: readonly number[], selectors: Sele
       counters[d] = 0;
     }
   }
-  return { flat, shape: kept, type: selectedType(type, full.map((sel) => sel.single)) };
+  return {
+    flat,
+    shape: kept,
+    type: selectedType(
+      type,
+      full.map((sel) => sel.single),
+    ),
+  };
 }
 
 function selectedType(type: StanType, single: boolean[]): StanType {
@@ -148,7 +156,8 @@ function checkRange(ctx: Context, i: number, size: number, span: Span): void {
 /** An int known at compile time (data, literals, loop variables). */
 export function constantInt(ctx: Context, v: Value, span: Span): number {
   const c = v.val.constant;
-  if (c === undefined) throw userError('this must be data (known before sampling), not depend on parameters', span, ctx.file);
+  if (c === undefined)
+    throw userError('this must be data (known before sampling), not depend on parameters', span, ctx.file);
   if (c.length !== 1) throw userError('expected a single int', span, ctx.file);
   const n = c[0]!;
   if (!Number.isInteger(n)) throw userError(`expected an int, found ${n}`, span, ctx.file);

@@ -24,7 +24,8 @@ function mentioned(node: unknown, out: Set<string>, calls: Set<string>): void {
   const o = node as Record<string, unknown>;
   if (o.kind === 'Variable' && typeof o.name === 'string') out.add(o.name);
   if (o.kind === 'Call' && typeof o.name === 'string') calls.add(o.name);
-  for (const key in o) if (key !== 'span' && key !== 'nameSpan' && key !== 'variableSpan') mentioned(o[key], out, calls);
+  for (const key in o)
+    if (key !== 'span' && key !== 'nameSpan' && key !== 'variableSpan') mentioned(o[key], out, calls);
 }
 
 export interface Mentions {
@@ -235,8 +236,7 @@ export function logAccess(ctx: Context, v: Variable, flat: Int32Array, perLane: 
     if (write) {
       ctx.attempt?.touchMask(scratch.written);
       for (const k of flat) scratch.written[k] = 1;
-    }
-    else for (const k of flat) if (!scratch.written[k]) giveUp(`'${v.name}' is read before this iteration writes it`);
+    } else for (const k of flat) if (!scratch.written[k]) giveUp(`'${v.name}' is read before this iteration writes it`);
   }
   for (const loop of frame.loops(v.owner)) {
     const map = frame.mapTo(loop);
@@ -258,21 +258,51 @@ export function logAccess(ctx: Context, v: Variable, flat: Int32Array, perLane: 
  */
 export class ElementOps implements Ops {
   constructor(private readonly base: Ops) {}
-  constant(value: number | ArrayLike<number>, shape?: Shape): Val { return this.base.constant(value, shape); }
-  isConstant(v: Val): boolean { return this.base.isConstant(v); }
-  size(v: Val): number { return this.base.size(v); }
-  unary(op: UnaryOp, x: Val): Val { return this.base.unary(op, x); }
-  binary(op: BinaryOp, a: Val, b: Val): Val { return this.base.binary(op, a, b); }
-  reduce(op: ReduceOp, x: Val): Val { return op === 'sum' ? x : this.base.reduce(op, x); }
-  select(cond: Val, a: Val, b: Val): Val { return this.base.select(cond, a, b); }
-  matmul(a: Val, b: Val): Val { return this.base.matmul(a, b); }
-  transpose(x: Val): Val { return this.base.transpose(x); }
-  cholesky(x: Val): Val { return this.base.cholesky(x); }
-  triangularSolveLower(L: Val, b: Val): Val { return this.base.triangularSolveLower(L, b); }
-  gather(x: Val, indices: Int32Array, shape: Shape): Val { return this.base.gather(x, indices, shape); }
-  concat(parts: Val[], shape: Shape): Val { return this.base.concat(parts, shape); }
-  reshape(x: Val, shape: Shape): Val { return this.base.reshape(x, shape); }
-  fill(x: Val, shape: Shape): Val { return this.base.fill(x, shape); }
+  constant(value: number | ArrayLike<number>, shape?: Shape): Val {
+    return this.base.constant(value, shape);
+  }
+  isConstant(v: Val): boolean {
+    return this.base.isConstant(v);
+  }
+  size(v: Val): number {
+    return this.base.size(v);
+  }
+  unary(op: UnaryOp, x: Val): Val {
+    return this.base.unary(op, x);
+  }
+  binary(op: BinaryOp, a: Val, b: Val): Val {
+    return this.base.binary(op, a, b);
+  }
+  reduce(op: ReduceOp, x: Val): Val {
+    return op === 'sum' ? x : this.base.reduce(op, x);
+  }
+  select(cond: Val, a: Val, b: Val): Val {
+    return this.base.select(cond, a, b);
+  }
+  matmul(a: Val, b: Val): Val {
+    return this.base.matmul(a, b);
+  }
+  transpose(x: Val): Val {
+    return this.base.transpose(x);
+  }
+  cholesky(x: Val): Val {
+    return this.base.cholesky(x);
+  }
+  triangularSolveLower(L: Val, b: Val): Val {
+    return this.base.triangularSolveLower(L, b);
+  }
+  gather(x: Val, indices: Int32Array, shape: Shape): Val {
+    return this.base.gather(x, indices, shape);
+  }
+  concat(parts: Val[], shape: Shape): Val {
+    return this.base.concat(parts, shape);
+  }
+  reshape(x: Val, shape: Shape): Val {
+    return this.base.reshape(x, shape);
+  }
+  fill(x: Val, shape: Shape): Val {
+    return this.base.fill(x, shape);
+  }
 }
 
 const UNIVARIATE = new Set(['reals', 'ints', 'R', 'T']);

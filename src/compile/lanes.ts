@@ -106,7 +106,11 @@ export function scatter(ops: Ops, whole: Val, at: Int32Array, val: Val): Val {
   const perm = new Int32Array(n).fill(-1);
   for (let i = 0; i < at.length; i++) perm[at[i]!] = i;
   let complete = true;
-  for (let i = 0; i < n; i++) if (perm[i] === -1) { complete = false; break; }
+  for (let i = 0; i < n; i++)
+    if (perm[i] === -1) {
+      complete = false;
+      break;
+    }
   if (complete) {
     let identity = at.length === n;
     for (let i = 0; identity && i < n; i++) if (perm[i] !== i) identity = false;

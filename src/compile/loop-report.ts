@@ -10,7 +10,9 @@ export function printLoops(loops: LoopReport[]): string {
   if (loops.length === 0) return '';
   const lines = loops.map((l) => {
     const where = `line ${l.span.start.line}, ${l.block}`;
-    const how = l.vectorised ? 'vectorised (body traced once over all iterations)' : `unrolled: ${l.reason ?? 'not vectorisable'}`;
+    const how = l.vectorised
+      ? 'vectorised (body traced once over all iterations)'
+      : `unrolled: ${l.reason ?? 'not vectorisable'}`;
     return `loop ${where}: ${l.iterations} iterations, ${how}`;
   });
   return lines.join('\n');

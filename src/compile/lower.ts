@@ -117,7 +117,12 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
   };
 }
 
-function info(decl: VarDecl, concrete: ConcreteType, block: ParameterInfo['block'], source: string | undefined): ParameterInfo {
+function info(
+  decl: VarDecl,
+  concrete: ConcreteType,
+  block: ParameterInfo['block'],
+  source: string | undefined,
+): ParameterInfo {
   return { name: decl.name, block, type: describeDecl(decl, source), shape: [...concrete.shape] };
 }
 
@@ -126,8 +131,14 @@ export function prepare(program: Program, data: ModelData, options: LowerOptions
   const ops = new EagerOps();
   const dataScope = new Map<string, Variable>();
   const ctx = makeContext(
-    ops, 'eager', 'data', file, [dataScope], () => ops.constant(0),
-    deriveStream(0, 'transformed data'), options.print,
+    ops,
+    'eager',
+    'data',
+    file,
+    [dataScope],
+    () => ops.constant(0),
+    deriveStream(0, 'transformed data'),
+    options.print,
   );
   ctx.vectorise = options.vectorise ?? true;
   ctx.userFunctions = userFunctionHooks(program);

@@ -36,7 +36,10 @@ export function layoutParameters(ctx: Context, program: Program): ParameterLayou
     const concrete = concreteType(ctx, stmt.type, stmt.name);
     const c = stmt.type.constraint ?? {};
     const transform = transformFor(stmt.type.base, {
-      lower: !!c.lower, upper: !!c.upper, offset: !!c.offset, multiplier: !!c.multiplier,
+      lower: !!c.lower,
+      upper: !!c.upper,
+      offset: !!c.offset,
+      multiplier: !!c.multiplier,
     });
     let freeSize: number;
     let names: string[];
@@ -112,7 +115,10 @@ function fitBound(ctx: Context, v: Val, concrete: ConcreteType, span: VarDecl['s
     const n = shapeSize(shape);
     const idx = Int32Array.from({ length: n }, (_, i) => i % per);
     return v.constant
-      ? ctx.ops.constant(Float64Array.from(idx, (i) => v.constant![i]!), shape)
+      ? ctx.ops.constant(
+          Float64Array.from(idx, (i) => v.constant![i]!),
+          shape,
+        )
       : ctx.ops.gather(v, idx, shape);
   }
   throw userError(

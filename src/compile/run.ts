@@ -96,16 +96,23 @@ export function runGenerated(
   rng: Rng,
 ): Map<string, Val> {
   const scope = new Map<string, Variable>();
-  const declared = [
-    ...prepared.layouts.map((l) => ({ decl: l.decl, concrete: l.concrete })),
-    ...prepared.transformed,
-  ];
+  const declared = [...prepared.layouts.map((l) => ({ decl: l.decl, concrete: l.concrete })), ...prepared.transformed];
   for (const { decl, concrete } of declared) {
     const value = known.get(decl.name)!;
-    scope.set(decl.name, new Variable(decl.name, concrete.type, concrete.shape, decl.nameSpan, ops.constant(value, concrete.shape), true));
+    scope.set(
+      decl.name,
+      new Variable(decl.name, concrete.type, concrete.shape, decl.nameSpan, ops.constant(value, concrete.shape), true),
+    );
   }
   const ctx = makeContext(
-    ops, 'eager', 'generated quantities', prepared.file, [prepared.dataScope, scope, new Map()], () => ops.constant(0), rng, prepared.print,
+    ops,
+    'eager',
+    'generated quantities',
+    prepared.file,
+    [prepared.dataScope, scope, new Map()],
+    () => ops.constant(0),
+    rng,
+    prepared.print,
   );
   ctx.vectorise = prepared.vectorise;
   runBlock(ctx, prepared.program, 'generated quantities');
@@ -149,4 +156,3 @@ export function sumTerms(ops: Ops, terms: Val[]): Val {
   if (parts.length === 1) return parts[0]!;
   return ops.reduce('sum', ops.concat(parts, [parts.length]));
 }
-

@@ -31,8 +31,7 @@ import { checkConstantArguments } from './argument-check.js';
 
 export type Flow = 'next' | 'break' | 'continue';
 
-const CONTROL_FLOW_ERROR =
-  'control flow on parameter values is not supported; use the ternary operator or fmin/fmax';
+const CONTROL_FLOW_ERROR = 'control flow on parameter values is not supported; use the ternary operator or fmin/fmax';
 
 export function executeAll(ctx: Context, body: Stmt[]): Flow {
   for (const s of body) {
@@ -89,7 +88,10 @@ export function execute(ctx: Context, s: Stmt): Flow {
       const c = evaluate(ctx, s.collection);
       for (const element of elements(ctx, c)) {
         const flow = withScope(ctx, () => {
-          declare(ctx, new Variable(s.variable, element.type, [...element.val.shape], s.variableSpan, element.val, true));
+          declare(
+            ctx,
+            new Variable(s.variable, element.type, [...element.val.shape], s.variableSpan, element.val, true),
+          );
           return execute(ctx, s.body);
         });
         if (flow === 'break') break;
@@ -102,7 +104,11 @@ export function execute(ctx: Context, s: Stmt): Flow {
       for (let n = 0; ; n++) {
         if (!condition(ctx, s.condition)) break;
         if (n >= budget) {
-          throw userError(`while loop ran past the iteration budget of ${budget} iterations (raise it with --max-iterations)`, s.span, ctx.file);
+          throw userError(
+            `while loop ran past the iteration budget of ${budget} iterations (raise it with --max-iterations)`,
+            s.span,
+            ctx.file,
+          );
         }
         const flow = withScope(ctx, () => execute(ctx, s.body));
         if (flow === 'break') break;
@@ -127,7 +133,11 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'continue';
     case 'CallStmt':
       if (ctx.userFunctions?.call(ctx, s.call)) return 'next';
-      throw userError(`'${s.call.name}' is not a function that can be called as a statement`, s.call.nameSpan, ctx.file);
+      throw userError(
+        `'${s.call.name}' is not a function that can be called as a statement`,
+        s.call.nameSpan,
+        ctx.file,
+      );
     case 'Empty':
       return 'next';
   }
@@ -153,15 +163,22 @@ function elements(ctx: Context, c: Value): Value[] {
   const shape = c.val.shape;
   const pick = (flat: number[], s: number[]): Val =>
     c.val.constant
-      ? ops.constant(Float64Array.from(flat, (i) => c.val.constant![i]!), s)
+      ? ops.constant(
+          Float64Array.from(flat, (i) => c.val.constant![i]!),
+          s,
+        )
       : ops.gather(c.val, Int32Array.from(flat), s);
   if (c.type.arrayDims > 0) {
     const inner = shape.slice(1);
     const n = shapeSize(inner);
     const type: StanType = { base: c.type.base, arrayDims: c.type.arrayDims - 1 };
-    return Array.from({ length: shape[0]! }, (_, i) =>
-      ({ type, val: pick(Array.from({ length: n }, (_, k) => i * n + k), inner) }),
-    );
+    return Array.from({ length: shape[0]! }, (_, i) => ({
+      type,
+      val: pick(
+        Array.from({ length: n }, (_, k) => i * n + k),
+        inner,
+      ),
+    }));
   }
   if (c.type.base === 'vector' || c.type.base === 'row_vector') {
     return Array.from({ length: shape[0]! }, (_, i) => ({ type: REAL, val: pick([i], []) }));
@@ -215,9 +232,17 @@ export function declareVariable(ctx: Context, s: VarDecl, readOnly = false): Var
 }
 
 /** A value reshaped to a target shape after checking sizes (user error on mismatch). */
-function conform(ctx: Context, v: Value, shape: readonly number[], type: StanType, span: Expr['span'], name: string): Val {
+function conform(
+  ctx: Context,
+  v: Value,
+  shape: readonly number[],
+  type: StanType,
+  span: Expr['span'],
+  name: string,
+): Val {
   if (sameShape(v.val.shape, shape)) return v.val;
-  if (shapeSize(v.val.shape) === shapeSize(shape) && v.val.shape.length === shape.length) return ctx.ops.reshape(v.val, shape);
+  if (shapeSize(v.val.shape) === shapeSize(shape) && v.val.shape.length === shape.length)
+    return ctx.ops.reshape(v.val, shape);
   if (v.val.shape.length === 0 && shape.length === 0) return v.val;
   throw userError(
     `size mismatch assigning to '${name}': the value has shape [${v.val.shape.join(',')}], ` +
@@ -234,9 +259,14 @@ function assign(ctx: Context, s: AssignStmt): void {
   if (!variable) throw userError(`unknown variable '${s.name}'`, s.nameSpan, ctx.file);
   if (variable.readOnly) throw userError(`'${s.name}' cannot be assigned here`, s.nameSpan, ctx.file);
   const indices = flattenIndexGroups(ctx, s.indices);
-  const selection = indices.length === 0
-    ? undefined
-    : select(variable.type, variable.shape, evaluateSelectors(ctx, indices, variable.shape, (e) => evaluate(ctx, e), s.span));
+  const selection =
+    indices.length === 0
+      ? undefined
+      : select(
+          variable.type,
+          variable.shape,
+          evaluateSelectors(ctx, indices, variable.shape, (e) => evaluate(ctx, e), s.span),
+        );
   let value = evaluate(ctx, s.value);
   if (s.op !== '=') {
     const op = COMPOUND[s.op]!;
@@ -267,7 +297,11 @@ function flattenIndexGroups(ctx: Context, groups: Index[][]): Index[] {
   for (const g of groups.slice(0, -1)) {
     for (const i of g) {
       if (i.kind !== 'Single') {
-        throw userError('assigning through x[a:b][...] is not supported; write the indices in one [ ]', i.span, ctx.file);
+        throw userError(
+          'assigning through x[a:b][...] is not supported; write the indices in one [ ]',
+          i.span,
+          ctx.file,
+        );
       }
     }
   }
@@ -284,7 +318,8 @@ function tilde(ctx: Context, s: TildeStmt): void {
   const params = s.args.map((a) => evaluate(ctx, a).val);
   checkConstantArguments(ctx, dist, params, s.args);
   const ops = ctx.ops;
-  const dropped = ctx.mode === 'graph' ? (c: number) => void (ctx.droppedConstant = (ctx.droppedConstant ?? 0) + c) : undefined;
+  const dropped =
+    ctx.mode === 'graph' ? (c: number) => void (ctx.droppedConstant = (ctx.droppedConstant ?? 0) + c) : undefined;
   ctx.target.push(atCall(ctx, s.span, () => dist.logDensity(ops, y, params, dropped)));
   const t = s.truncation;
   if (!t || (!t.lower && !t.upper)) return;
@@ -319,6 +354,7 @@ function tilde(ctx: Context, s: TildeStmt): void {
       const above = ops.reduce('sum', ops.binary('gt', y, upper));
       outside = outside ? ops.binary('add', outside, above) : above;
     }
-    if (outside) ctx.target.push(ops.select(ops.binary('gt', outside, ops.constant(0)), ops.constant(-Infinity), ops.constant(0)));
+    if (outside)
+      ctx.target.push(ops.select(ops.binary('gt', outside, ops.constant(0)), ops.constant(-Infinity), ops.constant(0)));
   });
 }

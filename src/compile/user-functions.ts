@@ -80,7 +80,10 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
   const select = (ctx: Context, name: string, args: Value[]): UserSignature | undefined => {
     const overloads = byName.get(name);
     if (!overloads) return undefined;
-    const sig = resolveUser(overloads, args.map((a) => a.type));
+    const sig = resolveUser(
+      overloads,
+      args.map((a) => a.type),
+    );
     return sig === 'ambiguous' ? undefined : sig;
   };
 
@@ -104,7 +107,9 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
       const lp = callWith(ctx, s.distribution + suffix, [y, ...params], s.span);
       ctx.target.push(lp);
       if (s.truncation && (s.truncation.lower || s.truncation.upper)) {
-        truncate(ctx, s, y, params, suffix === '_lpmf', (name, bound) => callWith(ctx, name, [bound, ...params], s.truncation!.span));
+        truncate(ctx, s, y, params, suffix === '_lpmf', (name, bound) =>
+          callWith(ctx, name, [bound, ...params], s.truncation!.span),
+        );
       }
       return true;
     },
@@ -116,7 +121,11 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
   function callWith(ctx: Context, name: string, args: Value[], span: Span): Val {
     const sig = select(ctx, name, args);
     if (!sig) {
-      throw userError(`no overload of '${name}' accepts (${args.map((a) => typeToString(a.type)).join(', ')})`, span, ctx.file);
+      throw userError(
+        `no overload of '${name}' accepts (${args.map((a) => typeToString(a.type)).join(', ')})`,
+        span,
+        ctx.file,
+      );
     }
     return invoke(ctx, sig, args, span).val;
   }
@@ -136,12 +145,12 @@ function truncate(
   const n = shapeSize(y.val.shape);
   const lower = t.lower ? evaluate(ctx, t.lower) : undefined;
   const upper = t.upper ? evaluate(ctx, t.upper) : undefined;
-  const below: Value | undefined = lower && discrete
-    ? { type: lower.type, val: ops.binary('sub', lower.val, ops.constant(1)) }
-    : lower;
+  const below: Value | undefined =
+    lower && discrete ? { type: lower.type, val: ops.binary('sub', lower.val, ops.constant(1)) } : lower;
   const name = s.distribution;
   let logMass: Val;
-  if (below && upper) logMass = ops.binary('log_diff_exp', logCdf(`${name}_lcdf`, upper), logCdf(`${name}_lcdf`, below));
+  if (below && upper)
+    logMass = ops.binary('log_diff_exp', logCdf(`${name}_lcdf`, upper), logCdf(`${name}_lcdf`, below));
   else if (below) logMass = logCdf(`${name}_lccdf`, below);
   else logMass = logCdf(`${name}_lcdf`, upper!);
   ctx.target.push(ops.binary('mul', ops.constant(-n), logMass));
@@ -151,6 +160,6 @@ function truncate(
     const above = ops.reduce('sum', ops.binary('gt', y.val, upper.val));
     outside = outside ? ops.binary('add', outside, above) : above;
   }
-  if (outside) ctx.target.push(ops.select(ops.binary('gt', outside, ops.constant(0)), ops.constant(-Infinity), ops.constant(0)));
+  if (outside)
+    ctx.target.push(ops.select(ops.binary('gt', outside, ops.constant(0)), ops.constant(-Infinity), ops.constant(0)));
 }
-

@@ -17,8 +17,19 @@ import { constantScalar, lookup, type Context, type Value } from './context.js';
 import { DENSITY_CALL, atCall, binaryValue, rngCall, sizeFunction } from './expressions.js';
 import { Frame, giveUp, liftLanes } from './lanes.js';
 import {
-  ElementOps, commonShape, inner, isUnivariate, laneSelect, lanedValue, logAccess, materialise, mentions,
-  operands, outsideLanes, uniform, type Source,
+  ElementOps,
+  commonShape,
+  inner,
+  isUnivariate,
+  laneSelect,
+  lanedValue,
+  logAccess,
+  materialise,
+  mentions,
+  operands,
+  outsideLanes,
+  uniform,
+  type Source,
 } from './lane-values.js';
 
 const ELEMENTWISE_FUNCTIONS = new Set(elementwiseFunctions.map((f) => f.name));
@@ -44,7 +55,11 @@ function reduction(ctx: Context, name: string, args: Value[]): Value | undefined
   const sumRows = (x: Val): Val => ops.matmul(x, ops.constant(new Float64Array(x.shape[1]!).fill(1), [x.shape[1]!]));
   const column = (x: Val, j: number): Val => {
     const k = x.shape[1]!;
-    return ops.gather(x, Int32Array.from({ length: L }, (_, l) => l * k + j), [L]);
+    return ops.gather(
+      x,
+      Int32Array.from({ length: L }, (_, l) => l * k + j),
+      [L],
+    );
   };
   const chain = (x: Val, op: 'fmax' | 'fmin'): Val => {
     const k = x.shape[1]!;
@@ -90,9 +105,20 @@ function expandRows(ops: Context['ops'], v: Val, k: number): Val {
 }
 
 const ELEMENTWISE: Partial<Record<string, BinaryOp>> = {
-  '+': 'add', '-': 'sub', '.*': 'mul', './': 'div', '^': 'pow', '.^': 'pow',
-  '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne',
-  '&&': 'logical_and', '||': 'logical_or',
+  '+': 'add',
+  '-': 'sub',
+  '.*': 'mul',
+  './': 'div',
+  '^': 'pow',
+  '.^': 'pow',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+  '==': 'eq',
+  '!=': 'ne',
+  '&&': 'logical_and',
+  '||': 'logical_or',
 };
 
 /** Evaluate `e` for every lane of ctx.lane: a laned value, or a uniform one when it does not depend on the iteration. */
@@ -109,7 +135,8 @@ export function evaluateLaned(ctx: Context, e: Expr): Value {
       if (!v.readOnly) {
         const map = ctx.lane!.mapTo(v.owner);
         const flat = new Int32Array(ctx.lane!.size * per);
-        for (let l = 0; l < ctx.lane!.size; l++) for (let j = 0; j < per; j++) flat[l * per + j] = (map ? map[l]! : l) * per + j;
+        for (let l = 0; l < ctx.lane!.size; l++)
+          for (let j = 0; j < per; j++) flat[l * per + j] = (map ? map[l]! : l) * per + j;
         logAccess(ctx, v, flat, per, false);
       }
       return { type: v.type, val: liftLanes(ops, whole, v.owner, ctx.lane!), lane: ctx.lane };
@@ -168,8 +195,12 @@ function merge(ctx: Context, yes: Int32Array, a: Val, no: Int32Array, b: Val, sh
   const s = shapeSize(shape);
   const L = yes.length + no.length;
   const perm = new Int32Array(L * s);
-  yes.forEach((l, i) => { for (let j = 0; j < s; j++) perm[l * s + j] = i * s + j; });
-  no.forEach((l, i) => { for (let j = 0; j < s; j++) perm[l * s + j] = (yes.length + i) * s + j; });
+  yes.forEach((l, i) => {
+    for (let j = 0; j < s; j++) perm[l * s + j] = i * s + j;
+  });
+  no.forEach((l, i) => {
+    for (let j = 0; j < s; j++) perm[l * s + j] = (yes.length + i) * s + j;
+  });
   return ctx.ops.gather(ctx.ops.concat([a, b], [L * s]), perm, [L, ...shape]);
 }
 
@@ -202,7 +233,12 @@ function ternary(ctx: Context, e: TernaryExpr): Value {
     const c = constantScalar(cond.val);
     if (c !== undefined) return evaluateLaned(ctx, c !== 0 ? e.then : e.otherwise);
   } else if (cond.val.constant) {
-    return split(ctx, cond.val.constant, () => evaluateLaned(ctx, e.then), () => evaluateLaned(ctx, e.otherwise));
+    return split(
+      ctx,
+      cond.val.constant,
+      () => evaluateLaned(ctx, e.then),
+      () => evaluateLaned(ctx, e.otherwise),
+    );
   }
   const a = evaluateLaned(ctx, e.then);
   const b = evaluateLaned(ctx, e.otherwise);
@@ -218,7 +254,8 @@ function logical(ctx: Context, op: '&&' | '||', l: Value, right: Expr, span: Spa
   if (l.val.constant) {
     const decided = op === '&&' ? 0 : 1;
     const known = (): Value => ({ type: INT, val: ctx.ops.constant(decided) });
-    const other = (): Value => binaryLaned(ctx, op, { type: INT, val: ctx.ops.constant(1 - decided) }, evaluateLaned(ctx, right), span);
+    const other = (): Value =>
+      binaryLaned(ctx, op, { type: INT, val: ctx.ops.constant(1 - decided) }, evaluateLaned(ctx, right), span);
     // Lanes whose left side decides the result skip the right side.
     const undecided = Float64Array.from(l.val.constant, (c) => ((c !== 0 ? 1 : 0) === decided ? 0 : 1));
     return split(ctx, undecided, other, known);
@@ -270,7 +307,8 @@ function product(ctx: Context, l: Value, r: Value): Val {
   if (l.type.arrayDims > 0 || r.type.arrayDims > 0) giveUp('product of arrays');
   if (l.lane && !r.lane) {
     // row_vector · vector → [L]; row_vector · matrix → [L, C]
-    if (lb === 'row_vector' && (rb === 'vector' || rb === 'matrix') && inner(l)[0] === r.val.shape[0]) return ops.matmul(l.val, r.val);
+    if (lb === 'row_vector' && (rb === 'vector' || rb === 'matrix') && inner(l)[0] === r.val.shape[0])
+      return ops.matmul(l.val, r.val);
   } else if (!l.lane && r.lane) {
     const k = inner(r)[0];
     if (lb === 'row_vector' && rb === 'vector' && l.val.shape[0] === k) return ops.matmul(r.val, l.val);
@@ -283,7 +321,13 @@ function index(ctx: Context, e: IndexExpr): Value {
   let source: Source;
   const v = e.target.kind === 'Variable' ? lookup(ctx, e.target.name) : undefined;
   if (v) {
-    source = { val: v.read(ctx.ops), type: v.type, shape: v.owner ? v.shape.slice(1) : [...v.shape], owner: v.owner, variable: v };
+    source = {
+      val: v.read(ctx.ops),
+      type: v.type,
+      shape: v.owner ? v.shape.slice(1) : [...v.shape],
+      owner: v.owner,
+      variable: v,
+    };
   } else {
     const t = evaluateLaned(ctx, e.target);
     source = { val: t.val, type: t.type, shape: inner(t), owner: t.lane };
@@ -304,7 +348,10 @@ function call(ctx: Context, e: CallExpr): Value {
     return lanedValue(ctx, REAL, elementDensity(ctx, dist, m[2]!, args, e.span));
   }
   const args = e.args.map((a) => evaluateLaned(ctx, a));
-  const sizeLike = sizeFunction(e.name, args.map((a) => ({ type: a.type, val: { shape: inner(a) } })));
+  const sizeLike = sizeFunction(
+    e.name,
+    args.map((a) => ({ type: a.type, val: { shape: inner(a) } })),
+  );
   if (sizeLike !== undefined) return { type: INT, val: ctx.ops.constant(sizeLike) };
   const entry = findFunction(e.name);
   if (!entry) return giveUp(`function ${e.name}`);
@@ -321,14 +368,33 @@ function call(ctx: Context, e: CallExpr): Value {
   const scalarArity = SCALAR_ELEMENTWISE[e.name];
   const scalarForm = scalarArity === args.length && args.every((a) => inner(a).length === 0);
   if ((!ELEMENTWISE_FUNCTIONS.has(e.name) && !scalarForm) || entry.rng) return giveUp(`function ${e.name}`);
-  const match = resolveSignature(entry.signatures, args.map((a) => a.type)) ?? giveUp('signature');
+  const match =
+    resolveSignature(
+      entry.signatures,
+      args.map((a) => a.type),
+    ) ?? giveUp('signature');
   if (args.every((a) => !a.lane)) {
     // Every argument turned out the same in each lane (e.g. a branch taken by all of them).
-    return { type: match.returns, val: atCall(ctx, e.span, () => entry.apply(ctx.ops, args.map((a) => a.val), args.map((a) => typeToString(a.type)))) };
+    return {
+      type: match.returns,
+      val: atCall(ctx, e.span, () =>
+        entry.apply(
+          ctx.ops,
+          args.map((a) => a.val),
+          args.map((a) => typeToString(a.type)),
+        ),
+      ),
+    };
   }
   const shape = commonShape(args);
   const vals = operands(ctx, args, shape);
-  const val = atCall(ctx, e.span, () => entry.apply(ctx.ops, vals, args.map((a) => typeToString(a.type))));
+  const val = atCall(ctx, e.span, () =>
+    entry.apply(
+      ctx.ops,
+      vals,
+      args.map((a) => typeToString(a.type)),
+    ),
+  );
   if (shapeSize(val.shape) !== ctx.lane!.size * shapeSize(shape)) giveUp('function result size');
   return lanedValue(ctx, match.returns, ctx.ops.reshape(val, [ctx.lane!.size, ...shape]));
 }
@@ -339,7 +405,8 @@ function call(ctx: Context, e: CallExpr): Value {
  * runs exactly once per iteration (vector-statements.ts, eligible).
  */
 function rngLaned(ctx: Context, e: CallExpr, dist: DistributionEntry, args: Value[]): Value {
-  if (ctx.mode !== 'eager' || !ctx.rng || !isUnivariate(dist) || args.some((a) => inner(a).length !== 0)) giveUp('_rng here');
+  if (ctx.mode !== 'eager' || !ctx.rng || !isUnivariate(dist) || args.some((a) => inner(a).length !== 0))
+    giveUp('_rng here');
   const L = ctx.lane!.size;
   const lanes: Value[] = args.map((a) => ({ type: { base: a.type.base, arrayDims: 1 }, val: materialise(ctx, a, []) }));
   const out = outsideLanes(ctx, () => rngCall(ctx, e, dist, lanes));

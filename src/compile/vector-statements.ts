@@ -16,7 +16,17 @@ import { Variable, constantScalar, declare, lookup, withScope, type Context, typ
 import { concreteType } from './declarations.js';
 import { atCall } from './expressions.js';
 import { AccessLog, Attempt, Frame, NotVectorisable, giveUp, liftLanes, scatter } from './lanes.js';
-import { ElementOps, inner, laneSelect, logAccess, materialise, mentions, outsideLanes, repeatLanes, type Source } from './lane-values.js';
+import {
+  ElementOps,
+  inner,
+  laneSelect,
+  logAccess,
+  materialise,
+  mentions,
+  outsideLanes,
+  repeatLanes,
+  type Source,
+} from './lane-values.js';
 import { binaryLaned, densityArgs, evaluateLaned, inFrame, partition } from './vector-expressions.js';
 
 type Flow = 'next' | 'break' | 'continue';
@@ -47,7 +57,8 @@ export function vectoriseFor(ctx: Context, s: ForStmt, lo: number, hi: number): 
  */
 function eligible(ctx: Context, body: Stmt): boolean {
   if (ctx.mode === 'graph') return true;
-  if (JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"')) return false;
+  if (JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"'))
+    return false;
   const sites = { straight: 0, guarded: 0 };
   rngSites(body, false, sites);
   return sites.guarded === 0 && sites.straight <= 1;
@@ -65,7 +76,9 @@ function rngSites(node: unknown, guarded: boolean, sites: { straight: number; gu
     if (guarded) sites.guarded++;
     else sites.straight++;
   }
-  const inner = guarded || ['If', 'For', 'ForEach', 'While', 'Ternary'].includes(o.kind as string) ||
+  const inner =
+    guarded ||
+    ['If', 'For', 'ForEach', 'While', 'Ternary'].includes(o.kind as string) ||
     (o.kind === 'Binary' && (o.op === '&&' || o.op === '||'));
   for (const key in o) if (!key.endsWith('pan')) rngSites(o[key], inner, sites);
 }
@@ -79,7 +92,10 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
   frame.scopeDepth = depth;
   ctx.scopes.push(new Map());
   try {
-    declare(ctx, new Variable(s.variable, INT, [frame.size], s.variableSpan, ctx.ops.constant(values, [frame.size]), true, frame));
+    declare(
+      ctx,
+      new Variable(s.variable, INT, [frame.size], s.variableSpan, ctx.ops.constant(values, [frame.size]), true, frame),
+    );
     if (execute(ctx, s.body) !== 'next') giveUp('break or continue');
     frame.log!.check();
     ctx.scopes.pop();
@@ -205,7 +221,15 @@ function declareLocal(ctx: Context, s: VarDecl): void {
   const t = outsideLanes(ctx, () => concreteType(ctx, s.type, s.name));
   const L = ctx.lane!.size;
   const shape = [L, ...t.shape];
-  const variable = new Variable(s.name, t.type, shape, s.nameSpan, ctx.ops.constant(new Float64Array(shapeSize(shape)).fill(NaN), shape), false, ctx.lane);
+  const variable = new Variable(
+    s.name,
+    t.type,
+    shape,
+    s.nameSpan,
+    ctx.ops.constant(new Float64Array(shapeSize(shape)).fill(NaN), shape),
+    false,
+    ctx.lane,
+  );
   declare(ctx, variable);
   if (s.init) write(ctx, variable, [], evaluateLaned(ctx, s.init));
 }
@@ -227,19 +251,30 @@ function assign(ctx: Context, s: AssignStmt): void {
 }
 
 function source(ctx: Context, v: Variable): Source {
-  return { val: v.read(ctx.ops), type: v.type, shape: v.owner ? v.shape.slice(1) : [...v.shape], owner: v.owner, variable: v };
+  return {
+    val: v.read(ctx.ops),
+    type: v.type,
+    shape: v.owner ? v.shape.slice(1) : [...v.shape],
+    owner: v.owner,
+    variable: v,
+  };
 }
 
 function read(ctx: Context, v: Variable, indices: Index[], s: AssignStmt): Value {
   const sel = laneSelect(ctx, source(ctx, v), indices, s.span, (x) => evaluateLaned(ctx, x));
   logAccess(ctx, v, sel.flat, shapeSize(sel.shape), false);
-  return { type: sel.type, val: ctx.ops.gather(v.read(ctx.ops), sel.flat, [ctx.lane!.size, ...sel.shape]), lane: ctx.lane };
+  return {
+    type: sel.type,
+    val: ctx.ops.gather(v.read(ctx.ops), sel.flat, [ctx.lane!.size, ...sel.shape]),
+    lane: ctx.lane,
+  };
 }
 
 /** Assign `value` to `v[indices]` in every lane: a scatter into v's value. */
 function write(ctx: Context, target: Variable, indices: Index[], value: Value): void {
   let v = target;
-  const selectIn = (x: Variable) => laneSelect(ctx, source(ctx, x), indices, indices[0]?.span ?? x.span!, (e) => evaluateLaned(ctx, e));
+  const selectIn = (x: Variable) =>
+    laneSelect(ctx, source(ctx, x), indices, indices[0]?.span ?? x.span!, (e) => evaluateLaned(ctx, e));
   let sel = selectIn(v);
   const scratch = privatise(ctx, v, sel.flat, shapeSize(sel.shape));
   if (scratch) {
@@ -350,7 +385,13 @@ function tilde(ctx: Context, s: TildeStmt): void {
     const y = evaluateLaned(ctx, s.lhs).val;
     const params = s.args.map((a) => evaluateLaned(ctx, a).val);
     if (s.truncation) giveUp('truncation of a uniform term');
-    ctx.target.push(ops.binary('mul', atCall(ctx, s.span, () => dist.logDensity(ops, y, params)), ops.constant(L)));
+    ctx.target.push(
+      ops.binary(
+        'mul',
+        atCall(ctx, s.span, () => dist.logDensity(ops, y, params)),
+        ops.constant(L),
+      ),
+    );
     return;
   }
   const args = [s.lhs, ...s.args].map((a) => evaluateLaned(ctx, a));

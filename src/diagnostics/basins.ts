@@ -32,7 +32,9 @@ export function parseBasins(spec: string): BasinCenter[] {
       const text = eq < 0 ? '' : assignment.slice(eq + 1).trim();
       const value = Number(text);
       if (name === '' || text === '' || !Number.isFinite(value))
-        throw new LangevinError(`--basins: '${assignment.trim()}' is not of the form name=number (expected e.g. "x=-1; x=1")`);
+        throw new LangevinError(
+          `--basins: '${assignment.trim()}' is not of the form name=number (expected e.g. "x=-1; x=1")`,
+        );
       center[name] = value;
     }
     centers.push(center);

@@ -63,7 +63,9 @@ export function vempalaWibisono(input: VempalaWibisonoInput): VempalaWibisonoBou
   const asymptoticBias = (8 * stepSize * dim * L * L) / alpha;
   const notes: string[] = [];
   if (alpha > L)
-    notes.push(`alpha = ${alpha} exceeds L = ${L}: no L-smooth target satisfies LSI with alpha > L, so the input is inconsistent.`);
+    notes.push(
+      `alpha = ${alpha} exceeds L = ${L}: no L-smooth target satisfies LSI with alpha > L, so the input is inconsistent.`,
+    );
   const result: VempalaWibisonoBound = {
     kind: 'vempala-wibisono',
     input: { ...input },
@@ -128,7 +130,8 @@ export function eyringKramers(input: EyringKramersInput): EyringKramersEstimate 
   const { fMin, fSaddle, curvatureMin, curvatureSaddle, beta, stepSize } = input;
   requirePositive('the curvature at the minimum', curvatureMin);
   requirePositive('beta', beta);
-  if (!(curvatureSaddle < 0)) throw new LangevinError(`the curvature at the saddle must be negative, got ${curvatureSaddle}`);
+  if (!(curvatureSaddle < 0))
+    throw new LangevinError(`the curvature at the saddle must be negative, got ${curvatureSaddle}`);
   if (stepSize !== undefined) requirePositive('the step size', stepSize);
   const barrier = fSaddle - fMin;
   if (!(barrier > 0)) throw new LangevinError(`the saddle must lie above the minimum (barrier ${barrier})`);
@@ -136,8 +139,17 @@ export function eyringKramers(input: EyringKramersInput): EyringKramersEstimate 
   const meanExitTime = prefactor * Math.exp(beta * barrier);
   const notes: string[] = [];
   if (beta * barrier < 3)
-    notes.push(`beta × barrier = ${(beta * barrier).toPrecision(3)} is small: the law is asymptotic and only rough here.`);
-  const result: EyringKramersEstimate = { kind: 'eyring-kramers', input: { ...input }, barrier, prefactor, meanExitTime, notes };
+    notes.push(
+      `beta × barrier = ${(beta * barrier).toPrecision(3)} is small: the law is asymptotic and only rough here.`,
+    );
+  const result: EyringKramersEstimate = {
+    kind: 'eyring-kramers',
+    input: { ...input },
+    barrier,
+    prefactor,
+    meanExitTime,
+    notes,
+  };
   if (stepSize !== undefined) result.meanExitSteps = meanExitTime / stepSize;
   return result;
 }
@@ -151,7 +163,10 @@ function fmt(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
   const a = Math.abs(x);
   if (a >= 1e-3 && a < 1e6) return String(Number(x.toPrecision(4)));
-  return x.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return x
+    .toExponential(3)
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 /** A plain-text table of a bound for `langevin bound` (one line per quantity: name, value, meaning). */
@@ -163,10 +178,18 @@ export function formatBound(result: VempalaWibisonoBound | EyringKramersEstimate
     title = `Vempala–Wibisono bound for LMC (L = ${fmt(L)}, alpha = ${fmt(alpha)}, d = ${dim}, eps = ${fmt(eps)}${
       kl0 === undefined ? '' : `, KL0 = ${fmt(kl0)}`
     })`;
-    rows.push(['step size limit', fmt(result.stepSizeSmoothness), 'alpha/(4 L^2): the one-step inequality needs eta below this']);
+    rows.push([
+      'step size limit',
+      fmt(result.stepSizeSmoothness),
+      'alpha/(4 L^2): the one-step inequality needs eta below this',
+    ]);
     rows.push(['step size for eps', fmt(result.stepSizeAccuracy), 'eps alpha/(16 d L^2): makes the bias eps/2']);
     rows.push(['step size eta', fmt(result.stepSize), 'the smaller of the two']);
-    rows.push(['KL decay per step', fmt(-Math.expm1(-alpha * result.stepSize)), '1 - exp(-alpha eta): the fraction of KL removed per step']);
+    rows.push([
+      'KL decay per step',
+      fmt(-Math.expm1(-alpha * result.stepSize)),
+      '1 - exp(-alpha eta): the fraction of KL removed per step',
+    ]);
     rows.push(['asymptotic bias', fmt(result.asymptoticBias), '8 eta d L^2/alpha: KL bound as k -> infinity']);
     if (result.iterations !== undefined) {
       rows.push(['iterations k', fmt(result.iterations), 'ceil(log(2 KL0/eps)/(alpha eta))']);
@@ -179,7 +202,8 @@ export function formatBound(result: VempalaWibisonoBound | EyringKramersEstimate
     rows.push(['barrier', fmt(result.barrier), 'f(s) - f(m)']);
     rows.push(['prefactor', fmt(result.prefactor), "2 pi/sqrt(f''(m) |f''(s)|)"]);
     rows.push(['mean exit time', fmt(result.meanExitTime), 'prefactor exp(beta barrier), diffusion time units']);
-    if (result.meanExitSteps !== undefined) rows.push(['mean exit steps', fmt(result.meanExitSteps), 'mean exit time / eta']);
+    if (result.meanExitSteps !== undefined)
+      rows.push(['mean exit steps', fmt(result.meanExitSteps), 'mean exit time / eta']);
   }
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

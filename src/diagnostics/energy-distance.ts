@@ -62,9 +62,7 @@ function energyDistance1d(x: Float64Array, y: Float64Array): number {
   const cross = sumPairwiseSorted(pooled) - withinX - withinY;
   const nx = x.length;
   const ny = y.length;
-  return (
-    (2 * cross) / (nx * ny) - (2 * withinX) / (nx * (nx - 1)) - (2 * withinY) / (ny * (ny - 1))
-  );
+  return (2 * cross) / (nx * ny) - (2 * withinX) / (nx * (nx - 1)) - (2 * withinY) / (ny * (ny - 1));
 }
 
 function thinEvenly(v: Float64Array, n: number, dim: number, maxPoints: number): { values: Float64Array; n: number } {

@@ -12,7 +12,12 @@ export interface ModeFraction {
  * the first centre; draws with a non-finite coordinate count for none, so
  * the fractions then sum to less than one.
  */
-export function modeFractions(draws: Float64Array, n: number, dim: number, centers: readonly number[][]): ModeFraction[] {
+export function modeFractions(
+  draws: Float64Array,
+  n: number,
+  dim: number,
+  centers: readonly number[][],
+): ModeFraction[] {
   if (draws.length !== n * dim) throw new InternalError(`modeFractions: ${draws.length} values for ${n} × ${dim}`);
   if (centers.length === 0) return [];
   const k = centers[0]!.length;

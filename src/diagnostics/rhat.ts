@@ -42,7 +42,12 @@ export function rhat(x: ChainMatrix): number | null {
  * the quantiles; `work`, if given, is two buffers of chains × draws: the
  * folded split draws (then their normal scores, in place) and their sorted copy.
  */
-export function rhatFrom(x: ChainMatrix, bulkRhat: number | null, med: number, work?: [Float64Array, Float64Array]): number | null {
+export function rhatFrom(
+  x: ChainMatrix,
+  bulkRhat: number | null,
+  med: number,
+  work?: [Float64Array, Float64Array],
+): number | null {
   const folded = splitChains(x, (v) => Math.abs(v - med), work?.[0]);
   const tail = basicRhat(rankNormalize(folded, sortedCopy(folded.values, work?.[1]), work ? folded.values : undefined));
   if (bulkRhat === null || tail === null) return null;

@@ -20,7 +20,13 @@ export interface ScoreIdentityRow {
 }
 
 /** Per-coordinate identity estimates from kept draws (chains × draws × dim, unconstrained). */
-export function scoreIdentity(potential: Potential, draws: Float64Array, chains: number, perChain: number, beta = 1): ScoreIdentityRow[] {
+export function scoreIdentity(
+  potential: Potential,
+  draws: Float64Array,
+  chains: number,
+  perChain: number,
+  beta = 1,
+): ScoreIdentityRow[] {
   const dim = potential.dim;
   const n = chains * perChain;
   if (dim === 0 || perChain < 20) return [];
@@ -60,7 +66,12 @@ export const SCORE_IDENTITY_TOLERANCE = { relative: 0.25, mcse: 4 };
 /** One warning naming the worst coordinate, or none. */
 export function scoreIdentityWarnings(sampler: string, rows: ScoreIdentityRow[]): string[] {
   const biased = rows
-    .filter((r) => Number.isFinite(r.value) && Math.abs(r.value + 1) > SCORE_IDENTITY_TOLERANCE.relative && Math.abs(r.value + 1) > SCORE_IDENTITY_TOLERANCE.mcse * r.mcse)
+    .filter(
+      (r) =>
+        Number.isFinite(r.value) &&
+        Math.abs(r.value + 1) > SCORE_IDENTITY_TOLERANCE.relative &&
+        Math.abs(r.value + 1) > SCORE_IDENTITY_TOLERANCE.mcse * r.mcse,
+    )
     .sort((a, b) => Math.abs(b.value + 1) - Math.abs(a.value + 1));
   if (biased.length === 0) return [];
   const w = biased[0]!;

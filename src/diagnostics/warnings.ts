@@ -132,7 +132,8 @@ export function collectWarnings(input: WarningInput): string[] {
   }
 
   // lmc-beta samples with the same unadjusted step (at temperature 1/β).
-  if ((sampler === 'lmc' || sampler === 'lmc-beta') && input.unconstrained) warnings.push(...ulaStepSizeWarnings(input));
+  if ((sampler === 'lmc' || sampler === 'lmc-beta') && input.unconstrained)
+    warnings.push(...ulaStepSizeWarnings(input));
   return warnings;
 }
 

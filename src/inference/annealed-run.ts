@@ -73,7 +73,9 @@ export function chooseScoreSource(
 function scoreNetworkFor(model: LangevinModel, options: SampleModelOptions): ScoreNetwork | undefined {
   const annealing = options.annealing ?? {};
   if (annealing.scoreFile !== undefined && annealing.score === undefined) {
-    throw new InternalError(`annealing.scoreFile '${annealing.scoreFile}' was not read: pass annealing.score (readScoreFile)`);
+    throw new InternalError(
+      `annealing.scoreFile '${annealing.scoreFile}' was not read: pass annealing.score (readScoreFile)`,
+    );
   }
   let net = annealing.score;
   if (!net && isScoreModel(model)) net = model.scoreNetwork;
@@ -184,7 +186,9 @@ function particleFit(
     );
   }
   if (result.nonFinite > 0) {
-    summary.warnings.push(`${result.nonFinite} particle steps had a non-finite score or position; those particles stayed put.`);
+    summary.warnings.push(
+      `${result.nonFinite} particle steps had a non-finite score or position; those particles stayed put.`,
+    );
   }
   if (result.interrupted) summary.interrupted = true;
   addGroundTruth(summary, outputs, n, 1, names, options);

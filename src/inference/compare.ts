@@ -88,7 +88,8 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
   const gradients = s.chain_info.reduce((a, c) => a + c.gradient_evaluations, 0);
   const warmupGradients = s.chain_info.reduce((a, c) => a + (c.warmup_gradient_evaluations ?? 0), 0);
   const samplingGradients = gradients - warmupGradients;
-  const finite = (xs: Array<number | null>): number[] => xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  const finite = (xs: Array<number | null>): number[] =>
+    xs.filter((x): x is number => x !== null && Number.isFinite(x));
   const bulk = finite(s.parameters.map((p) => p.ess_bulk));
   const tail = finite(s.parameters.map((p) => p.ess_tail));
   const rhat = finite(s.parameters.map((p) => p.rhat));
@@ -139,7 +140,8 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
     max_mean_difference_in_mcse: worst,
     max_mean_difference_parameter: worstName,
     max_sd_difference: worstSd,
-    agrees: worst === null ? null : worst <= 4 && (worstSd ?? 0) <= 4 && (rhat.length === 0 || Math.max(...rhat) <= 1.01),
+    agrees:
+      worst === null ? null : worst <= 4 && (worstSd ?? 0) <= 4 && (rhat.length === 0 || Math.max(...rhat) <= 1.01),
     warnings: s.warnings,
   };
 }

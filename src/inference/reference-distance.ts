@@ -18,7 +18,9 @@ export function referenceColumns(outputNames: readonly string[], reference: Poin
   if (byName.every((i) => i >= 0)) return byName;
   if (byName.some((i) => i >= 0)) {
     const missing = reference.names.filter((_, j) => byName[j]! < 0);
-    throw new LangevinError(`--reference: column(s) ${missing.join(', ')} name no parameter of the model (${outputNames.join(', ')})`);
+    throw new LangevinError(
+      `--reference: column(s) ${missing.join(', ')} name no parameter of the model (${outputNames.join(', ')})`,
+    );
   }
   if (reference.dim > outputNames.length) {
     throw new LangevinError(
@@ -43,6 +45,7 @@ export function referenceEnergyDistance(
   const k = columns.length;
   const x = new Float64Array(n * k);
   for (let r = 0; r < n; r++) for (let j = 0; j < k; j++) x[r * k + j] = outputs[r * P + columns[j]!]!;
-  if (n < 2 || reference.n < 2) throw new LangevinError('--reference: the energy distance needs at least two draws and two reference points');
+  if (n < 2 || reference.n < 2)
+    throw new LangevinError('--reference: the energy distance needs at least two draws and two reference points');
   return energyDistance(x, n, reference.points, reference.n, k);
 }

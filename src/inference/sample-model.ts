@@ -31,7 +31,14 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
   if (model.dim === 0 && !isScoreModel(model)) {
     // Nothing to sample: run generated quantities only (Stan's fixed_param).
     // (driven as lmc: no acceptance to judge; the summary then names it fixed_param)
-    const run = { sampler: 'lmc' as const, chains: options.chains ?? 4, draws: options.draws ?? 1000, thin: options.thin ?? 1, seed, signal: options.signal };
+    const run = {
+      sampler: 'lmc' as const,
+      chains: options.chains ?? 4,
+      draws: options.draws ?? 1000,
+      thin: options.thin ?? 1,
+      seed,
+      signal: options.signal,
+    };
     const fit = fitFromDraws(model, fixedParamResult(model, run), { ...options, warmup: 0 });
     fit.adaptation = fit.adaptation.map(() => undefined);
     fit.summary.sampler = 'fixed_param';
@@ -128,7 +135,9 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
   // Unadjusted samplers: the score identity shows a bias the curvature heuristic can miss.
   if ((result.sampler === 'lmc' || result.sampler === 'lmc-beta') && draws > 0 && !isScoreModel(model)) {
     const beta = result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1;
-    summary.warnings.push(...scoreIdentityWarnings(result.sampler, scoreIdentity(model, result.draws, chains, draws, beta)));
+    summary.warnings.push(
+      ...scoreIdentityWarnings(result.sampler, scoreIdentity(model, result.draws, chains, draws, beta)),
+    );
   }
   if (result.nonFinite > 0) {
     const what = findSampler(result.sampler)?.divergence;

@@ -34,7 +34,12 @@ export class ChainCsvStream {
   }
 
   /** The comment block, header and adaptation lines of one chain. */
-  begin(chain: number, config: Array<[string, string | number]>, header: string[], adaptation?: { stepSize: number; invMetric: ArrayLike<number> }): void {
+  begin(
+    chain: number,
+    config: Array<[string, string | number]>,
+    header: string[],
+    adaptation?: { stepSize: number; invMetric: ArrayLike<number> },
+  ): void {
     const lines = config.map(([k, v]) => `# ${k} = ${escapeCommentValue(v)}`);
     lines.push(header.join(','));
     if (adaptation && adaptation.invMetric.length > 0) {
@@ -64,7 +69,9 @@ export class ChainCsvStream {
     try {
       writeSync(fd, text);
     } catch (error) {
-      throw new LangevinError(`cannot write '${this.path(chain)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new LangevinError(
+        `cannot write '${this.path(chain)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
     }
   }
 }

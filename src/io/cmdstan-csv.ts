@@ -44,7 +44,15 @@ export function escapeCommentValue(value: string | number): string {
 }
 
 /** CmdStan's order of the sampler columns; others follow energy__. */
-const SAMPLER_COLUMNS = ['lp__', 'accept_stat__', 'stepsize__', 'treedepth__', 'n_leapfrog__', 'divergent__', 'energy__'];
+const SAMPLER_COLUMNS = [
+  'lp__',
+  'accept_stat__',
+  'stepsize__',
+  'treedepth__',
+  'n_leapfrog__',
+  'divergent__',
+  'energy__',
+];
 
 /** `theta[2,3]` → `theta.2.3`, as CmdStan writes column names. */
 export function csvColumnName(stanName: string): string {

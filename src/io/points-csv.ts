@@ -25,12 +25,17 @@ export function parsePointsCsv(text: string, file = 'CSV file'): PointTable {
   } catch (error) {
     throw new LangevinError(`${file}: not a valid CSV file (${(error as Error).message})`);
   }
-  if (rows.length === 0) throw new LangevinError(`${file}: empty (expected a header row of column names, then rows of numbers)`);
+  if (rows.length === 0)
+    throw new LangevinError(`${file}: empty (expected a header row of column names, then rows of numbers)`);
   const names = rows[0]!;
   const dim = names.length;
-  if (dim === 0 || names.some((name) => name === '')) throw new LangevinError(`${file}: the header row has an empty column name`);
+  if (dim === 0 || names.some((name) => name === ''))
+    throw new LangevinError(`${file}: the header row has an empty column name`);
   const numericHeader = names.every((name) => Number.isFinite(Number(name)));
-  if (numericHeader) throw new LangevinError(`${file}: the first row must be a header of column names, got numbers (${names.join(',')})`);
+  if (numericHeader)
+    throw new LangevinError(
+      `${file}: the first row must be a header of column names, got numbers (${names.join(',')})`,
+    );
   const n = rows.length - 1;
   if (n === 0) throw new LangevinError(`${file}: has a header but no rows of data`);
   const points = new Float64Array(n * dim);

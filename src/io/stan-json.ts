@@ -46,7 +46,8 @@ class JsonReader {
   document(): ModelData {
     this.space();
     if (this.text[this.at] !== '{') {
-      if (this.at >= this.text.length) this.fail('invalid JSON: the file is empty (expected an object such as {"N": 3})');
+      if (this.at >= this.text.length)
+        this.fail('invalid JSON: the file is empty (expected an object such as {"N": 3})');
       this.fail('data must be a JSON object mapping names to values');
     }
     const data = this.object(0, true) as ModelData;
@@ -67,8 +68,13 @@ class JsonReader {
       const s = this.string();
       return s in NON_FINITE ? NON_FINITE[s] : s;
     }
-    if (c === '-' || c === '+' || (c !== undefined && c >= '0' && c <= '9') || c === 'N' || c === 'I') return this.number();
-    for (const [word, v] of [['true', 1], ['false', 0], ['null', null]] as const) {
+    if (c === '-' || c === '+' || (c !== undefined && c >= '0' && c <= '9') || c === 'N' || c === 'I')
+      return this.number();
+    for (const [word, v] of [
+      ['true', 1],
+      ['false', 0],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
         return v;
@@ -88,16 +94,21 @@ class JsonReader {
     }
     for (;;) {
       this.space();
-      if (this.text[this.at] !== '"') this.fail(`invalid JSON: unexpected ${this.describe()}; expected a key in double quotes`);
+      if (this.text[this.at] !== '"')
+        this.fail(`invalid JSON: unexpected ${this.describe()}; expected a key in double quotes`);
       const keyAt = this.at;
       const key = this.string();
       if (topLevel && firstSeen.has(key)) {
         const first = this.position(firstSeen.get(key)!);
-        this.fail(`duplicate key '${key}' in the data (first given at line ${first.line}, column ${first.column})`, keyAt);
+        this.fail(
+          `duplicate key '${key}' in the data (first given at line ${first.line}, column ${first.column})`,
+          keyAt,
+        );
       }
       firstSeen.set(key, keyAt);
       this.space();
-      if (this.text[this.at] !== ':') this.fail(`invalid JSON: unexpected ${this.describe()}; expected ':' after the key`);
+      if (this.text[this.at] !== ':')
+        this.fail(`invalid JSON: unexpected ${this.describe()}; expected ':' after the key`);
       this.at++;
       const v = this.value(depth);
       out[key] = topLevel ? convertValue(v) : v;
@@ -105,7 +116,8 @@ class JsonReader {
       const c = this.text[this.at];
       this.at++;
       if (c === '}') return out;
-      if (c !== ',') this.fail(`invalid JSON: unexpected ${this.describe(this.at - 1)}; expected ',' or '}'`, this.at - 1);
+      if (c !== ',')
+        this.fail(`invalid JSON: unexpected ${this.describe(this.at - 1)}; expected ',' or '}'`, this.at - 1);
     }
   }
 
@@ -123,7 +135,8 @@ class JsonReader {
       const c = this.text[this.at];
       this.at++;
       if (c === ']') return out;
-      if (c !== ',') this.fail(`invalid JSON: unexpected ${this.describe(this.at - 1)}; expected ',' or ']'`, this.at - 1);
+      if (c !== ',')
+        this.fail(`invalid JSON: unexpected ${this.describe(this.at - 1)}; expected ',' or ']'`, this.at - 1);
     }
   }
 
@@ -143,7 +156,16 @@ class JsonReader {
       }
       if (c !== '\\') this.fail('invalid JSON: unterminated string (a newline inside quotes)', start);
       const e = this.text[this.at + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       if (e !== undefined && e in simple) {
         out += simple[e];
         this.at += 2;

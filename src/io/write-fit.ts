@@ -21,7 +21,10 @@ export function prepareOutputDir(dir: string, overwrite = true): void {
   if (earlier.length === 0) return;
   if (!overwrite) {
     throw new LangevinError(
-      `--out directory '${dir}' holds an earlier run (${earlier.slice(0, 3).map((f) => f.slice(dir.length + 1)).join(', ')}` +
+      `--out directory '${dir}' holds an earlier run (${earlier
+        .slice(0, 3)
+        .map((f) => f.slice(dir.length + 1))
+        .join(', ')}` +
         `${earlier.length > 3 ? ', ...' : ''}); choose a new directory or pass --overwrite to replace it`,
     );
   }
@@ -85,9 +88,17 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
     const csv = formatChainCsv({
       chain: c + 1,
       config: chainConfig({
-        model: s.model, sampler: s.sampler, backend: s.backend, metric, seed: s.seed, chain: c + 1,
-        numSamples: fit.draws * thin, numWarmup: progress ? progress.warmup_done : s.warmup, thin,
-        modelFile: info.modelFile, dataFile: info.dataFile,
+        model: s.model,
+        sampler: s.sampler,
+        backend: s.backend,
+        metric,
+        seed: s.seed,
+        chain: c + 1,
+        numSamples: fit.draws * thin,
+        numWarmup: progress ? progress.warmup_done : s.warmup,
+        thin,
+        modelFile: info.modelFile,
+        dataFile: info.dataFile,
       }),
       outputNames: fit.outputNames,
       lp: fit.lp.subarray(from, from + fit.draws),

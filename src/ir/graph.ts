@@ -8,8 +8,18 @@
 import { InternalError } from '../errors.js';
 import { nodeStep } from '../math/node-step.js';
 import {
-  BINARY_OPS, REDUCE_OPS, UNARY_OPS, shapeSize,
-  type BinaryOp, type DensityGraph, type IRNode, type Ops, type ReduceOp, type Shape, type UnaryOp, type Val,
+  BINARY_OPS,
+  REDUCE_OPS,
+  UNARY_OPS,
+  shapeSize,
+  type BinaryOp,
+  type DensityGraph,
+  type IRNode,
+  type Ops,
+  type ReduceOp,
+  type Shape,
+  type UnaryOp,
+  type Val,
 } from './ops.js';
 
 const UNARY = new Set<string>(UNARY_OPS);
@@ -130,7 +140,8 @@ export class GraphBuilder implements Ops {
     this.check('matmul', b);
     const ra = a.shape.length;
     const rb = b.shape.length;
-    if (ra < 1 || ra > 2 || rb < 1 || rb > 2) fail('matmul', `needs vectors or matrices, got ${showShape(a.shape)} and ${showShape(b.shape)}`);
+    if (ra < 1 || ra > 2 || rb < 1 || rb > 2)
+      fail('matmul', `needs vectors or matrices, got ${showShape(a.shape)} and ${showShape(b.shape)}`);
     const k = ra === 2 ? a.shape[1] : a.shape[0];
     if (k !== b.shape[0]) fail('matmul', `inner sizes differ: ${showShape(a.shape)} · ${showShape(b.shape)}`);
     const shape: number[] = [];
@@ -148,14 +159,16 @@ export class GraphBuilder implements Ops {
 
   cholesky(x: Val): Val {
     this.check('cholesky', x);
-    if (x.shape.length !== 2 || x.shape[0] !== x.shape[1]) fail('cholesky', `needs a square matrix, got ${showShape(x.shape)}`);
+    if (x.shape.length !== 2 || x.shape[0] !== x.shape[1])
+      fail('cholesky', `needs a square matrix, got ${showShape(x.shape)}`);
     return this.make({ kind: 'cholesky', shape: x.shape }, [x]);
   }
 
   triangularSolveLower(L: Val, b: Val): Val {
     this.check('triangularSolveLower', L);
     this.check('triangularSolveLower', b);
-    if (L.shape.length !== 2 || L.shape[0] !== L.shape[1]) fail('triangularSolveLower', `L must be square, got ${showShape(L.shape)}`);
+    if (L.shape.length !== 2 || L.shape[0] !== L.shape[1])
+      fail('triangularSolveLower', `L must be square, got ${showShape(L.shape)}`);
     if (b.shape.length < 1 || b.shape.length > 2 || b.shape[0] !== L.shape[0]) {
       fail('triangularSolveLower', `b ${showShape(b.shape)} does not match L ${showShape(L.shape)}`);
     }
@@ -183,7 +196,8 @@ export class GraphBuilder implements Ops {
       this.check('concat', p);
       total += shapeSize(p.shape);
     }
-    if (total !== shapeSize(shape)) fail('concat', `parts have ${total} elements, shape ${showShape(shape)} needs ${shapeSize(shape)}`);
+    if (total !== shapeSize(shape))
+      fail('concat', `parts have ${total} elements, shape ${showShape(shape)} needs ${shapeSize(shape)}`);
     const nonEmpty = parts.filter((p) => shapeSize(p.shape) > 0);
     if (nonEmpty.length === 1) return this.reshape(nonEmpty[0], shape);
     if (nonEmpty.length === 0) return { shape: [...shape], constant: new Float64Array(0) };
@@ -193,14 +207,18 @@ export class GraphBuilder implements Ops {
   reshape(x: Val, shape: Shape): Val {
     this.check('reshape', x);
     checkShape('reshape', shape);
-    if (shapeSize(shape) !== shapeSize(x.shape)) fail('reshape', `${showShape(x.shape)} to ${showShape(shape)} changes the size`);
+    if (shapeSize(shape) !== shapeSize(x.shape))
+      fail('reshape', `${showShape(x.shape)} to ${showShape(shape)} changes the size`);
     if (sameShape(x.shape, shape)) return x;
     if (x.constant) return { shape: [...shape], constant: x.constant };
     // reshape of a reshape: go to the source
     const node = this.nodes[x.node as number];
     const source = node.kind === 'reshape' ? this.nodes[node.inputs[0]] : node;
     if (sameShape(source.shape, shape)) return { shape: source.shape, node: source.id };
-    return this.add({ kind: 'reshape', inputs: [source.id], shape: [...shape] }, `reshape|${source.id}|${shape.join(',')}`);
+    return this.add(
+      { kind: 'reshape', inputs: [source.id], shape: [...shape] },
+      `reshape|${source.id}|${shape.join(',')}`,
+    );
   }
 
   fill(x: Val, shape: Shape): Val {
@@ -220,7 +238,8 @@ export class GraphBuilder implements Ops {
    * gives a graph of one constant node.
    */
   finish(output: Val, options: FinishOptions = {}): DensityGraph {
-    if (shapeSize(output.shape) !== 1) fail('finish', `the log density must be a scalar, got ${showShape(output.shape)}`);
+    if (shapeSize(output.shape) !== 1)
+      fail('finish', `the log density must be a scalar, got ${showShape(output.shape)}`);
     const dim = options.dim ?? this.paramExtent;
     if (dim < this.paramExtent) fail('finish', `dim ${dim} is smaller than the parameters' extent ${this.paramExtent}`);
     if (output.constant) {
@@ -255,7 +274,8 @@ export class GraphBuilder implements Ops {
 
   private check(op: string, v: Val): void {
     if (v.constant === undefined) {
-      if (v.node === undefined || !this.nodes[v.node]) fail(op, 'value belongs to no graph (neither constant nor node)');
+      if (v.node === undefined || !this.nodes[v.node])
+        fail(op, 'value belongs to no graph (neither constant nor node)');
       if (!sameShape(this.nodes[v.node].shape, v.shape) && shapeSize(this.nodes[v.node].shape) !== shapeSize(v.shape)) {
         fail(op, `value shape ${showShape(v.shape)} disagrees with its node`);
       }
@@ -292,7 +312,8 @@ export class GraphBuilder implements Ops {
     if (v.constant === undefined) {
       const node = this.nodes[v.node as number];
       // a value whose shape differs from its node's (same size) is a reshape
-      if (!sameShape(node.shape, v.shape)) return this.nodeOf(this.reshape({ shape: node.shape, node: node.id }, v.shape));
+      if (!sameShape(node.shape, v.shape))
+        return this.nodeOf(this.reshape({ shape: node.shape, node: node.id }, v.shape));
       return node.id;
     }
     let id = this.constantIds.get(v.constant);

@@ -25,25 +25,93 @@ export { shapeSize, type Shape } from '../math/shape.js';
 
 /** Elementwise unary primitives. Names are Stan's where Stan has one. */
 export const UNARY_OPS = [
-  'neg', 'exp', 'log', 'log1p', 'expm1', 'sqrt', 'cbrt', 'square', 'abs', 'inv',
-  'inv_sqrt', 'inv_square',
-  'inv_logit', 'logit', 'log_inv_logit', 'log1m_inv_logit', 'log1m', 'log1p_exp',
-  'log1m_exp', 'lgamma', 'digamma', 'trigamma', 'tgamma',
-  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh',
-  'asinh', 'acosh', 'atanh', 'log2', 'log10', 'exp2', 'erf', 'erfc', 'Phi', 'inv_Phi',
-  'Phi_approx', 'inv_cloglog', 'log_Phi',
+  'neg',
+  'exp',
+  'log',
+  'log1p',
+  'expm1',
+  'sqrt',
+  'cbrt',
+  'square',
+  'abs',
+  'inv',
+  'inv_sqrt',
+  'inv_square',
+  'inv_logit',
+  'logit',
+  'log_inv_logit',
+  'log1m_inv_logit',
+  'log1m',
+  'log1p_exp',
+  'log1m_exp',
+  'lgamma',
+  'digamma',
+  'trigamma',
+  'tgamma',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'log2',
+  'log10',
+  'exp2',
+  'erf',
+  'erfc',
+  'Phi',
+  'inv_Phi',
+  'Phi_approx',
+  'inv_cloglog',
+  'log_Phi',
   // zero-derivative (piecewise constant) ops
-  'floor', 'ceil', 'round', 'trunc', 'sign', 'step', 'logical_not', 'is_nan', 'is_inf',
+  'floor',
+  'ceil',
+  'round',
+  'trunc',
+  'sign',
+  'step',
+  'logical_not',
+  'is_nan',
+  'is_inf',
 ] as const;
 export type UnaryOp = (typeof UNARY_OPS)[number];
 
 /** Elementwise binary primitives (with scalar broadcasting). */
 export const BINARY_OPS = [
-  'add', 'sub', 'mul', 'div', 'pow', 'fmin', 'fmax', 'fmod', 'atan2', 'hypot',
-  'log_sum_exp2', 'log_diff_exp', 'lbeta', 'lchoose', 'binary_log_loss',
-  'multiply_log', 'lmultiply', 'fdim',
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'pow',
+  'fmin',
+  'fmax',
+  'fmod',
+  'atan2',
+  'hypot',
+  'log_sum_exp2',
+  'log_diff_exp',
+  'lbeta',
+  'lchoose',
+  'binary_log_loss',
+  'multiply_log',
+  'lmultiply',
+  'fdim',
   // zero-derivative ops
-  'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'logical_and', 'logical_or',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'eq',
+  'ne',
+  'logical_and',
+  'logical_or',
 ] as const;
 export type BinaryOp = (typeof BINARY_OPS)[number];
 
@@ -122,10 +190,21 @@ export interface Ops {
 export interface IRNode {
   id: number;
   kind:
-    | 'constant' | 'param' | 'noise'
-    | 'unary' | 'binary' | 'reduce' | 'select'
-    | 'matmul' | 'transpose' | 'cholesky' | 'triangular_solve_lower'
-    | 'gather' | 'concat' | 'reshape' | 'fill';
+    | 'constant'
+    | 'param'
+    | 'noise'
+    | 'unary'
+    | 'binary'
+    | 'reduce'
+    | 'select'
+    | 'matmul'
+    | 'transpose'
+    | 'cholesky'
+    | 'triangular_solve_lower'
+    | 'gather'
+    | 'concat'
+    | 'reshape'
+    | 'fill';
   op?: UnaryOp | BinaryOp | ReduceOp;
   inputs: number[];
   shape: Shape;

@@ -21,25 +21,76 @@ export interface Span {
 // ---------------------------------------------------------------- expressions
 
 export type BinaryOperator =
-  | '||' | '&&'
-  | '==' | '!='
-  | '<' | '<=' | '>' | '>='
-  | '+' | '-'
-  | '*' | '/' | '%' | '\\' | '.*' | './' | '%/%'
-  | '^' | '.^';
+  | '||'
+  | '&&'
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '\\'
+  | '.*'
+  | './'
+  | '%/%'
+  | '^'
+  | '.^';
 
 export type PrefixOperator = '-' | '+' | '!';
 
-export interface IntLiteral { kind: 'IntLiteral'; value: number; span: Span }
-export interface RealLiteral { kind: 'RealLiteral'; value: number; text: string; span: Span }
+export interface IntLiteral {
+  kind: 'IntLiteral';
+  value: number;
+  span: Span;
+}
+export interface RealLiteral {
+  kind: 'RealLiteral';
+  value: number;
+  text: string;
+  span: Span;
+}
 /** Only valid as an argument of print / reject. */
-export interface StringLiteral { kind: 'StringLiteral'; value: string; span: Span }
-export interface Variable { kind: 'Variable'; name: string; span: Span }
-export interface BinaryExpr { kind: 'Binary'; op: BinaryOperator; left: Expr; right: Expr; span: Span }
-export interface PrefixExpr { kind: 'Prefix'; op: PrefixOperator; operand: Expr; span: Span }
+export interface StringLiteral {
+  kind: 'StringLiteral';
+  value: string;
+  span: Span;
+}
+export interface Variable {
+  kind: 'Variable';
+  name: string;
+  span: Span;
+}
+export interface BinaryExpr {
+  kind: 'Binary';
+  op: BinaryOperator;
+  left: Expr;
+  right: Expr;
+  span: Span;
+}
+export interface PrefixExpr {
+  kind: 'Prefix';
+  op: PrefixOperator;
+  operand: Expr;
+  span: Span;
+}
 /** Postfix `'` (transpose). */
-export interface TransposeExpr { kind: 'Transpose'; operand: Expr; span: Span }
-export interface TernaryExpr { kind: 'Ternary'; condition: Expr; then: Expr; otherwise: Expr; span: Span }
+export interface TransposeExpr {
+  kind: 'Transpose';
+  operand: Expr;
+  span: Span;
+}
+export interface TernaryExpr {
+  kind: 'Ternary';
+  condition: Expr;
+  then: Expr;
+  otherwise: Expr;
+  span: Span;
+}
 /**
  * A function call. `conditional` is true for the `f(y | a, b)` form used by
  * `_lpdf`, `_lpmf`, `_lcdf`, `_lccdf` (and `_lupdf`): then args[0] is the
@@ -53,16 +104,38 @@ export interface CallExpr {
   conditional: boolean;
   span: Span;
 }
-export interface IndexExpr { kind: 'Index'; target: Expr; indices: Index[]; span: Span }
+export interface IndexExpr {
+  kind: 'Index';
+  target: Expr;
+  indices: Index[];
+  span: Span;
+}
 /** `{a, b, c}`: an array. */
-export interface ArrayExpr { kind: 'ArrayExpr'; elements: Expr[]; span: Span }
+export interface ArrayExpr {
+  kind: 'ArrayExpr';
+  elements: Expr[];
+  span: Span;
+}
 /** `[a, b, c]`: a row vector (or a matrix when the elements are row vectors). */
-export interface RowVectorExpr { kind: 'RowVectorExpr'; elements: Expr[]; span: Span }
+export interface RowVectorExpr {
+  kind: 'RowVectorExpr';
+  elements: Expr[];
+  span: Span;
+}
 
 export type Expr =
-  | IntLiteral | RealLiteral | StringLiteral | Variable
-  | BinaryExpr | PrefixExpr | TransposeExpr | TernaryExpr
-  | CallExpr | IndexExpr | ArrayExpr | RowVectorExpr;
+  | IntLiteral
+  | RealLiteral
+  | StringLiteral
+  | Variable
+  | BinaryExpr
+  | PrefixExpr
+  | TransposeExpr
+  | TernaryExpr
+  | CallExpr
+  | IndexExpr
+  | ArrayExpr
+  | RowVectorExpr;
 
 /**
  * One index position inside `x[...]`. `Single` holds an int expression or an
@@ -78,9 +151,17 @@ export type Index =
 
 export type ScalarTypeName = 'int' | 'real';
 export type ContainerTypeName =
-  | 'vector' | 'row_vector' | 'matrix'
-  | 'simplex' | 'ordered' | 'positive_ordered' | 'unit_vector'
-  | 'cholesky_factor_corr' | 'cholesky_factor_cov' | 'cov_matrix' | 'corr_matrix';
+  | 'vector'
+  | 'row_vector'
+  | 'matrix'
+  | 'simplex'
+  | 'ordered'
+  | 'positive_ordered'
+  | 'unit_vector'
+  | 'cholesky_factor_corr'
+  | 'cholesky_factor_cov'
+  | 'cov_matrix'
+  | 'corr_matrix';
 export type BaseTypeName = ScalarTypeName | ContainerTypeName;
 
 /** `<lower=…, upper=…>` or `<offset=…, multiplier=…>`; any subset. */
@@ -109,7 +190,14 @@ export interface TypeDecl {
 
 export type AssignOperator = '=' | '+=' | '-=' | '*=' | '/=' | '.*=' | './=';
 
-export interface VarDecl { kind: 'VarDecl'; type: TypeDecl; name: string; nameSpan: Span; init?: Expr; span: Span }
+export interface VarDecl {
+  kind: 'VarDecl';
+  type: TypeDecl;
+  name: string;
+  nameSpan: Span;
+  init?: Expr;
+  span: Span;
+}
 /** `target = value`; target is a variable with zero or more index groups. */
 export interface AssignStmt {
   kind: 'Assign';
@@ -130,32 +218,113 @@ export interface TildeStmt {
   truncation?: { lower?: Expr; upper?: Expr; span: Span };
   span: Span;
 }
-export interface TargetPlusStmt { kind: 'TargetPlus'; value: Expr; span: Span }
+export interface TargetPlusStmt {
+  kind: 'TargetPlus';
+  value: Expr;
+  span: Span;
+}
 /** Extension: `potential += e` subtracts e from the log density. */
-export interface PotentialPlusStmt { kind: 'PotentialPlus'; value: Expr; span: Span }
-export interface ForStmt { kind: 'For'; variable: string; variableSpan: Span; lower: Expr; upper: Expr; body: Stmt; span: Span }
-export interface ForEachStmt { kind: 'ForEach'; variable: string; variableSpan: Span; collection: Expr; body: Stmt; span: Span }
-export interface WhileStmt { kind: 'While'; condition: Expr; body: Stmt; span: Span }
-export interface IfStmt { kind: 'If'; condition: Expr; then: Stmt; otherwise?: Stmt; span: Span }
-export interface BlockStmt { kind: 'Block'; body: Stmt[]; span: Span }
+export interface PotentialPlusStmt {
+  kind: 'PotentialPlus';
+  value: Expr;
+  span: Span;
+}
+export interface ForStmt {
+  kind: 'For';
+  variable: string;
+  variableSpan: Span;
+  lower: Expr;
+  upper: Expr;
+  body: Stmt;
+  span: Span;
+}
+export interface ForEachStmt {
+  kind: 'ForEach';
+  variable: string;
+  variableSpan: Span;
+  collection: Expr;
+  body: Stmt;
+  span: Span;
+}
+export interface WhileStmt {
+  kind: 'While';
+  condition: Expr;
+  body: Stmt;
+  span: Span;
+}
+export interface IfStmt {
+  kind: 'If';
+  condition: Expr;
+  then: Stmt;
+  otherwise?: Stmt;
+  span: Span;
+}
+export interface BlockStmt {
+  kind: 'Block';
+  body: Stmt[];
+  span: Span;
+}
 /** print(...) and reject(...): arguments are expressions or string literals. */
-export interface PrintStmt { kind: 'Print'; args: Expr[]; span: Span }
-export interface RejectStmt { kind: 'Reject'; args: Expr[]; span: Span }
-export interface BreakStmt { kind: 'Break'; span: Span }
-export interface ContinueStmt { kind: 'Continue'; span: Span }
+export interface PrintStmt {
+  kind: 'Print';
+  args: Expr[];
+  span: Span;
+}
+export interface RejectStmt {
+  kind: 'Reject';
+  args: Expr[];
+  span: Span;
+}
+export interface BreakStmt {
+  kind: 'Break';
+  span: Span;
+}
+export interface ContinueStmt {
+  kind: 'Continue';
+  span: Span;
+}
 /** A call used as a statement (only void functions; none in the stdlib yet). */
-export interface CallStmt { kind: 'CallStmt'; call: CallExpr; span: Span }
-export interface EmptyStmt { kind: 'Empty'; span: Span }
+export interface CallStmt {
+  kind: 'CallStmt';
+  call: CallExpr;
+  span: Span;
+}
+export interface EmptyStmt {
+  kind: 'Empty';
+  span: Span;
+}
 /** `return e;` or `return;`: only inside a user-defined function body. */
-export interface ReturnStmt { kind: 'Return'; value?: Expr; span: Span }
+export interface ReturnStmt {
+  kind: 'Return';
+  value?: Expr;
+  span: Span;
+}
 /** `jacobian += e;` (Stan 2.36): in transformed parameters and `_jacobian` functions. */
-export interface JacobianPlusStmt { kind: 'JacobianPlus'; value: Expr; span: Span }
+export interface JacobianPlusStmt {
+  kind: 'JacobianPlus';
+  value: Expr;
+  span: Span;
+}
 
 export type Stmt =
-  | VarDecl | AssignStmt | TildeStmt | TargetPlusStmt | PotentialPlusStmt
-  | ForStmt | ForEachStmt | WhileStmt | IfStmt | BlockStmt
-  | PrintStmt | RejectStmt | BreakStmt | ContinueStmt | CallStmt | EmptyStmt
-  | ReturnStmt | JacobianPlusStmt;
+  | VarDecl
+  | AssignStmt
+  | TildeStmt
+  | TargetPlusStmt
+  | PotentialPlusStmt
+  | ForStmt
+  | ForEachStmt
+  | WhileStmt
+  | IfStmt
+  | BlockStmt
+  | PrintStmt
+  | RejectStmt
+  | BreakStmt
+  | ContinueStmt
+  | CallStmt
+  | EmptyStmt
+  | ReturnStmt
+  | JacobianPlusStmt;
 
 // ---------------------------------------------------------------- functions
 
@@ -191,12 +360,7 @@ export interface FunctionDef {
 // ---------------------------------------------------------------- program
 
 export type BlockName =
-  | 'data'
-  | 'transformed data'
-  | 'parameters'
-  | 'transformed parameters'
-  | 'model'
-  | 'generated quantities';
+  'data' | 'transformed data' | 'parameters' | 'transformed parameters' | 'model' | 'generated quantities';
 
 /** The blocks in Stan's order; a program holds each at most once. */
 export const BLOCK_ORDER: readonly BlockName[] = [

@@ -62,9 +62,12 @@ export function lvalue(e: Expr): { name: string; nameSpan: Span; indices: Index[
 
 export function sizeHint(base: BaseTypeName): string {
   switch (base) {
-    case 'matrix': return "'matrix' takes two sizes: 'matrix[R, C]'";
-    case 'cholesky_factor_cov': return "'cholesky_factor_cov' takes one or two sizes: 'cholesky_factor_cov[M]' or 'cholesky_factor_cov[M, N]'";
-    default: return `'${base}' takes one size: '${base}[N]'`;
+    case 'matrix':
+      return "'matrix' takes two sizes: 'matrix[R, C]'";
+    case 'cholesky_factor_cov':
+      return "'cholesky_factor_cov' takes one or two sizes: 'cholesky_factor_cov[M]' or 'cholesky_factor_cov[M, N]'";
+    default:
+      return `'${base}' takes one size: '${base}[N]'`;
   }
 }
 

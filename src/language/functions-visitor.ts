@@ -69,11 +69,9 @@ export function buildUnsizedType(host: VisitorHost, ctx: Ctx): UnsizedType {
     const oldDims = commas.filter((tok) => !before(tok)).length + 1;
     const oldSpan = join(tokenSpan(old), tokenSpan(close));
     const total = arrayDims + oldDims;
-    host.error(
-      `old array syntax is not supported; write 'array[${','.repeat(total - 1)}] ${base}'`,
-      oldSpan,
-      [UPGRADE_NOTE],
-    );
+    host.error(`old array syntax is not supported; write 'array[${','.repeat(total - 1)}] ${base}'`, oldSpan, [
+      UPGRADE_NOTE,
+    ]);
     arrayDims = total;
     span = join(span, oldSpan);
   }
@@ -88,5 +86,9 @@ export function buildUnsizedType(host: VisitorHost, ctx: Ctx): UnsizedType {
 }
 
 function storage(base: string): UnsizedType['base'] {
-  return /vector|simplex|ordered/.test(base) && !base.includes('row') ? 'vector' : base.includes('row') ? 'row_vector' : 'matrix';
+  return /vector|simplex|ordered/.test(base) && !base.includes('row')
+    ? 'vector'
+    : base.includes('row')
+      ? 'row_vector'
+      : 'matrix';
 }

@@ -10,16 +10,55 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { Diagnostic } from '../errors.js';
 import {
-  Colon, Comma, Else, For, Hat, EltPower, Identifier, If, ImagLiteral, IntLiteral, LCurly, LParen, LSquare,
-  RCurly, RParen, RSquare, RealLiteral, Question, Semi, StringLiteral, Transpose, While, PrefixOp,
+  Colon,
+  Comma,
+  Else,
+  For,
+  Hat,
+  EltPower,
+  Identifier,
+  If,
+  ImagLiteral,
+  IntLiteral,
+  LCurly,
+  LParen,
+  LSquare,
+  RCurly,
+  RParen,
+  RSquare,
+  RealLiteral,
+  Question,
+  Semi,
+  StringLiteral,
+  Transpose,
+  While,
+  PrefixOp,
 } from './tokens.js';
 import { tokenSpan } from './cst.js';
 
 type Marker = '(' | '[' | '{' | '?' | ':' | 'u' | 's' | 'h';
 
-const OPENS = new Map<TokenType, Marker>([[LParen, '('], [LSquare, '['], [LCurly, '{']]);
-const CLOSES = new Map<TokenType, Marker>([[RParen, '('], [RSquare, '['], [RCurly, '{']]);
-const OPERAND_END = new Set<TokenType>([Identifier, IntLiteral, RealLiteral, ImagLiteral, StringLiteral, RParen, RSquare, RCurly, Transpose]);
+const OPENS = new Map<TokenType, Marker>([
+  [LParen, '('],
+  [LSquare, '['],
+  [LCurly, '{'],
+]);
+const CLOSES = new Map<TokenType, Marker>([
+  [RParen, '('],
+  [RSquare, '['],
+  [RCurly, '{'],
+]);
+const OPERAND_END = new Set<TokenType>([
+  Identifier,
+  IntLiteral,
+  RealLiteral,
+  ImagLiteral,
+  StringLiteral,
+  RParen,
+  RSquare,
+  RCurly,
+  Transpose,
+]);
 
 function endsOperand(tok: IToken | undefined): boolean {
   if (!tok) return false;
@@ -46,7 +85,10 @@ export function nestingDiagnostic(tokens: IToken[], limit: number): Diagnostic |
     const open = OPENS.get(type);
     const close = CLOSES.get(type);
     if (open) {
-      if (type === LParen && (tokens[i - 1]?.tokenType === If || tokens[i - 1]?.tokenType === For || tokens[i - 1]?.tokenType === While)) {
+      if (
+        type === LParen &&
+        (tokens[i - 1]?.tokenType === If || tokens[i - 1]?.tokenType === For || tokens[i - 1]?.tokenType === While)
+      ) {
         headerParens.push(stack.length);
       }
       stack.push(open);

@@ -31,15 +31,18 @@ export function parse(source: string, file = 'model.stan'): Program {
     syntaxErrors.push({ severity: 'error', message: lexerMessage(source, e.offset), span: charSpan(e) });
   }
   for (const tok of (lexed.groups.unsupported ?? []) as IToken[]) {
-    const message = tok.tokenType === UnterminatedComment
-      ? "unterminated comment: '/*' without a closing '*/'"
-      : /^#\s*include\b/.test(tok.image)
-        ? "'#include' is not supported; paste the included file into the model"
-        : "'#' comments are not supported (they were removed from Stan); use '//'";
+    const message =
+      tok.tokenType === UnterminatedComment
+        ? "unterminated comment: '/*' without a closing '*/'"
+        : /^#\s*include\b/.test(tok.image)
+          ? "'#include' is not supported; paste the included file into the model"
+          : "'#' comments are not supported (they were removed from Stan); use '//'";
     const hash = tok.tokenType !== UnterminatedComment && !/^#\s*include\b/.test(tok.image);
-    diagnostics.push(hash
-      ? { severity: 'error', message, span: tokenSpan(tok), notes: [UPGRADE_NOTE] }
-      : { severity: 'error', message, span: tokenSpan(tok) });
+    diagnostics.push(
+      hash
+        ? { severity: 'error', message, span: tokenSpan(tok), notes: [UPGRADE_NOTE] }
+        : { severity: 'error', message, span: tokenSpan(tok) },
+    );
   }
   const tokens = lexed.tokens;
   // Past the nesting limit the parser would overflow its stack: stop here, located.
@@ -88,7 +91,11 @@ function parseOrOverflow(file: string): ReturnType<typeof modelParser.program> {
     return modelParser.program();
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
-    throw new LangevinError({ severity: 'error', file, message: 'nested too deeply for the parser (the nesting limit); introduce local variables to flatten it' });
+    throw new LangevinError({
+      severity: 'error',
+      file,
+      message: 'nested too deeply for the parser (the nesting limit); introduce local variables to flatten it',
+    });
   }
 }
 
@@ -98,7 +105,7 @@ export function isStackOverflow(error: unknown): boolean {
 
 function lexerMessage(source: string, offset: number): string {
   if (source.startsWith('/*', offset)) return "unterminated comment: '/*' without a closing '*/'";
-  if (source[offset] === '"') return 'unterminated string: a string must end with \'"\' on the same line';
+  if (source[offset] === '"') return "unterminated string: a string must end with '\"' on the same line";
   return `unexpected character '${source[offset]}'`;
 }
 
@@ -123,13 +130,21 @@ function parserDiagnostic(e: IRecognitionException): Diagnostic {
     const where = ` after ${describeToken(previous)}`;
     const stripped = e.message.replace(/ but found .*$/, '');
     const message = stripped.endsWith(where) ? stripped : stripped + where;
-    return { severity: 'error', message, span: { start: p, end: { ...p, offset: p.offset + 1, column: p.column + 1 } } };
+    return {
+      severity: 'error',
+      message,
+      span: { start: p, end: { ...p, offset: p.offset + 1, column: p.column + 1 } },
+    };
   }
   if (atEnd) {
     const p = previousValid
       ? { offset: previous.endOffset! + 1, line: previous.endLine!, column: previous.endColumn! + 1 }
       : { offset: 0, line: 1, column: 1 };
-    return { severity: 'error', message: e.message, span: { start: p, end: { ...p, offset: p.offset + 1, column: p.column + 1 } } };
+    return {
+      severity: 'error',
+      message: e.message,
+      span: { start: p, end: { ...p, offset: p.offset + 1, column: p.column + 1 } },
+    };
   }
   return { severity: 'error', message: e.message, span: tokenSpan(tok) };
 }
@@ -146,5 +161,3 @@ function sortAndDedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   }
   return out;
 }
-
-

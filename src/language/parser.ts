@@ -33,10 +33,7 @@ export class ModelParser extends CstParser {
 
   program = this.RULE('program', () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.functionsBlock) },
-        { ALT: () => this.SUBRULE(this.programBlock) },
-      ]);
+      this.OR([{ ALT: () => this.SUBRULE(this.functionsBlock) }, { ALT: () => this.SUBRULE(this.programBlock) }]);
     });
   });
 

@@ -24,25 +24,41 @@ type Level = number;
 const BINARY_LEVEL: Record<string, Level> = {
   '||': Level.Or,
   '&&': Level.And,
-  '==': Level.Equality, '!=': Level.Equality,
-  '<': Level.Comparison, '<=': Level.Comparison, '>': Level.Comparison, '>=': Level.Comparison,
-  '+': Level.Additive, '-': Level.Additive,
-  '*': Level.Multiplicative, '/': Level.Multiplicative, '%': Level.Multiplicative,
-  '.*': Level.Multiplicative, './': Level.Multiplicative,
-  '\\': Level.LeftDivision, '%/%': Level.LeftDivision,
-  '^': Level.Power, '.^': Level.Power,
+  '==': Level.Equality,
+  '!=': Level.Equality,
+  '<': Level.Comparison,
+  '<=': Level.Comparison,
+  '>': Level.Comparison,
+  '>=': Level.Comparison,
+  '+': Level.Additive,
+  '-': Level.Additive,
+  '*': Level.Multiplicative,
+  '/': Level.Multiplicative,
+  '%': Level.Multiplicative,
+  '.*': Level.Multiplicative,
+  './': Level.Multiplicative,
+  '\\': Level.LeftDivision,
+  '%/%': Level.LeftDivision,
+  '^': Level.Power,
+  '.^': Level.Power,
 };
 
 const CONDITIONAL_SUFFIX = /_(lpdf|lupdf|lpmf|lupmf|cdf|lcdf|lccdf)$/;
 
 function level(e: Expr): Level {
   switch (e.kind) {
-    case 'Ternary': return Level.Ternary;
-    case 'Binary': return BINARY_LEVEL[e.op]!;
-    case 'Prefix': return Level.Prefix;
-    case 'IntLiteral': return e.value < 0 ? Level.Prefix : Level.Postfix;
-    case 'RealLiteral': return e.value < 0 || e.text.startsWith('-') ? Level.Prefix : Level.Postfix;
-    default: return Level.Postfix;
+    case 'Ternary':
+      return Level.Ternary;
+    case 'Binary':
+      return BINARY_LEVEL[e.op]!;
+    case 'Prefix':
+      return Level.Prefix;
+    case 'IntLiteral':
+      return e.value < 0 ? Level.Prefix : Level.Postfix;
+    case 'RealLiteral':
+      return e.value < 0 || e.text.startsWith('-') ? Level.Prefix : Level.Postfix;
+    default:
+      return Level.Postfix;
   }
 }
 
@@ -54,10 +70,14 @@ function atLeast(e: Expr, min: Level): string {
 
 export function printExpr(e: Expr): string {
   switch (e.kind) {
-    case 'IntLiteral': return String(e.value);
-    case 'RealLiteral': return e.text;
-    case 'StringLiteral': return `"${e.value}"`;
-    case 'Variable': return e.name;
+    case 'IntLiteral':
+      return String(e.value);
+    case 'RealLiteral':
+      return e.text;
+    case 'StringLiteral':
+      return `"${e.value}"`;
+    case 'Variable':
+      return e.name;
     case 'Binary': {
       const l = BINARY_LEVEL[e.op]!;
       if (l === Level.Power) {
@@ -71,7 +91,8 @@ export function printExpr(e: Expr): string {
       // keep `- -x` from reading as one token in a reader's eye
       return operand.startsWith('-') || operand.startsWith('+') ? `${e.op}(${operand})` : `${e.op}${operand}`;
     }
-    case 'Transpose': return `${atLeast(e.operand, Level.Postfix)}'`;
+    case 'Transpose':
+      return `${atLeast(e.operand, Level.Postfix)}'`;
     case 'Ternary':
       return `${atLeast(e.condition, Level.Or)} ? ${printExpr(e.then)} : ${printExpr(e.otherwise)}`;
     case 'Call': {
@@ -83,17 +104,23 @@ export function printExpr(e: Expr): string {
       }
       return `${e.name}(${e.args.map(printExpr).join(', ')})`;
     }
-    case 'Index': return `${atLeast(e.target, Level.Postfix)}[${e.indices.map(printIndex).join(', ')}]`;
-    case 'ArrayExpr': return `{${e.elements.map(printExpr).join(', ')}}`;
-    case 'RowVectorExpr': return `[${e.elements.map(printExpr).join(', ')}]`;
+    case 'Index':
+      return `${atLeast(e.target, Level.Postfix)}[${e.indices.map(printIndex).join(', ')}]`;
+    case 'ArrayExpr':
+      return `{${e.elements.map(printExpr).join(', ')}}`;
+    case 'RowVectorExpr':
+      return `[${e.elements.map(printExpr).join(', ')}]`;
   }
 }
 
 function printIndex(i: Index): string {
   switch (i.kind) {
-    case 'Single': return printExpr(i.expr);
-    case 'All': return ':';
-    case 'Range': return `${i.lower ? atLeast(i.lower, Level.Or) : ''}:${i.upper ? printExpr(i.upper) : ''}`;
+    case 'Single':
+      return printExpr(i.expr);
+    case 'All':
+      return ':';
+    case 'Range':
+      return `${i.lower ? atLeast(i.lower, Level.Or) : ''}:${i.upper ? printExpr(i.upper) : ''}`;
   }
 }
 
@@ -120,9 +147,14 @@ function printLvalue(name: string, indices: Index[][]): string {
 /** Does `s`, printed as a branch, end in an `if` without `else` (which would capture a following `else`)? */
 function endsInOpenIf(s: Stmt): boolean {
   switch (s.kind) {
-    case 'If': return s.otherwise ? endsInOpenIf(s.otherwise) : true;
-    case 'For': case 'ForEach': case 'While': return endsInOpenIf(s.body);
-    default: return false;
+    case 'If':
+      return s.otherwise ? endsInOpenIf(s.otherwise) : true;
+    case 'For':
+    case 'ForEach':
+    case 'While':
+      return endsInOpenIf(s.body);
+    default:
+      return false;
   }
 }
 
@@ -147,21 +179,25 @@ export function printStmt(s: Stmt, indent = ''): string {
       }
       return `${text};`;
     }
-    case 'TargetPlus': return `${indent}target += ${printExpr(s.value)};`;
-    case 'PotentialPlus': return `${indent}potential += ${printExpr(s.value)};`;
+    case 'TargetPlus':
+      return `${indent}target += ${printExpr(s.value)};`;
+    case 'PotentialPlus':
+      return `${indent}potential += ${printExpr(s.value)};`;
     case 'For':
       return `${indent}for (${s.variable} in ${atLeast(s.lower, Level.Or)}:${printExpr(s.upper)})${printBody(s.body, indent)}`;
     case 'ForEach':
       return `${indent}for (${s.variable} in ${printExpr(s.collection)})${printBody(s.body, indent)}`;
-    case 'While': return `${indent}while (${printExpr(s.condition)})${printBody(s.body, indent)}`;
+    case 'While':
+      return `${indent}while (${printExpr(s.condition)})${printBody(s.body, indent)}`;
     case 'If': {
       const open = s.otherwise !== undefined && endsInOpenIf(s.then);
       let text = `${indent}if (${printExpr(s.condition)})${printBody(s.then, indent, open)}`;
       if (s.otherwise) {
         const sep = s.then.kind === 'Block' || open ? ' ' : `\n${indent}`;
-        text += s.otherwise.kind === 'If'
-          ? `${sep}else ${printStmt(s.otherwise, indent).trimStart()}`
-          : `${sep}else${printBody(s.otherwise, indent)}`;
+        text +=
+          s.otherwise.kind === 'If'
+            ? `${sep}else ${printStmt(s.otherwise, indent).trimStart()}`
+            : `${sep}else${printBody(s.otherwise, indent)}`;
       }
       return text;
     }
@@ -169,14 +205,22 @@ export function printStmt(s: Stmt, indent = ''): string {
       if (s.body.length === 0) return `${indent}{\n${indent}}`;
       return `${indent}{\n${s.body.map((b) => printStmt(b, indent + '  ')).join('\n')}\n${indent}}`;
     }
-    case 'Print': return `${indent}print(${s.args.map(printExpr).join(', ')});`;
-    case 'Reject': return `${indent}reject(${s.args.map(printExpr).join(', ')});`;
-    case 'Break': return `${indent}break;`;
-    case 'Continue': return `${indent}continue;`;
-    case 'CallStmt': return `${indent}${printExpr(s.call)};`;
-    case 'Empty': return `${indent};`;
-    case 'Return': return `${indent}return${s.value ? ` ${printExpr(s.value)}` : ''};`;
-    case 'JacobianPlus': return `${indent}jacobian += ${printExpr(s.value)};`;
+    case 'Print':
+      return `${indent}print(${s.args.map(printExpr).join(', ')});`;
+    case 'Reject':
+      return `${indent}reject(${s.args.map(printExpr).join(', ')});`;
+    case 'Break':
+      return `${indent}break;`;
+    case 'Continue':
+      return `${indent}continue;`;
+    case 'CallStmt':
+      return `${indent}${printExpr(s.call)};`;
+    case 'Empty':
+      return `${indent};`;
+    case 'Return':
+      return `${indent}return${s.value ? ` ${printExpr(s.value)}` : ''};`;
+    case 'JacobianPlus':
+      return `${indent}jacobian += ${printExpr(s.value)};`;
   }
 }
 
@@ -193,7 +237,10 @@ function printFunction(f: FunctionDef): string {
 /** The canonical text of a program. */
 export function printProgram(program: Program): string {
   const functions = program.functions ? `functions {\n${program.functions.map(printFunction).join('')}}\n` : '';
-  return functions + program.blocks
-    .map((b) => `${b.name} {\n${b.body.map((s) => printStmt(s, '  ')).join('\n')}${b.body.length ? '\n' : ''}}\n`)
-    .join('');
+  return (
+    functions +
+    program.blocks
+      .map((b) => `${b.name} {\n${b.body.map((s) => printStmt(s, '  ')).join('\n')}${b.body.length ? '\n' : ''}}\n`)
+      .join('')
+  );
 }

@@ -17,8 +17,10 @@ function notABlock(actual: IToken): string {
 
 /** What a rule stands for, when none of its alternatives fit. */
 const RULE_DESCRIPTIONS: Record<string, string> = {
-  program: "a block ('functions', 'data', 'transformed data', 'parameters', 'transformed parameters', 'model' or 'generated quantities')",
-  programBlock: "a block name ('data', 'transformed data', 'parameters', 'transformed parameters', 'model' or 'generated quantities')",
+  program:
+    "a block ('functions', 'data', 'transformed data', 'parameters', 'transformed parameters', 'model' or 'generated quantities')",
+  programBlock:
+    "a block name ('data', 'transformed data', 'parameters', 'transformed parameters', 'model' or 'generated quantities')",
   statement: 'a statement',
   functionDef: "a function definition ('void' or a return type, then the name)",
   unsizedType: "a type ('int', 'real', 'vector', 'row_vector', 'matrix' or 'array[] ...')",

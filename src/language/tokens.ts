@@ -147,9 +147,24 @@ export const Assign = createToken({ name: 'Assign', pattern: /=/, label: "'='", 
 export const PlusAssign = createToken({ name: 'PlusAssign', pattern: /\+=/, label: "'+='", categories: [AssignOp] });
 export const MinusAssign = createToken({ name: 'MinusAssign', pattern: /-=/, label: "'-='", categories: [AssignOp] });
 export const TimesAssign = createToken({ name: 'TimesAssign', pattern: /\*=/, label: "'*='", categories: [AssignOp] });
-export const DivideAssign = createToken({ name: 'DivideAssign', pattern: /\/=/, label: "'/='", categories: [AssignOp] });
-export const EltTimesAssign = createToken({ name: 'EltTimesAssign', pattern: /\.\*=/, label: "'.*='", categories: [AssignOp] });
-export const EltDivideAssign = createToken({ name: 'EltDivideAssign', pattern: /\.\/=/, label: "'./='", categories: [AssignOp] });
+export const DivideAssign = createToken({
+  name: 'DivideAssign',
+  pattern: /\/=/,
+  label: "'/='",
+  categories: [AssignOp],
+});
+export const EltTimesAssign = createToken({
+  name: 'EltTimesAssign',
+  pattern: /\.\*=/,
+  label: "'.*='",
+  categories: [AssignOp],
+});
+export const EltDivideAssign = createToken({
+  name: 'EltDivideAssign',
+  pattern: /\.\/=/,
+  label: "'./='",
+  categories: [AssignOp],
+});
 
 export const Or = createToken({ name: 'Or', pattern: /\|\|/, label: "'||'" });
 export const And = createToken({ name: 'And', pattern: /&&/, label: "'&&'" });
@@ -160,7 +175,12 @@ export const NotEqual = createToken({ name: 'NotEqual', pattern: /!=/, label: "'
 
 export const ComparisonOp = createToken({ name: 'ComparisonOp', pattern: Lexer.NA, label: 'a comparison' });
 export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/, label: "'<='", categories: [ComparisonOp] });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=/, label: "'>='", categories: [ComparisonOp] });
+export const GreaterEqual = createToken({
+  name: 'GreaterEqual',
+  pattern: />=/,
+  label: "'>='",
+  categories: [ComparisonOp],
+});
 export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'", categories: [ComparisonOp] });
 export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'", categories: [ComparisonOp] });
 
@@ -169,15 +189,34 @@ export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, l
 export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'", categories: [AdditiveOp, PrefixOp] });
 export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'", categories: [AdditiveOp, PrefixOp] });
 
-export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern: Lexer.NA, label: 'a product operator' });
+export const MultiplicativeOp = createToken({
+  name: 'MultiplicativeOp',
+  pattern: Lexer.NA,
+  label: 'a product operator',
+});
 export const Times = createToken({ name: 'Times', pattern: /\*/, label: "'*'", categories: [MultiplicativeOp] });
 export const Divide = createToken({ name: 'Divide', pattern: /\//, label: "'/'", categories: [MultiplicativeOp] });
 /** Stan binds `\` and `%/%` tighter than `*` (stanc3's IDIVIDE/LDIVIDE level). */
 export const LeftDivideOp = createToken({ name: 'LeftDivideOp', pattern: Lexer.NA, label: "'\\' or '%/%'" });
-export const IntDivide = createToken({ name: 'IntDivide', pattern: /%\/%/, label: "'%/%'", categories: [LeftDivideOp] });
+export const IntDivide = createToken({
+  name: 'IntDivide',
+  pattern: /%\/%/,
+  label: "'%/%'",
+  categories: [LeftDivideOp],
+});
 export const Modulo = createToken({ name: 'Modulo', pattern: /%/, label: "'%'", categories: [MultiplicativeOp] });
-export const EltTimes = createToken({ name: 'EltTimes', pattern: /\.\*/, label: "'.*'", categories: [MultiplicativeOp] });
-export const EltDivide = createToken({ name: 'EltDivide', pattern: /\.\//, label: "'./'", categories: [MultiplicativeOp] });
+export const EltTimes = createToken({
+  name: 'EltTimes',
+  pattern: /\.\*/,
+  label: "'.*'",
+  categories: [MultiplicativeOp],
+});
+export const EltDivide = createToken({
+  name: 'EltDivide',
+  pattern: /\.\//,
+  label: "'./'",
+  categories: [MultiplicativeOp],
+});
 export const LeftDivide = createToken({ name: 'LeftDivide', pattern: /\\/, label: "'\\'", categories: [LeftDivideOp] });
 
 export const Bang = createToken({ name: 'Bang', pattern: /!/, label: "'!'", categories: [PrefixOp] });
@@ -191,24 +230,112 @@ export const EltPower = createToken({ name: 'EltPower', pattern: /\.\^/, label: 
  * `.*=` before `.*`, `<=` before `<`, keywords before Identifier).
  */
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment, UnterminatedComment, HashLine,
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  HashLine,
   // keywords
-  Functions, Data, Transformed, Parameters, Model, Generated, Quantities,
-  PositiveOrdered, RowVector, CholeskyFactorCorr, CholeskyFactorCov, CovMatrix, CorrMatrix, UnitVector,
-  ComplexType, Int, Real, Vector, Matrix, Simplex, Ordered, Array, Tuple,
-  Lower, Upper, Offset, Multiplier, Truncate,
-  For, In, While, If, Else, Break, Continue, Return, Print, Reject, FatalError, Target, Potential, Profile, Void,
+  Functions,
+  Data,
+  Transformed,
+  Parameters,
+  Model,
+  Generated,
+  Quantities,
+  PositiveOrdered,
+  RowVector,
+  CholeskyFactorCorr,
+  CholeskyFactorCov,
+  CovMatrix,
+  CorrMatrix,
+  UnitVector,
+  ComplexType,
+  Int,
+  Real,
+  Vector,
+  Matrix,
+  Simplex,
+  Ordered,
+  Array,
+  Tuple,
+  Lower,
+  Upper,
+  Offset,
+  Multiplier,
+  Truncate,
+  For,
+  In,
+  While,
+  If,
+  Else,
+  Break,
+  Continue,
+  Return,
+  Print,
+  Reject,
+  FatalError,
+  Target,
+  Potential,
+  Profile,
+  Void,
   Identifier,
   // literals
-  ImagLiteral, RealLiteral, IntLiteral, StringLiteral,
+  ImagLiteral,
+  RealLiteral,
+  IntLiteral,
+  StringLiteral,
   // multi-character operators before their prefixes
-  EltTimesAssign, EltDivideAssign, PlusAssign, MinusAssign, TimesAssign, DivideAssign,
-  Or, And, Equal, NotEqual, LessEqual, GreaterEqual,
-  IntDivide, EltTimes, EltDivide, EltPower,
-  Assign, Less, Greater, Plus, Minus, Times, Divide, Modulo, LeftDivide, Bang, Hat,
-  LCurly, RCurly, LParen, RParen, LSquare, RSquare, Comma, Semi, Colon, Question, Tilde, Bar, Transpose,
+  EltTimesAssign,
+  EltDivideAssign,
+  PlusAssign,
+  MinusAssign,
+  TimesAssign,
+  DivideAssign,
+  Or,
+  And,
+  Equal,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  IntDivide,
+  EltTimes,
+  EltDivide,
+  EltPower,
+  Assign,
+  Less,
+  Greater,
+  Plus,
+  Minus,
+  Times,
+  Divide,
+  Modulo,
+  LeftDivide,
+  Bang,
+  Hat,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LSquare,
+  RSquare,
+  Comma,
+  Semi,
+  Colon,
+  Question,
+  Tilde,
+  Bar,
+  Transpose,
   // categories (no pattern)
-  TypeKeyword, AssignOp, EqualityOp, ComparisonOp, AdditiveOp, MultiplicativeOp, LeftDivideOp, PrefixOp, PowerOp,
+  TypeKeyword,
+  AssignOp,
+  EqualityOp,
+  ComparisonOp,
+  AdditiveOp,
+  MultiplicativeOp,
+  LeftDivideOp,
+  PrefixOp,
+  PowerOp,
 ];
 
 /** Built once: lexer construction analyses every pattern. */

@@ -6,15 +6,44 @@
  * of block. Diagnostics are collected, not thrown, so one parse reports all.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { after, endOf, join, lvalue, node, nodes, sizeHint, startOf, token, tokens, tokenSpan, type Ctx } from './cst.js';
+import {
+  after,
+  endOf,
+  join,
+  lvalue,
+  node,
+  nodes,
+  sizeHint,
+  startOf,
+  token,
+  tokens,
+  tokenSpan,
+  type Ctx,
+} from './cst.js';
 import type {
-  AssignOperator, BaseTypeName, BinaryOperator, BlockName, Constraint, Expr, Index, Position,
-  PrefixOperator, Program, ProgramBlock, Span, Stmt, TypeDecl,
+  AssignOperator,
+  BaseTypeName,
+  BinaryOperator,
+  BlockName,
+  Constraint,
+  Expr,
+  Index,
+  Position,
+  PrefixOperator,
+  Program,
+  ProgramBlock,
+  Span,
+  Stmt,
+  TypeDecl,
 } from './ast.js';
 import { BLOCK_ORDER } from './ast.js';
 import type { FunctionArg, FunctionDef, UnsizedType } from './ast.js';
 import {
-  buildFunctionArg, buildFunctionDef, buildFunctionsBlock, buildUnsizedType, type VisitorHost,
+  buildFunctionArg,
+  buildFunctionDef,
+  buildFunctionsBlock,
+  buildUnsizedType,
+  type VisitorHost,
 } from './functions-visitor.js';
 import { UPGRADE_NOTE } from './upgrade-note.js';
 import type { Diagnostic } from '../errors.js';
@@ -27,17 +56,32 @@ const CONDITIONAL_SUFFIXES = ['_lpdf', '_lupdf', '_lpmf', '_lupmf', '_cdf', '_lc
 
 /** How many sizes each base type takes (`vector[N]`: 1). */
 const SIZE_COUNTS: Record<BaseTypeName, number[]> = {
-  int: [0], real: [0],
-  vector: [1], row_vector: [1], matrix: [2],
-  simplex: [1], ordered: [1], positive_ordered: [1], unit_vector: [1],
-  cholesky_factor_corr: [1], cholesky_factor_cov: [1, 2], cov_matrix: [1], corr_matrix: [1],
+  int: [0],
+  real: [0],
+  vector: [1],
+  row_vector: [1],
+  matrix: [2],
+  simplex: [1],
+  ordered: [1],
+  positive_ordered: [1],
+  unit_vector: [1],
+  cholesky_factor_corr: [1],
+  cholesky_factor_cov: [1, 2],
+  cov_matrix: [1],
+  corr_matrix: [1],
 };
 
 /** Types that may carry `<lower/upper>` and `<offset/multiplier>` (int only the former). */
 const BOUNDABLE = new Set<BaseTypeName>(['int', 'real', 'vector', 'row_vector', 'matrix']);
 const CONSTRAINED_TYPES = new Set<BaseTypeName>([
-  'simplex', 'ordered', 'positive_ordered', 'unit_vector',
-  'cholesky_factor_corr', 'cholesky_factor_cov', 'cov_matrix', 'corr_matrix',
+  'simplex',
+  'ordered',
+  'positive_ordered',
+  'unit_vector',
+  'cholesky_factor_corr',
+  'cholesky_factor_cov',
+  'cov_matrix',
+  'corr_matrix',
 ]);
 
 /** Where a block's CST node starts (its first token). */
@@ -51,8 +95,17 @@ function firstStart(n: CstNode): number {
 
 const BaseVisitor = modelParser.getBaseCstVisitorConstructor();
 
-interface CallArgs { args: Expr[]; conditional: boolean; bar?: IToken }
-interface ElementType { base: BaseTypeName; sizes: Expr[]; constraint?: Constraint; span: Span }
+interface CallArgs {
+  args: Expr[];
+  conditional: boolean;
+  bar?: IToken;
+}
+interface ElementType {
+  base: BaseTypeName;
+  sizes: Expr[];
+  constraint?: Constraint;
+  span: Span;
+}
 
 export class AstBuilder extends BaseVisitor implements VisitorHost {
   private diagnostics: Diagnostic[] = [];
@@ -169,7 +222,8 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
       }
     }
     const first = (ctx.Transformed ?? ctx.Generated ?? ctx.Data ?? ctx.Parameters ?? ctx.Model)![0] as IToken;
-    const last = (ctx.Quantities ?? (ctx.Transformed ? ctx.Data ?? ctx.Parameters : undefined) ?? [first])[0] as IToken;
+    const last = (ctx.Quantities ??
+      (ctx.Transformed ? (ctx.Data ?? ctx.Parameters) : undefined) ?? [first])[0] as IToken;
     const block: ProgramBlock = { name, body, span: join(tokenSpan(first), tokenSpan(token(ctx, 'RCurly'))) };
     this.headers.set(block, join(tokenSpan(first), tokenSpan(last)));
     return block;
@@ -390,7 +444,8 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
       const { args, conditional, bar } = ctx.callArguments
         ? (this.visit(node(ctx, 'callArguments')) as CallArgs)
         : { args: [], conditional: false, bar: undefined };
-      if (conditional && bar) this.error("'|' is not used in a '~' statement; separate the arguments with ','", tokenSpan(bar));
+      if (conditional && bar)
+        this.error("'|' is not used in a '~' statement; separate the arguments with ','", tokenSpan(bar));
       const suffix = CONDITIONAL_SUFFIXES.find((s) => distribution.endsWith(s));
       if (suffix) {
         this.error(
@@ -407,7 +462,7 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     if (arrow) {
       this.error("'<-' is not supported (it was removed from Stan); assign with '='", arrow, [UPGRADE_NOTE]);
     } else {
-      this.error('this expression is not a statement (expected an assignment, a \'~\' statement or a call)', lhs.span);
+      this.error("this expression is not a statement (expected an assignment, a '~' statement or a call)", lhs.span);
     }
     return { kind: 'Empty', span };
   }
@@ -457,7 +512,10 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     const sizes = ctx.expressionList ? (this.visit(node(ctx, 'expressionList')) as Expr[]) : [];
     const constraintNode = ctx.constraint ? node(ctx, 'constraint') : undefined;
     const constraintSpan = constraintNode
-      ? join(tokenSpan(constraintNode.children.Less![0] as IToken), tokenSpan(constraintNode.children.Greater![0] as IToken))
+      ? join(
+          tokenSpan(constraintNode.children.Less![0] as IToken),
+          tokenSpan(constraintNode.children.Greater![0] as IToken),
+        )
       : undefined;
     if (ctx.RSquare) span = join(span, tokenSpan(token(ctx, 'RSquare')));
     else if (constraintSpan) span = join(span, constraintSpan);
@@ -493,7 +551,10 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     const bounds = constraint.lower !== undefined || constraint.upper !== undefined;
     const affine = constraint.offset !== undefined || constraint.multiplier !== undefined;
     if (bounds && affine) {
-      this.error("'lower'/'upper' cannot be combined with 'offset'/'multiplier'", join(tokenSpan(token(ctx, 'Less')), tokenSpan(token(ctx, 'Greater'))));
+      this.error(
+        "'lower'/'upper' cannot be combined with 'offset'/'multiplier'",
+        join(tokenSpan(token(ctx, 'Less')), tokenSpan(token(ctx, 'Greater'))),
+      );
     }
     return constraint;
   }
@@ -522,18 +583,38 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     let acc = operands[0]!;
     for (let i = 0; i < operators.length; i++) {
       const right = operands[i + 1]!;
-      acc = { kind: 'Binary', op: operators[i]!.image as BinaryOperator, left: acc, right, span: join(acc.span, right.span) };
+      acc = {
+        kind: 'Binary',
+        op: operators[i]!.image as BinaryOperator,
+        left: acc,
+        right,
+        span: join(acc.span, right.span),
+      };
     }
     return acc;
   }
 
-  orExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  andExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  equalityExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  comparisonExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  additiveExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  multiplicativeExpression(ctx: Ctx): Expr { return this.fold(ctx); }
-  leftDivisionExpression(ctx: Ctx): Expr { return this.fold(ctx); }
+  orExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  andExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  equalityExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  comparisonExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  additiveExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  multiplicativeExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
+  leftDivisionExpression(ctx: Ctx): Expr {
+    return this.fold(ctx);
+  }
 
   prefixExpression(ctx: Ctx): Expr {
     if (ctx.powerExpression) return this.visit(node(ctx, 'powerExpression')) as Expr;
@@ -596,7 +677,8 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     if (ctx.IntLiteral) {
       const tok = token(ctx, 'IntLiteral');
       const value = Number(tok.image);
-      if (value > MAX_INT) this.error(`integer literal ${tok.image} is too large (the largest int is ${MAX_INT})`, tokenSpan(tok));
+      if (value > MAX_INT)
+        this.error(`integer literal ${tok.image} is too large (the largest int is ${MAX_INT})`, tokenSpan(tok));
       return { kind: 'IntLiteral', value, span: tokenSpan(tok) };
     }
     if (ctx.RealLiteral) {
@@ -616,7 +698,11 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     if (ctx.Identifier) return this.nameOrCall(ctx);
     if (ctx.LCurly) {
       const elements = this.visit(node(ctx, 'arrayElements')) as Expr[];
-      return { kind: 'ArrayExpr', elements, span: join(tokenSpan(token(ctx, 'LCurly')), tokenSpan(token(ctx, 'RCurly'))) };
+      return {
+        kind: 'ArrayExpr',
+        elements,
+        span: join(tokenSpan(token(ctx, 'LCurly')), tokenSpan(token(ctx, 'RCurly'))),
+      };
     }
     if (ctx.LSquare) {
       const elements = this.visit(node(ctx, 'rowElements')) as Expr[];
@@ -671,4 +757,3 @@ export class AstBuilder extends BaseVisitor implements VisitorHost {
     return nodes(ctx, 'expression').map((n) => this.visit(n) as Expr);
   }
 }
-

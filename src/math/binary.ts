@@ -26,8 +26,16 @@ export const BINARY_KERNELS: Record<BinaryOp, BinaryKernel> = {
     // d/db a^b = a^b log a; zero at a = 0 (as Stan, avoiding 0·log 0)
     db: (a, _b, y) => (a === 0 ? 0 : y * Math.log(a)),
   },
-  fmin: { f: S.fmin, da: (a, b) => (Number.isNaN(b) || a <= b ? 1 : 0), db: (a, b) => (Number.isNaN(b) || a <= b ? 0 : 1) },
-  fmax: { f: S.fmax, da: (a, b) => (Number.isNaN(b) || a >= b ? 1 : 0), db: (a, b) => (Number.isNaN(b) || a >= b ? 0 : 1) },
+  fmin: {
+    f: S.fmin,
+    da: (a, b) => (Number.isNaN(b) || a <= b ? 1 : 0),
+    db: (a, b) => (Number.isNaN(b) || a <= b ? 0 : 1),
+  },
+  fmax: {
+    f: S.fmax,
+    da: (a, b) => (Number.isNaN(b) || a >= b ? 1 : 0),
+    db: (a, b) => (Number.isNaN(b) || a >= b ? 0 : 1),
+  },
   fmod: { f: (a, b) => a % b, da: () => 1, db: (a, b) => -Math.trunc(a / b) },
   atan2: { f: Math.atan2, da: (a, b) => b / (a * a + b * b), db: (a, b) => -a / (a * a + b * b) },
   hypot: { f: Math.hypot, da: (a, _b, y) => a / y, db: (_a, b, y) => b / y },
@@ -50,7 +58,11 @@ export const BINARY_KERNELS: Record<BinaryOp, BinaryKernel> = {
   },
   multiply_log: { f: S.multiplyLog, da: (_a, b) => Math.log(b), db: (a, b) => a / b },
   lmultiply: { f: S.multiplyLog, da: (_a, b) => Math.log(b), db: (a, b) => a / b },
-  fdim: { f: (a, b) => (a > b ? a - b : a <= b ? 0 : NaN), da: (a, b) => (a > b ? 1 : 0), db: (a, b) => (a > b ? -1 : 0) },
+  fdim: {
+    f: (a, b) => (a > b ? a - b : a <= b ? 0 : NaN),
+    da: (a, b) => (a > b ? 1 : 0),
+    db: (a, b) => (a > b ? -1 : 0),
+  },
   lt: { f: (a, b) => bool(a < b) },
   le: { f: (a, b) => bool(a <= b) },
   gt: { f: (a, b) => bool(a > b) },

@@ -12,8 +12,16 @@
  * four chains at a time so each row of A is read once per four chains.
  */
 export function matmulForward(
-  A: Float64Array, aBatched: boolean, B: Float64Array, bBatched: boolean, Y: Float64Array,
-  c0: number, c1: number, r: number, k: number, m: number,
+  A: Float64Array,
+  aBatched: boolean,
+  B: Float64Array,
+  bBatched: boolean,
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+  r: number,
+  k: number,
+  m: number,
 ): void {
   if (!aBatched && bBatched && m === 1) {
     matrixTimesVectors(A, B, Y, c0, c1, r, k);
@@ -46,13 +54,30 @@ export function matmulForward(
   }
 }
 
-function matrixTimesVectors(A: Float64Array, B: Float64Array, Y: Float64Array, c0: number, c1: number, r: number, k: number): void {
+function matrixTimesVectors(
+  A: Float64Array,
+  B: Float64Array,
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+  r: number,
+  k: number,
+): void {
   let c = c0;
   for (; c + 4 <= c1; c += 4) {
-    const b0 = c * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
-    const y0 = c * r, y1 = y0 + r, y2 = y1 + r, y3 = y2 + r;
+    const b0 = c * k,
+      b1 = b0 + k,
+      b2 = b1 + k,
+      b3 = b2 + k;
+    const y0 = c * r,
+      y1 = y0 + r,
+      y2 = y1 + r,
+      y3 = y2 + r;
     for (let i = 0; i < r; i++) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       const ai = i * k;
       for (let j = 0; j < k; j++) {
         const a = A[ai + j];
@@ -81,8 +106,18 @@ function matrixTimesVectors(A: Float64Array, B: Float64Array, Y: Float64Array, c
 
 /** gA += G·Bᵀ, gB += Aᵀ·G per chain. */
 export function matmulBackward(
-  A: Float64Array, aBatched: boolean, B: Float64Array, bBatched: boolean, G: Float64Array,
-  gA: Float64Array | null, gB: Float64Array | null, c0: number, c1: number, r: number, k: number, m: number,
+  A: Float64Array,
+  aBatched: boolean,
+  B: Float64Array,
+  bBatched: boolean,
+  G: Float64Array,
+  gA: Float64Array | null,
+  gB: Float64Array | null,
+  c0: number,
+  c1: number,
+  r: number,
+  k: number,
+  m: number,
 ): void {
   if (gB && !aBatched && bBatched && m === 1) matrixTransposeTimesVectors(A, G, gB, c0, c1, r, k);
   else if (gB) {
@@ -120,13 +155,30 @@ export function matmulBackward(
   }
 }
 
-function matrixTransposeTimesVectors(A: Float64Array, G: Float64Array, gB: Float64Array, c0: number, c1: number, r: number, k: number): void {
+function matrixTransposeTimesVectors(
+  A: Float64Array,
+  G: Float64Array,
+  gB: Float64Array,
+  c0: number,
+  c1: number,
+  r: number,
+  k: number,
+): void {
   let c = c0;
   for (; c + 4 <= c1; c += 4) {
-    const b0 = c * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
-    const y0 = c * r, y1 = y0 + r, y2 = y1 + r, y3 = y2 + r;
+    const b0 = c * k,
+      b1 = b0 + k,
+      b2 = b1 + k,
+      b3 = b2 + k;
+    const y0 = c * r,
+      y1 = y0 + r,
+      y2 = y1 + r,
+      y3 = y2 + r;
     for (let i = 0; i < r; i++) {
-      const g0 = G[y0 + i], g1 = G[y1 + i], g2 = G[y2 + i], g3 = G[y3 + i];
+      const g0 = G[y0 + i],
+        g1 = G[y1 + i],
+        g2 = G[y2 + i],
+        g3 = G[y3 + i];
       const ai = i * k;
       for (let j = 0; j < k; j++) {
         const a = A[ai + j];
@@ -149,7 +201,14 @@ function matrixTransposeTimesVectors(A: Float64Array, G: Float64Array, gB: Float
 }
 
 /** Y = Xᵀ per chain, X [r, c]. */
-export function transposeForward(X: Float64Array, Y: Float64Array, c0: number, c1: number, r: number, cols: number): void {
+export function transposeForward(
+  X: Float64Array,
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+  r: number,
+  cols: number,
+): void {
   const size = r * cols;
   for (let ch = c0; ch < c1; ch++) {
     const o = ch * size;
@@ -158,7 +217,14 @@ export function transposeForward(X: Float64Array, Y: Float64Array, c0: number, c
 }
 
 /** gX += Gᵀ per chain. */
-export function transposeBackward(G: Float64Array, gX: Float64Array, c0: number, c1: number, r: number, cols: number): void {
+export function transposeBackward(
+  G: Float64Array,
+  gX: Float64Array,
+  c0: number,
+  c1: number,
+  r: number,
+  cols: number,
+): void {
   const size = r * cols;
   for (let ch = c0; ch < c1; ch++) {
     const o = ch * size;
@@ -203,7 +269,15 @@ export function choleskyForward(A: Float64Array, L: Float64Array, c0: number, c1
  * Cholesky decomposition", unblocked algorithm): gA (lower triangle) += Ā
  * from L̄ = G. `work` holds n·n scratch entries.
  */
-export function choleskyBackward(L: Float64Array, G: Float64Array, gA: Float64Array, c0: number, c1: number, n: number, work: Float64Array): void {
+export function choleskyBackward(
+  L: Float64Array,
+  G: Float64Array,
+  gA: Float64Array,
+  c0: number,
+  c1: number,
+  n: number,
+  work: Float64Array,
+): void {
   const size = n * n;
   for (let c = c0; c < c1; c++) {
     const o = c * size;
@@ -235,7 +309,15 @@ export function choleskyBackward(L: Float64Array, G: Float64Array, gA: Float64Ar
 
 /** Z = L⁻¹ B per chain, L [n, n] lower (only its lower triangle is read), B [n, m]. */
 export function triangularSolveForward(
-  L: Float64Array, lBatched: boolean, B: Float64Array, bBatched: boolean, Z: Float64Array, c0: number, c1: number, n: number, m: number,
+  L: Float64Array,
+  lBatched: boolean,
+  B: Float64Array,
+  bBatched: boolean,
+  Z: Float64Array,
+  c0: number,
+  c1: number,
+  n: number,
+  m: number,
 ): void {
   const lStride = lBatched ? n * n : 0;
   const bStride = bBatched ? n * m : 0;
@@ -259,8 +341,17 @@ export function triangularSolveForward(
  * `work` holds n·m scratch entries.
  */
 export function triangularSolveBackward(
-  L: Float64Array, lBatched: boolean, Z: Float64Array, G: Float64Array,
-  gL: Float64Array | null, gB: Float64Array | null, c0: number, c1: number, n: number, m: number, work: Float64Array,
+  L: Float64Array,
+  lBatched: boolean,
+  Z: Float64Array,
+  G: Float64Array,
+  gL: Float64Array | null,
+  gB: Float64Array | null,
+  c0: number,
+  c1: number,
+  n: number,
+  m: number,
+  work: Float64Array,
 ): void {
   const lStride = lBatched ? n * n : 0;
   for (let c = c0; c < c1; c++) {

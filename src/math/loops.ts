@@ -26,11 +26,32 @@ import {
 export type OperandMode = 'B' | 'S' | 'K' | 'k';
 
 export type UnaryForwardLoop = (x: Float64Array, y: Float64Array, start: number, end: number) => void;
-export type UnaryBackwardLoop = (x: Float64Array, y: Float64Array, gy: Float64Array, gx: Float64Array, start: number, end: number) => void;
-export type BinaryForwardLoop = (a: Float64Array, b: Float64Array, y: Float64Array, c0: number, c1: number, n: number) => void;
+export type UnaryBackwardLoop = (
+  x: Float64Array,
+  y: Float64Array,
+  gy: Float64Array,
+  gx: Float64Array,
+  start: number,
+  end: number,
+) => void;
+export type BinaryForwardLoop = (
+  a: Float64Array,
+  b: Float64Array,
+  y: Float64Array,
+  c0: number,
+  c1: number,
+  n: number,
+) => void;
 export type BinaryBackwardLoop = (
-  a: Float64Array, b: Float64Array, y: Float64Array, gy: Float64Array,
-  ga: Float64Array | null, gb: Float64Array | null, c0: number, c1: number, n: number,
+  a: Float64Array,
+  b: Float64Array,
+  y: Float64Array,
+  gy: Float64Array,
+  ga: Float64Array | null,
+  gb: Float64Array | null,
+  c0: number,
+  c1: number,
+  n: number,
 ) => void;
 
 let serial = 0;
@@ -48,8 +69,12 @@ export function unaryForwardLoop(op: string, kernel: UnaryKernel): UnaryForwardL
   let loop = unaryForwardCache.get(op);
   if (!loop && !codeGenerationAllowed()) loop = unaryForwardClosure(kernel);
   if (!loop) {
-    loop = generate<UnaryForwardLoop>({ f: kernel.f }, ['x', 'y', 'start', 'end'],
-      'for (let o = start; o < end; o++) y[o] = f(x[o]);', `unary ${op} forward`);
+    loop = generate<UnaryForwardLoop>(
+      { f: kernel.f },
+      ['x', 'y', 'start', 'end'],
+      'for (let o = start; o < end; o++) y[o] = f(x[o]);',
+      `unary ${op} forward`,
+    );
     unaryForwardCache.set(op, loop);
   }
   return loop;
@@ -61,8 +86,12 @@ export function unaryBackwardLoop(op: string, kernel: UnaryKernel): UnaryBackwar
   let loop = unaryBackwardCache.get(op);
   if (!loop && !codeGenerationAllowed()) loop = unaryBackwardClosure(kernel)!;
   if (!loop) {
-    loop = generate<UnaryBackwardLoop>({ df: kernel.df }, ['x', 'y', 'gy', 'gx', 'start', 'end'],
-      'for (let o = start; o < end; o++) gx[o] += gy[o] * df(x[o], y[o]);', `unary ${op} backward`);
+    loop = generate<UnaryBackwardLoop>(
+      { df: kernel.df },
+      ['x', 'y', 'gy', 'gx', 'start', 'end'],
+      'for (let o = start; o < end; o++) gx[o] += gy[o] * df(x[o], y[o]);',
+      `unary ${op} backward`,
+    );
     unaryBackwardCache.set(op, loop);
   }
   return loop;
@@ -71,17 +100,26 @@ export function unaryBackwardLoop(op: string, kernel: UnaryKernel): UnaryBackwar
 /** The expression reading operand `v` in mode m, and the statements hoisting it. */
 function operand(v: string, m: OperandMode): { read: string; outer: string; perChain: string } {
   switch (m) {
-    case 'B': return { read: `${v}[o]`, outer: '', perChain: '' };
-    case 'S': return { read: `${v}c`, outer: '', perChain: `const ${v}c = ${v}[c];` };
-    case 'K': return { read: `${v}[i]`, outer: '', perChain: '' };
-    case 'k': return { read: `${v}0`, outer: `const ${v}0 = ${v}[0];`, perChain: '' };
+    case 'B':
+      return { read: `${v}[o]`, outer: '', perChain: '' };
+    case 'S':
+      return { read: `${v}c`, outer: '', perChain: `const ${v}c = ${v}[c];` };
+    case 'K':
+      return { read: `${v}[i]`, outer: '', perChain: '' };
+    case 'k':
+      return { read: `${v}0`, outer: `const ${v}0 = ${v}[0];`, perChain: '' };
   }
 }
 
 const binaryForwardCache = new Map<string, BinaryForwardLoop>();
 const binaryBackwardCache = new Map<string, BinaryBackwardLoop>();
 
-export function binaryForwardLoop(op: string, kernel: BinaryKernel, ma: OperandMode, mb: OperandMode): BinaryForwardLoop {
+export function binaryForwardLoop(
+  op: string,
+  kernel: BinaryKernel,
+  ma: OperandMode,
+  mb: OperandMode,
+): BinaryForwardLoop {
   const key = `${op}|${ma}${mb}`;
   let loop = binaryForwardCache.get(key);
   if (!loop && !codeGenerationAllowed()) loop = binaryForwardClosure(kernel, ma, mb);
@@ -94,7 +132,12 @@ for (let c = c0; c < c1; c++) {
   ${A.perChain} ${B.perChain}
   for (let i = 0; i < n; i++, o++) y[o] = f(${A.read}, ${B.read});
 }`;
-    loop = generate<BinaryForwardLoop>({ f: kernel.f }, ['a', 'b', 'y', 'c0', 'c1', 'n'], body, `binary ${key} forward`);
+    loop = generate<BinaryForwardLoop>(
+      { f: kernel.f },
+      ['a', 'b', 'y', 'c0', 'c1', 'n'],
+      body,
+      `binary ${key} forward`,
+    );
     binaryForwardCache.set(key, loop);
   }
   return loop;
@@ -105,7 +148,12 @@ for (let c = c0; c < c1; c++) {
  * needed). A batched scalar operand ('S') sums its contributions over i.
  */
 export function binaryBackwardLoop(
-  op: string, kernel: BinaryKernel, ma: OperandMode, mb: OperandMode, needA: boolean, needB: boolean,
+  op: string,
+  kernel: BinaryKernel,
+  ma: OperandMode,
+  mb: OperandMode,
+  needA: boolean,
+  needB: boolean,
 ): BinaryBackwardLoop | null {
   const wantA = needA && !!kernel.da && (ma === 'B' || ma === 'S');
   const wantB = needB && !!kernel.db && (mb === 'B' || mb === 'S');
@@ -121,12 +169,18 @@ export function binaryBackwardLoop(
     const before: string[] = [];
     const after: string[] = [];
     if (wantA) {
-      if (ma === 'S') { before.push('let sa = 0;'); lines.push(`sa += g * da(${args});`); after.push('ga[c] += sa;'); }
-      else lines.push(`ga[o] += g * da(${args});`);
+      if (ma === 'S') {
+        before.push('let sa = 0;');
+        lines.push(`sa += g * da(${args});`);
+        after.push('ga[c] += sa;');
+      } else lines.push(`ga[o] += g * da(${args});`);
     }
     if (wantB) {
-      if (mb === 'S') { before.push('let sb = 0;'); lines.push(`sb += g * db(${args});`); after.push('gb[c] += sb;'); }
-      else lines.push(`gb[o] += g * db(${args});`);
+      if (mb === 'S') {
+        before.push('let sb = 0;');
+        lines.push(`sb += g * db(${args});`);
+        after.push('gb[c] += sb;');
+      } else lines.push(`gb[o] += g * db(${args});`);
     }
     const body = `${A.outer} ${B.outer}
 let o = c0 * n;
@@ -138,7 +192,12 @@ for (let c = c0; c < c1; c++) {
   }
   ${after.join(' ')}
 }`;
-    loop = generate<BinaryBackwardLoop>({ da: kernel.da, db: kernel.db }, ['a', 'b', 'y', 'gy', 'ga', 'gb', 'c0', 'c1', 'n'], body, `binary ${key} backward`);
+    loop = generate<BinaryBackwardLoop>(
+      { da: kernel.da, db: kernel.db },
+      ['a', 'b', 'y', 'gy', 'ga', 'gb', 'c0', 'c1', 'n'],
+      body,
+      `binary ${key} backward`,
+    );
     binaryBackwardCache.set(key, loop);
   }
   return loop;

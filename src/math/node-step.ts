@@ -12,7 +12,13 @@ import type { BinaryOp, IRNode, ReduceOp, UnaryOp } from '../ir/ops.js';
 import { shapeSize, type Shape } from './shape.js';
 import { BINARY_KERNELS } from './binary.js';
 import * as linalg from './linalg.js';
-import { binaryBackwardLoop, binaryForwardLoop, unaryBackwardLoop, unaryForwardLoop, type OperandMode } from './loops.js';
+import {
+  binaryBackwardLoop,
+  binaryForwardLoop,
+  unaryBackwardLoop,
+  unaryForwardLoop,
+  type OperandMode,
+} from './loops.js';
 import { REDUCE_KERNELS } from './reduce.js';
 import * as structural from './structural.js';
 import { UNARY_KERNELS } from './unary.js';
@@ -126,7 +132,8 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
       };
       if (needs) {
         const g = gOut as Float64Array;
-        step.backward = (c0, c1) => linalg.matmulBackward(a.value, a.batched, b.value, b.batched, g, a.grad, b.grad, c0, c1, r, k, m);
+        step.backward = (c0, c1) =>
+          linalg.matmulBackward(a.value, a.batched, b.value, b.batched, g, a.grad, b.grad, c0, c1, r, k, m);
       }
       return step;
     }
@@ -158,12 +165,14 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
       const size = L.shape[0];
       const m = b.shape.length === 2 ? b.shape[1] : 1;
       const step: NodeStep = {
-        forward: (c0, c1) => linalg.triangularSolveForward(L.value, L.batched, b.value, b.batched, out, c0, c1, size, m),
+        forward: (c0, c1) =>
+          linalg.triangularSolveForward(L.value, L.batched, b.value, b.batched, out, c0, c1, size, m),
       };
       if (needs) {
         const g = gOut as Float64Array;
         const work = new Float64Array(size * m);
-        step.backward = (c0, c1) => linalg.triangularSolveBackward(L.value, L.batched, out, g, L.grad, b.grad, c0, c1, size, m, work);
+        step.backward = (c0, c1) =>
+          linalg.triangularSolveBackward(L.value, L.batched, out, g, L.grad, b.grad, c0, c1, size, m, work);
       }
       return step;
     }
@@ -171,7 +180,9 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
       const [x] = inputs;
       const idx = node.indices as Int32Array;
       const xSize = shapeSize(x.shape);
-      const step: NodeStep = { forward: (c0, c1) => structural.gatherForward(x.value, x.batched ? xSize : 0, idx, out, c0, c1) };
+      const step: NodeStep = {
+        forward: (c0, c1) => structural.gatherForward(x.value, x.batched ? xSize : 0, idx, out, c0, c1),
+      };
       if (needs && x.grad) {
         const gx = x.grad;
         const g = gOut as Float64Array;

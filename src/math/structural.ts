@@ -5,7 +5,14 @@
  */
 
 /** Y[c, i] = X[c, idx[i]]; `xStride` is the per-chain size of X (0 if constant). */
-export function gatherForward(X: Float64Array, xStride: number, idx: Int32Array, Y: Float64Array, c0: number, c1: number): void {
+export function gatherForward(
+  X: Float64Array,
+  xStride: number,
+  idx: Int32Array,
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+): void {
   const m = idx.length;
   for (let c = c0; c < c1; c++) {
     const xo = c * xStride;
@@ -14,7 +21,14 @@ export function gatherForward(X: Float64Array, xStride: number, idx: Int32Array,
   }
 }
 
-export function gatherBackward(G: Float64Array, idx: Int32Array, gX: Float64Array, xSize: number, c0: number, c1: number): void {
+export function gatherBackward(
+  G: Float64Array,
+  idx: Int32Array,
+  gX: Float64Array,
+  xSize: number,
+  c0: number,
+  c1: number,
+): void {
   const m = idx.length;
   for (let c = c0; c < c1; c++) {
     const xo = c * xSize;
@@ -24,7 +38,15 @@ export function gatherBackward(G: Float64Array, idx: Int32Array, gX: Float64Arra
 }
 
 /** Y[c] = concat of parts[p][c] (a constant part is copied into every chain). */
-export function concatForward(parts: Float64Array[], sizes: number[], batched: boolean[], Y: Float64Array, c0: number, c1: number, total: number): void {
+export function concatForward(
+  parts: Float64Array[],
+  sizes: number[],
+  batched: boolean[],
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+  total: number,
+): void {
   for (let c = c0; c < c1; c++) {
     let o = c * total;
     for (let p = 0; p < parts.length; p++) {
@@ -37,7 +59,14 @@ export function concatForward(parts: Float64Array[], sizes: number[], batched: b
   }
 }
 
-export function concatBackward(G: Float64Array, sizes: number[], grads: (Float64Array | null)[], c0: number, c1: number, total: number): void {
+export function concatBackward(
+  G: Float64Array,
+  sizes: number[],
+  grads: (Float64Array | null)[],
+  c0: number,
+  c1: number,
+  total: number,
+): void {
   for (let c = c0; c < c1; c++) {
     let o = c * total;
     for (let p = 0; p < sizes.length; p++) {
@@ -76,7 +105,15 @@ export interface Strided {
 }
 
 /** Y = cond ≠ 0 ? a : b elementwise (a NaN condition gives NaN). */
-export function selectForward(cond: Strided, a: Strided, b: Strided, Y: Float64Array, c0: number, c1: number, n: number): void {
+export function selectForward(
+  cond: Strided,
+  a: Strided,
+  b: Strided,
+  Y: Float64Array,
+  c0: number,
+  c1: number,
+  n: number,
+): void {
   for (let c = c0; c < c1; c++) {
     for (let i = 0; i < n; i++) {
       const t = cond.value[c * cond.chainStride + i * cond.elementStride];
@@ -92,7 +129,15 @@ export function selectForward(cond: Strided, a: Strided, b: Strided, Y: Float64A
 
 /** Routes G to the chosen branch; gA, gB indexed with the branch's own strides. */
 export function selectBackward(
-  cond: Strided, a: Strided, b: Strided, G: Float64Array, gA: Float64Array | null, gB: Float64Array | null, c0: number, c1: number, n: number,
+  cond: Strided,
+  a: Strided,
+  b: Strided,
+  G: Float64Array,
+  gA: Float64Array | null,
+  gB: Float64Array | null,
+  c0: number,
+  c1: number,
+  n: number,
 ): void {
   for (let c = c0; c < c1; c++) {
     for (let i = 0; i < n; i++) {

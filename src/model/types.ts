@@ -5,7 +5,6 @@
  */
 import type { Rng } from '../../stdlib/types.js';
 
-
 export type BackendName = 'f64' | 'tfjs';
 export type BackendChoice = BackendName | 'auto';
 

@@ -5,12 +5,7 @@
  * costs a few nanoseconds each; streams never share state.
  */
 import type { Rng } from '../../stdlib/types.js';
-import {
-  ZIGGURAT_F,
-  ZIGGURAT_K,
-  ZIGGURAT_R,
-  ZIGGURAT_W,
-} from './ziggurat.js';
+import { ZIGGURAT_F, ZIGGURAT_K, ZIGGURAT_R, ZIGGURAT_W } from './ziggurat.js';
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_53 = 2 ** -53;

@@ -43,8 +43,16 @@ export async function diagnosticSection(run: RunData, options: DiagnosticPlotOpt
     const row: string[] = [];
     if (isChains) {
       const total = series.reduce((n, s) => n + s.length, 0);
-      row.push(await figure('rank', name, rankSpec(name, rankCounts(series, RANK_BINS), chainIds, RANK_BINS, total / (series.length * RANK_BINS))));
-      row.push(await figure('autocorrelation', name, autocorrelationSpec(name, autocorrelations(series, MAX_LAG), chainIds)));
+      row.push(
+        await figure(
+          'rank',
+          name,
+          rankSpec(name, rankCounts(series, RANK_BINS), chainIds, RANK_BINS, total / (series.length * RANK_BINS)),
+        ),
+      );
+      row.push(
+        await figure('autocorrelation', name, autocorrelationSpec(name, autocorrelations(series, MAX_LAG), chainIds)),
+      );
     }
     row.push(await figure('density', name, densitySpec(name, kernelDensities(series), chainIds)));
     if (isChains) row.push(await figure('evolution', name, evolutionSpec(name, evolution(series))));
@@ -70,11 +78,15 @@ async function figure(kind: string, param: string, spec: Parameters<typeof rende
 }
 
 async function forestFigure(run: RunData, columns: number[]): Promise<string> {
-  const rows = columns.map((j) => {
-    const pooled = Float64Array.from(run.chains.flatMap((c) => Array.from(c.values[j]!))).filter(Number.isFinite).sort();
-    const q = (p: number) => pooled[Math.min(pooled.length - 1, Math.max(0, Math.round(p * (pooled.length - 1))))]!;
-    return { name: run.names[j]!, q5: q(0.05), q25: q(0.25), q50: q(0.5), q75: q(0.75), q95: q(0.95) };
-  }).filter((r) => Number.isFinite(r.q50));
+  const rows = columns
+    .map((j) => {
+      const pooled = Float64Array.from(run.chains.flatMap((c) => Array.from(c.values[j]!)))
+        .filter(Number.isFinite)
+        .sort();
+      const q = (p: number) => pooled[Math.min(pooled.length - 1, Math.max(0, Math.round(p * (pooled.length - 1))))]!;
+      return { name: run.names[j]!, q5: q(0.05), q25: q(0.25), q50: q(0.5), q75: q(0.75), q95: q(0.95) };
+    })
+    .filter((r) => Number.isFinite(r.q50));
   if (rows.length === 0) return '';
   return figure('forest', 'all', forestSpec(rows));
 }
@@ -95,5 +107,12 @@ async function pairsFigure(run: RunData, columns: number[]): Promise<string> {
       rows.push(row);
     }
   }
-  return figure('pairs', 'all', pairsSpec(columns.map((j) => run.names[j]!), rows));
+  return figure(
+    'pairs',
+    'all',
+    pairsSpec(
+      columns.map((j) => run.names[j]!),
+      rows,
+    ),
+  );
 }

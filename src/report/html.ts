@@ -51,7 +51,9 @@ export function plottedColumns(run: RunData, options: ReportOptions): number[] {
   for (const wanted of options.plotParams) {
     const matches = run.names.flatMap((n, j) => (n === wanted || n.startsWith(`${wanted}[`) ? [j] : []));
     if (matches.length === 0) {
-      throw new LangevinError(`--plot-params: '${wanted}' is not a column of this run (${run.names.slice(0, 8).join(', ')}${run.names.length > 8 ? ', …' : ''})`);
+      throw new LangevinError(
+        `--plot-params: '${wanted}' is not a column of this run (${run.names.slice(0, 8).join(', ')}${run.names.length > 8 ? ', …' : ''})`,
+      );
     }
     for (const j of matches) if (!columns.includes(j)) columns.push(j);
   }
@@ -142,10 +144,16 @@ function configurationTable(run: RunData): string {
   ];
   if (s.timing) {
     const t = (x: unknown): string => (typeof x === 'number' ? x.toFixed(2) : '?');
-    rows.push(['time (s)', `compile ${t(s.timing.compile_seconds)}, warm-up ${t(s.timing.warmup_seconds)}, sampling ${t(s.timing.sampling_seconds)}`]);
+    rows.push([
+      'time (s)',
+      `compile ${t(s.timing.compile_seconds)}, warm-up ${t(s.timing.warmup_seconds)}, sampling ${t(s.timing.sampling_seconds)}`,
+    ]);
   }
   if (s.interrupted) rows.push(['interrupted', 'yes: the draws so far were kept']);
-  return table(['setting', 'value'], rows.filter(([, v]) => v !== ''));
+  return table(
+    ['setting', 'value'],
+    rows.filter(([, v]) => v !== ''),
+  );
 }
 
 function warningsList(warnings: string[]): string {
@@ -183,13 +191,20 @@ function chainTable(run: RunData): string {
       esc(metricText(c)),
     ];
   });
-  return table(['chain', 'draws', 'acceptance', 'step size', 'divergences', 'gradient evals', 'seconds', 'inverse metric (diag)'], rows, true);
+  return table(
+    ['chain', 'draws', 'acceptance', 'step size', 'divergences', 'gradient evals', 'seconds', 'inverse metric (diag)'],
+    rows,
+    true,
+  );
 }
 
 function metricText(c: ChainDraws): string {
   if (!c.adaptation) return 'identity (no adaptation)';
   const m = c.adaptation.invMetric;
-  const shown = m.slice(0, 4).map((v) => formatValue(v)).join(', ');
+  const shown = m
+    .slice(0, 4)
+    .map((v) => formatValue(v))
+    .join(', ');
   return m.length > 4 ? `${shown}, … (${m.length})` : shown;
 }
 
@@ -202,12 +217,22 @@ function extrasSection(s: SummaryJson): string {
   const parts: string[] = [];
   if (s.modes && s.modes.length > 0) {
     parts.push('<h3>Mode fractions (nearest centre)</h3>');
-    parts.push(table(['centre', 'fraction of draws'], s.modes.map((m) => [esc(`(${m.center.join(', ')})`), bar(m.fraction)]), true));
+    parts.push(
+      table(
+        ['centre', 'fraction of draws'],
+        s.modes.map((m) => [esc(`(${m.center.join(', ')})`), bar(m.fraction)]),
+        true,
+      ),
+    );
   }
   if (s.basins) {
     parts.push(`<h3>Basin occupancy (radius ${esc(String(s.basins.radius))})</h3>`);
     const rows = s.basins.occupancy.map((b) => [
-      esc(Object.entries(b.center).map(([k, v]) => `${k}=${v}`).join(', ')),
+      esc(
+        Object.entries(b.center)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      ),
       bar(b.fraction),
     ]);
     const outside = 1 - s.basins.occupancy.reduce((a, b) => a + b.fraction, 0);
@@ -220,7 +245,9 @@ function extrasSection(s: SummaryJson): string {
     );
   }
   if (s.lowest) {
-    const at = Object.entries(s.lowest.position).map(([k, v]) => `${k}=${v.toPrecision(6)}`).join(', ');
+    const at = Object.entries(s.lowest.position)
+      .map(([k, v]) => `${k}=${v.toPrecision(6)}`)
+      .join(', ');
     parts.push(`<p>Lowest potential f seen: <b>${esc(s.lowest.f.toPrecision(8))}</b> at ${esc(at)}</p>`);
   }
   if (s.annealing) {
@@ -237,7 +264,10 @@ function extrasSection(s: SummaryJson): string {
       ),
     );
   }
-  if (s.energy_distance !== undefined) parts.push(`<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))} <span class="muted">(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)</span></p>`);
+  if (s.energy_distance !== undefined)
+    parts.push(
+      `<p>Energy distance to the reference sample: ${esc(formatValue(s.energy_distance))} <span class="muted">(0 when the draws and the reference come from one distribution; an unbiased estimate, so it can be slightly negative)</span></p>`,
+    );
   return parts.length === 0 ? '' : section('Modes, basins and annealing', parts.join('\n'));
 }
 
@@ -256,16 +286,26 @@ function plotsSection(run: RunData, columns: number[], maxChains: number): strin
   if (run.kind === 'chains' && run.summary.basins)
     parts.push('<p class="muted">Dashed red lines: the basin centres given with <code>--basins</code>.</p>');
   if (run.names.length > count)
-    parts.push(`<p class="muted">Plots for ${count} of ${run.names.length} columns (choose them with <code>--plot-params</code>).</p>`);
+    parts.push(
+      `<p class="muted">Plots for ${count} of ${run.names.length} columns (choose them with <code>--plot-params</code>).</p>`,
+    );
   for (const j of columns) {
     const name = run.names[j]!;
     const plots: string[] = [];
     const basinValues = (run.summary.basins?.occupancy ?? []).map((b) => b.center[name]).filter((v) => v !== undefined);
     if (run.kind === 'chains')
-      plots.push(tracePlot(name, traced.map((c) => ({ chain: c.id, values: c.values[j]! })), basinValues, drawLabel));
-    const histogramSeries = run.kind === 'chains' && run.chains.length <= maxChains
-      ? run.chains.map((c) => ({ chain: c.id, values: c.values[j]! }))
-      : [{ chain: 0, values: pooled(run.chains, j) }];
+      plots.push(
+        tracePlot(
+          name,
+          traced.map((c) => ({ chain: c.id, values: c.values[j]! })),
+          basinValues,
+          drawLabel,
+        ),
+      );
+    const histogramSeries =
+      run.kind === 'chains' && run.chains.length <= maxChains
+        ? run.chains.map((c) => ({ chain: c.id, values: c.values[j]! }))
+        : [{ chain: 0, values: pooled(run.chains, j) }];
     plots.push(histogramPlot(name, histogramSeries));
     parts.push(`<div class="plots">${plots.join('')}</div>`);
   }
@@ -276,7 +316,8 @@ function legend(chains: ChainDraws[], total: number): string {
   const items = chains.map(
     (c, i) => `<span><span class="swatch" style="background:${chainColour(i)}"></span>chain ${c.id}</span>`,
   );
-  const more = total > chains.length ? `<span class="muted">(traces of the first ${chains.length} of ${total} chains)</span>` : '';
+  const more =
+    total > chains.length ? `<span class="muted">(traces of the first ${chains.length} of ${total} chains)</span>` : '';
   return `<p class="legend">${items.join('')}${more}</p>`;
 }
 
@@ -294,7 +335,10 @@ function pooled(chains: ChainDraws[], column: number): Float64Array {
 function scatterSection(run: RunData, maxChains: number): string {
   if (run.names.length !== 2) return '';
   const [xName, yName] = run.names as [string, string];
-  const chains = run.chains.length <= maxChains ? run.chains : [{ ...run.chains[0]!, values: [pooled(run.chains, 0), pooled(run.chains, 1)] }];
+  const chains =
+    run.chains.length <= maxChains
+      ? run.chains
+      : [{ ...run.chains[0]!, values: [pooled(run.chains, 0), pooled(run.chains, 1)] }];
   const series = chains.map((c) => ({ chain: c.id, x: c.values[0]!, y: c.values[1]! }));
   const marks: MarkedPoint[] = [];
   for (const m of run.summary.modes ?? []) {

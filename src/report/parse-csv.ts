@@ -84,7 +84,12 @@ export function parseCmdStanCsv(text: string, file: string): ParsedCsv {
   if (acceptIndex >= 0) result.acceptStat = columns[acceptIndex];
   const divergentIndex = header.indexOf('divergent__');
   if (divergentIndex >= 0) result.divergent = Uint8Array.from(columns[divergentIndex]!, (v) => (v === 1 ? 1 : 0));
-  if (stepSize !== undefined && Number.isFinite(stepSize) && invMetric !== undefined && invMetric.every(Number.isFinite))
+  if (
+    stepSize !== undefined &&
+    Number.isFinite(stepSize) &&
+    invMetric !== undefined &&
+    invMetric.every(Number.isFinite)
+  )
     result.adaptation = { stepSize, invMetric };
   return result;
 }
@@ -114,4 +119,3 @@ export function stanName(csvName: string): string {
   const [base, ...indices] = csvName.split('.');
   return indices.length === 0 ? base! : `${base}[${indices.join(',')}]`;
 }
-

@@ -22,7 +22,11 @@ export function readCmdStanRun(dir: string, csvFiles: string[]): RunData {
   const names = parsed[0]!.csv.names;
   for (const { file, csv } of parsed) {
     if (csv.names.join(',') !== names.join(',')) {
-      throw new LangevinError({ severity: 'error', message: `its columns differ from those of ${parsed[0]!.file}`, file });
+      throw new LangevinError({
+        severity: 'error',
+        message: `its columns differ from those of ${parsed[0]!.file}`,
+        file,
+      });
     }
   }
   const chains: ChainDraws[] = parsed.map(({ csv }, i) => ({

@@ -41,7 +41,6 @@ export interface RunData {
   chains: ChainDraws[];
 }
 
-
 /** Read DIR: summary.json plus chain-K.csv (or particles.csv). */
 export function readRun(dir: string): RunData {
   requireDirectory(dir);
@@ -60,7 +59,9 @@ export function readRun(dir: string): RunData {
   if (chainFiles.length > 0 && typeof summary.chains === 'number' && chainFiles.length !== summary.chains) {
     const present = new Set(chainFiles.map((e) => e.id));
     const missing = Array.from({ length: summary.chains }, (_, i) => i + 1).find((id) => !present.has(id));
-    throw new LangevinError(`'${dir}': summary.json counts ${summary.chains} chains but chain-${missing}.csv is missing`);
+    throw new LangevinError(
+      `'${dir}': summary.json counts ${summary.chains} chains but chain-${missing}.csv is missing`,
+    );
   }
 
   if (chainFiles.length > 0) {
@@ -109,7 +110,9 @@ function requireDirectory(dir: string): void {
     isDirectory = statSync(dir).isDirectory();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new LangevinError(`cannot read run directory '${dir}': ${code === 'ENOENT' ? 'no such directory' : String(code ?? error)}`);
+    throw new LangevinError(
+      `cannot read run directory '${dir}': ${code === 'ENOENT' ? 'no such directory' : String(code ?? error)}`,
+    );
   }
   if (!isDirectory)
     throw new LangevinError(`'${dir}' is not a directory: give the DIR of \`langevin sample MODEL --out DIR\``);

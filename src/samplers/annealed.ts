@@ -43,9 +43,12 @@ export function geometricLevels(sigmaMax: number, sigmaMin: number, levels: numb
 }
 
 export function checkLevels(sigmaMax: number, sigmaMin: number, levels: number): void {
-  if (!(sigmaMin > 0 && Number.isFinite(sigmaMin))) throw new LangevinError(`sigma-min must be a positive number, got ${sigmaMin}`);
-  if (!(sigmaMax > 0 && Number.isFinite(sigmaMax))) throw new LangevinError(`sigma-max must be a positive number, got ${sigmaMax}`);
-  if (!Number.isSafeInteger(levels) || levels < 1) throw new LangevinError(`levels must be an integer ≥ 1, got ${levels}`);
+  if (!(sigmaMin > 0 && Number.isFinite(sigmaMin)))
+    throw new LangevinError(`sigma-min must be a positive number, got ${sigmaMin}`);
+  if (!(sigmaMax > 0 && Number.isFinite(sigmaMax)))
+    throw new LangevinError(`sigma-max must be a positive number, got ${sigmaMax}`);
+  if (!Number.isSafeInteger(levels) || levels < 1)
+    throw new LangevinError(`levels must be an integer ≥ 1, got ${levels}`);
   if (levels > 1 && !(sigmaMin < sigmaMax)) {
     throw new LangevinError(`sigma-min (${sigmaMin}) must be smaller than sigma-max (${sigmaMax})`);
   }
@@ -55,7 +58,8 @@ export function checkLevels(sigmaMax: number, sigmaMin: number, levels: number):
 export function annealingSchedule(options: ScheduleOptions): AnnealingLevel[] {
   const { stepSize, stepsPerLevel } = options;
   const finalSteps = options.finalSteps ?? 0;
-  if (!(stepSize > 0 && Number.isFinite(stepSize))) throw new LangevinError(`step size must be a positive number, got ${stepSize}`);
+  if (!(stepSize > 0 && Number.isFinite(stepSize)))
+    throw new LangevinError(`step size must be a positive number, got ${stepSize}`);
   if (!Number.isSafeInteger(stepsPerLevel) || stepsPerLevel < 1) {
     throw new LangevinError(`steps per level must be an integer ≥ 1, got ${stepsPerLevel}`);
   }
@@ -64,7 +68,11 @@ export function annealingSchedule(options: ScheduleOptions): AnnealingLevel[] {
   }
   const sigmas = geometricLevels(options.sigmaMax, options.sigmaMin, options.levels);
   const last = sigmas[sigmas.length - 1]!;
-  const levels = sigmas.map((sigma) => ({ sigma, stepSize: (stepSize * sigma * sigma) / (last * last), steps: stepsPerLevel }));
+  const levels = sigmas.map((sigma) => ({
+    sigma,
+    stepSize: (stepSize * sigma * sigma) / (last * last),
+    steps: stepsPerLevel,
+  }));
   if (finalSteps > 0) levels.push({ sigma: 0, stepSize, steps: finalSteps });
   return levels;
 }
@@ -177,12 +185,34 @@ export const annealedSampler: SamplerSpec = {
   description: 'annealed Langevin (Song-Ermon) over geometric noise levels: one draw per particle',
   exactness: 'particles',
   options: [
-    { key: 'sigmaMax', value: '<x>', description: 'largest noise level (default 10, or the score network\'s)', type: 'positive-number' },
-    { key: 'sigmaMin', value: '<x>', description: 'smallest noise level (default 0.1, or the score network\'s)', type: 'positive-number' },
+    {
+      key: 'sigmaMax',
+      value: '<x>',
+      description: "largest noise level (default 10, or the score network's)",
+      type: 'positive-number',
+    },
+    {
+      key: 'sigmaMin',
+      value: '<x>',
+      description: "smallest noise level (default 0.1, or the score network's)",
+      type: 'positive-number',
+    },
     { key: 'levels', value: '<L>', description: 'number of noise levels (default 10)', type: 'positive-int' },
     { key: 'stepsPerLevel', value: '<T>', description: 'Langevin steps per level', type: 'positive-int', default: 100 },
-    { key: 'finalSteps', value: '<n>', description: 'plain Langevin steps at noise 0 at the end', type: 'non-negative-int', default: 0 },
-    { key: 'smoothingSamples', value: '<k>', description: 'draws per particle for the smoothed-score estimate', type: 'positive-int', default: 16 },
+    {
+      key: 'finalSteps',
+      value: '<n>',
+      description: 'plain Langevin steps at noise 0 at the end',
+      type: 'non-negative-int',
+      default: 0,
+    },
+    {
+      key: 'smoothingSamples',
+      value: '<k>',
+      description: 'draws per particle for the smoothed-score estimate',
+      type: 'positive-int',
+      default: 16,
+    },
   ],
   metrics: [],
   needsLogDensity: false,

@@ -101,7 +101,9 @@ export function* hmcStepSizeProgram(
       );
     }
     if (epsilon === 0) {
-      throw new LangevinError(`chain ${c + 1}: no acceptable small step size could be found; perhaps the posterior is not continuous?`);
+      throw new LangevinError(
+        `chain ${c + 1}: no acceptable small step size could be found; perhaps the posterior is not continuous?`,
+      );
     }
   }
   return epsilon;

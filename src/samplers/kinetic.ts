@@ -47,7 +47,16 @@ export type KineticProgram = (
 ) => ChainProgram<KineticOutcome>;
 
 /** O(t): partial refresh of the momentum with the chain's metric. */
-export function refresh(z: Point, t: number, gamma: number, ops: MetricRowOps, chain: number, stream: Stream, scratch: Float64Array, fresh: Float64Array): void {
+export function refresh(
+  z: Point,
+  t: number,
+  gamma: number,
+  ops: MetricRowOps,
+  chain: number,
+  stream: Stream,
+  scratch: Float64Array,
+  fresh: Float64Array,
+): void {
   const a = Math.exp(-gamma * t);
   const b = Math.sqrt(1 - a * a);
   stream.fillNormal(scratch, 0, scratch.length);
@@ -173,7 +182,12 @@ export function* adjustedTrajectory(
   const dim = start.q.length;
   const scratch = new Float64Array(dim);
   const fresh = new Float64Array(dim);
-  const z: Point = { q: start.q.slice(), p: start.p.slice(), logDensity: start.logDensity, gradient: start.gradient.slice() };
+  const z: Point = {
+    q: start.q.slice(),
+    p: start.p.slice(),
+    logDensity: start.logDensity,
+    gradient: start.gradient.slice(),
+  };
   if (fullRefresh) {
     stream.fillNormal(scratch, 0, dim);
     ops.momentum(chain, scratch, 0, z.p, 0);
@@ -242,7 +256,12 @@ export function* baoabStep(
   const dim = start.q.length;
   const scratch = new Float64Array(dim);
   const fresh = new Float64Array(dim);
-  const z: Point = { q: start.q.slice(), p: start.p.slice(), logDensity: start.logDensity, gradient: start.gradient.slice() };
+  const z: Point = {
+    q: start.q.slice(),
+    p: start.p.slice(),
+    logDensity: start.logDensity,
+    gradient: start.gradient.slice(),
+  };
   const h0 = energy(z, ops, chain, scratch);
   for (let i = 0; i < dim; i++) z.p[i] += 0.5 * h * z.gradient[i]!;
   ops.velocity(chain, z.p, 0, scratch, 0);
@@ -258,7 +277,12 @@ export function* baoabStep(
   z.gradient = evaluated.gradient;
   for (let i = 0; i < dim; i++) z.p[i] += 0.5 * h * z.gradient[i]!;
   if (!finitePoint(z)) {
-    const back: Point = { q: start.q, p: new Float64Array(dim), logDensity: start.logDensity, gradient: start.gradient };
+    const back: Point = {
+      q: start.q,
+      p: new Float64Array(dim),
+      logDensity: start.logDensity,
+      gradient: start.gradient,
+    };
     stream.fillNormal(scratch, 0, dim);
     ops.momentum(chain, scratch, 0, back.p, 0);
     return { point: back, acceptProbability: 0, accepted: false, divergent: true, gradients: 1 };

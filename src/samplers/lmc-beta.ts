@@ -12,12 +12,7 @@ import { createTransition } from './transition.js';
 import type { SamplerSpec } from './registry.js';
 import type { Kernel, KernelOptions } from './types.js';
 
-export function lmcBetaKernel(
-  potential: Potential,
-  chains: number,
-  beta: number,
-  options: KernelOptions = {},
-): Kernel {
+export function lmcBetaKernel(potential: Potential, chains: number, beta: number, options: KernelOptions = {}): Kernel {
   if (!(beta > 0) || !Number.isFinite(beta)) {
     throw new LangevinError(`beta must be a positive finite number, got ${beta}`);
   }
@@ -32,13 +27,19 @@ export function lmcBetaKernel(
 
 export const lmcBetaSampler: SamplerSpec = {
   name: 'lmc-beta',
-  description: 'Langevin at inverse temperature β (the seed\'s LMC-β), tracking the lowest f seen',
+  description: "Langevin at inverse temperature β (the seed's LMC-β), tracking the lowest f seen",
   exactness: 'unadjusted',
   options: [{ key: 'beta', value: '<x>', description: 'inverse temperature β', type: 'positive-number', default: 1 }],
   metrics: ['diag-var', 'diag', 'unit'],
   needsLogDensity: true,
   targetAcceptance: 0.574,
-  createKernel: (potential, chains, s) => lmcBetaKernel(potential, chains, s.options.beta ?? 1, { gradientOnly: s.gradientOnly }),
+  createKernel: (potential, chains, s) =>
+    lmcBetaKernel(potential, chains, s.options.beta ?? 1, { gradientOnly: s.gradientOnly }),
   createWarmupKernel: (potential, chains, s) =>
-    lmcBetaKernel(potential, chains, s.options.beta ?? 1, s.gradientOnly ? { gradientOnly: true } : { metropolis: true }),
+    lmcBetaKernel(
+      potential,
+      chains,
+      s.options.beta ?? 1,
+      s.gradientOnly ? { gradientOnly: true } : { metropolis: true },
+    ),
 };

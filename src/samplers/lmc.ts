@@ -31,5 +31,7 @@ export const lmcSampler: SamplerSpec = {
   // warm-up with the Metropolis correction: dual averaging's exploratory step
   // sizes would otherwise throw an unadjusted chain far out
   createWarmupKernel: (potential, chains, s) =>
-    s.gradientOnly ? lmcKernel(potential, chains, { gradientOnly: true }) : lmcKernel(potential, chains, { metropolis: true }),
+    s.gradientOnly
+      ? lmcKernel(potential, chains, { gradientOnly: true })
+      : lmcKernel(potential, chains, { metropolis: true }),
 };

@@ -30,16 +30,32 @@ export const maltSampler: SamplerSpec = {
   description: 'Metropolis-adjusted Langevin trajectories (kinetic Langevin, one MH test per trajectory): exact',
   exactness: 'adjusted',
   options: [
-    { key: 'gamma', value: '<x>', description: 'friction γ > 0 (in the metric\'s time units)', type: 'positive-number', default: MALT_DEFAULT_FRICTION },
-    { key: 'steps', value: '<L>', description: 'steps per trajectory (default round(1.5/h), at most 1024)', type: 'positive-int' },
+    {
+      key: 'gamma',
+      value: '<x>',
+      description: "friction γ > 0 (in the metric's time units)",
+      type: 'positive-number',
+      default: MALT_DEFAULT_FRICTION,
+    },
+    {
+      key: 'steps',
+      value: '<L>',
+      description: 'steps per trajectory (default round(1.5/h), at most 1024)',
+      type: 'positive-int',
+    },
   ],
   metrics: ['diag', 'diag-var', 'dense', 'low-rank', 'unit'],
   needsLogDensity: true,
   targetAcceptance: 0.65,
   divergence: 'energy error above 1000 or a non-finite density',
   createKernel: (potential, chains, s) =>
-    kineticKernel(potential, chains, 'malt', s.options.gamma ?? MALT_DEFAULT_FRICTION, (start, h, gamma, ops, c, stream) =>
-      adjustedTrajectory(start, h, gamma, maltSteps(h, s.options.steps), true, ops, c, stream),
+    kineticKernel(
+      potential,
+      chains,
+      'malt',
+      s.options.gamma ?? MALT_DEFAULT_FRICTION,
+      (start, h, gamma, ops, c, stream) =>
+        adjustedTrajectory(start, h, gamma, maltSteps(h, s.options.steps), true, ops, c, stream),
     ),
   // Warm-up runs nuts: before the metric is learnt the posterior's scales are
   // unknown and a fixed trajectory length τ cannot cross them (on

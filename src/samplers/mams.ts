@@ -18,7 +18,14 @@
  * potential on the chains still moving only.
  */
 import type { Potential } from '../model/types.js';
-import { allocateIsokineticState, copyChain, finiteChain, IsokineticIntegrator, randomDirection, type IsokineticScheme } from './isokinetic.js';
+import {
+  allocateIsokineticState,
+  copyChain,
+  finiteChain,
+  IsokineticIntegrator,
+  randomDirection,
+  type IsokineticScheme,
+} from './isokinetic.js';
 import { MAMS_TARGET_ACCEPTANCE, MamsTuning } from './mams-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';

@@ -13,7 +13,13 @@
  * the acceptance statistic a Metropolis test would use (diagnostic only).
  */
 import type { Potential } from '../model/types.js';
-import { copyChain, finiteChain, IsokineticIntegrator, allocateIsokineticState, type IsokineticScheme } from './isokinetic.js';
+import {
+  copyChain,
+  finiteChain,
+  IsokineticIntegrator,
+  allocateIsokineticState,
+  type IsokineticScheme,
+} from './isokinetic.js';
 import { MclmcTuning } from './mclmc-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';

@@ -127,10 +127,12 @@ function lowRankFrom(kept: Float64Array[], mean: Float64Array, diag: Float64Arra
   const w = new Float64Array(dim * k);
   for (let c = 0; c < chains; c++) {
     for (let t = 0; t < n; t++) {
-      for (let i = 0; i < dim; i++) z[t * dim + i] = (kept[t]![c * dim + i]! - mean[c * dim + i]!) / scale[c * dim + i]!;
+      for (let i = 0; i < dim; i++)
+        z[t * dim + i] = (kept[t]![c * dim + i]! - mean[c * dim + i]!) / scale[c * dim + i]!;
     }
     // a fixed, deterministic start: the first k coordinate axes perturbed
-    for (let i = 0; i < dim; i++) for (let j = 0; j < k; j++) q[i * k + j] = (i === j ? 1 : 0) + 1e-3 * Math.sin(1 + i * 7 + j * 13);
+    for (let i = 0; i < dim; i++)
+      for (let j = 0; j < k; j++) q[i * k + j] = (i === j ? 1 : 0) + 1e-3 * Math.sin(1 + i * 7 + j * 13);
     orthonormalise(q, dim, k);
     for (let iteration = 0; iteration < 40; iteration++) {
       applyCovariance(z, q, y, w, n, dim, k);
@@ -150,7 +152,15 @@ function lowRankFrom(kept: Float64Array[], mean: Float64Array, diag: Float64Arra
 }
 
 /** w = (Zᵀ(Z q))/(n − 1). */
-function applyCovariance(z: Float64Array, q: Float64Array, y: Float64Array, w: Float64Array, n: number, dim: number, k: number): void {
+function applyCovariance(
+  z: Float64Array,
+  q: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+): void {
   y.fill(0);
   for (let t = 0; t < n; t++) {
     for (let i = 0; i < dim; i++) {

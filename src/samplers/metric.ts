@@ -52,7 +52,11 @@ export function checkMetricFits(kind: MetricKind, dim: number): void {
 }
 
 /** The metric operations for params: the dense/low-rank metric if set, else the diagonal invMetric. */
-export function metricOps(params: { invMetric: Float64Array; metric?: Metric }, chains: number, dim: number): Pick<Metric, 'velocity' | 'momentum' | 'noise'> {
+export function metricOps(
+  params: { invMetric: Float64Array; metric?: Metric },
+  chains: number,
+  dim: number,
+): Pick<Metric, 'velocity' | 'momentum' | 'noise'> {
   if (params.metric) return params.metric;
   const m = params.invMetric;
   const perChain = m.length === chains * dim;
@@ -141,7 +145,14 @@ function choleskyInto(a: Float64Array, out: Float64Array, offset: number, dim: n
  * Low-rank M⁻¹ = S(I + U(Λ − I)Uᵀ)S per chain: scale S = √D (chains × dim),
  * U (chains × dim × k, orthonormal columns), λ (chains × k).
  */
-export function lowRankMetric(chains: number, dim: number, k: number, scale: Float64Array, u: Float64Array, lambda: Float64Array): Metric {
+export function lowRankMetric(
+  chains: number,
+  dim: number,
+  k: number,
+  scale: Float64Array,
+  u: Float64Array,
+  lambda: Float64Array,
+): Metric {
   const t = new Float64Array(k);
   // w + U(f(λ) ∘ Uᵀw) in place on out[row..]
   const correct = (c: number, out: Float64Array, row: number, f: (l: number) => number): void => {

@@ -24,7 +24,11 @@ export interface MicroKernel extends Kernel<IsokineticState> {
   readonly startVariances: Float64Array;
   /** Gradient evaluations `init` spent finding the start, per chain (the largest). */
   readonly startEvaluations: number;
-  step(state: IsokineticState, streams: Parameters<Kernel['step']>[1], params: Parameters<Kernel['step']>[2]): {
+  step(
+    state: IsokineticState,
+    streams: Parameters<Kernel['step']>[1],
+    params: Parameters<Kernel['step']>[2],
+  ): {
     state: IsokineticState;
     info: MicroStepInfo;
   };

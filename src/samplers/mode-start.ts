@@ -94,7 +94,11 @@ function ascend(potential: Potential, x: Float64Array, diagonal: Float64Array): 
     for (let k = 0; k < 30; k++) {
       for (let i = 0; i < d; i++) trial[i] = x[i] + step * direction[i];
       const candidate = evaluate(trial);
-      if (Number.isFinite(candidate.f) && candidate.f <= current.f + 1e-4 * step * slope && candidate.g.every(Number.isFinite)) {
+      if (
+        Number.isFinite(candidate.f) &&
+        candidate.f <= current.f + 1e-4 * step * slope &&
+        candidate.g.every(Number.isFinite)
+      ) {
         next = candidate;
         break;
       }

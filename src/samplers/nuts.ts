@@ -119,7 +119,18 @@ function* buildTree(
   const pInitEnd = new Float64Array(dim);
   const pSharpInitEnd = new Float64Array(dim);
   const rhoInit = new Float64Array(dim);
-  const validInit = yield* buildTree(depth - 1, zPropose, pSharpBeg, pSharpInitEnd, rhoInit, pBeg, pInitEnd, sign, ctx, logSumWeightInit);
+  const validInit = yield* buildTree(
+    depth - 1,
+    zPropose,
+    pSharpBeg,
+    pSharpInitEnd,
+    rhoInit,
+    pBeg,
+    pInitEnd,
+    sign,
+    ctx,
+    logSumWeightInit,
+  );
   if (!validInit) return false;
 
   // the final subtree
@@ -128,7 +139,18 @@ function* buildTree(
   const pFinalBeg = new Float64Array(dim);
   const pSharpFinalBeg = new Float64Array(dim);
   const rhoFinal = new Float64Array(dim);
-  const validFinal = yield* buildTree(depth - 1, zProposeFinal, pSharpFinalBeg, pSharpEnd, rhoFinal, pFinalBeg, pEnd, sign, ctx, logSumWeightFinal);
+  const validFinal = yield* buildTree(
+    depth - 1,
+    zProposeFinal,
+    pSharpFinalBeg,
+    pSharpEnd,
+    rhoFinal,
+    pFinalBeg,
+    pEnd,
+    sign,
+    ctx,
+    logSumWeightFinal,
+  );
   if (!validFinal) return false;
 
   // multinomial sample from the right subtree
@@ -206,7 +228,18 @@ export function* nutsTransition(
       rhoBck.set(rho);
       pBckFwd.set(pFwdBck);
       pSharpBckFwd.set(pSharpFwdBck);
-      valid = yield* buildTree(depth, zPropose, pSharpFwdBck, pSharpFwdFwd, rhoFwd, pFwdBck, pFwdFwd, 1, ctx, logSumWeightSubtree);
+      valid = yield* buildTree(
+        depth,
+        zPropose,
+        pSharpFwdBck,
+        pSharpFwdFwd,
+        rhoFwd,
+        pFwdBck,
+        pFwdFwd,
+        1,
+        ctx,
+        logSumWeightSubtree,
+      );
       copyPoint(ctx.z, zFwd);
     } else {
       // extend backward
@@ -214,7 +247,18 @@ export function* nutsTransition(
       rhoFwd.set(rho);
       pFwdBck.set(pBckFwd);
       pSharpFwdBck.set(pSharpBckFwd);
-      valid = yield* buildTree(depth, zPropose, pSharpBckFwd, pSharpBckBck, rhoBck, pBckFwd, pBckBck, -1, ctx, logSumWeightSubtree);
+      valid = yield* buildTree(
+        depth,
+        zPropose,
+        pSharpBckFwd,
+        pSharpBckBck,
+        rhoBck,
+        pBckFwd,
+        pBckBck,
+        -1,
+        ctx,
+        logSumWeightSubtree,
+      );
       copyPoint(ctx.z, zBck);
     }
     if (!valid) break;
@@ -353,7 +397,15 @@ export const nutsSampler: SamplerSpec = {
   name: 'nuts',
   description: "Stan's multinomial NUTS with the generalised U-turn criterion: exact, the comparison baseline",
   exactness: 'adjusted',
-  options: [{ key: 'maxDepth', value: '<n>', description: 'maximum tree depth (at most 2^n leapfrogs per draw)', type: 'positive-int', default: 10 }],
+  options: [
+    {
+      key: 'maxDepth',
+      value: '<n>',
+      description: 'maximum tree depth (at most 2^n leapfrogs per draw)',
+      type: 'positive-int',
+      default: 10,
+    },
+  ],
   metrics: ['diag-var', 'diag', 'dense', 'low-rank', 'unit'],
   needsLogDensity: true,
   targetAcceptance: 0.8,

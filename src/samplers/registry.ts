@@ -129,7 +129,10 @@ export function optionFlag(key: string): string {
  * The sampler's options with defaults filled in; an option this sampler
  * does not take is an error naming the samplers that do.
  */
-export function resolveSamplerOptions(spec: SamplerSpec, given: SamplerOptionValues = {}): Record<string, number | undefined> {
+export function resolveSamplerOptions(
+  spec: SamplerSpec,
+  given: SamplerOptionValues = {},
+): Record<string, number | undefined> {
   const out: Record<string, number | undefined> = {};
   for (const option of spec.options) out[option.key] = option.default;
   for (const [key, value] of Object.entries(given)) {

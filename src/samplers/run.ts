@@ -25,7 +25,9 @@ function samplerOptionsOf(spec: SamplerSpec, options: SampleOptions): Record<str
 export function createKernel(potential: Potential, options: SampleOptions, metropolis = false): Kernel {
   const spec = samplerSpec(options.sampler);
   if (!spec.createKernel) {
-    throw new LangevinError(`${spec.name} runs particles, not chains: use sampleModel (or langevin sample --sampler ${spec.name})`);
+    throw new LangevinError(
+      `${spec.name} runs particles, not chains: use sampleModel (or langevin sample --sampler ${spec.name})`,
+    );
   }
   const settings = { options: samplerOptionsOf(spec, options), gradientOnly: options.gradientOnly ?? false };
   if (metropolis && spec.createWarmupKernel) return spec.createWarmupKernel(potential, options.chains, settings);
@@ -247,9 +249,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
       gradientEvaluations: gradients[c],
       warmupGradientEvaluations: warmupGradients[c],
       seconds: (end - start) / 1000,
-      invMetric: perChainMetric
-        ? params.invMetric.slice(c * dim, (c + 1) * dim)
-        : params.invMetric.slice(0, dim),
+      invMetric: perChainMetric ? params.invMetric.slice(c * dim, (c + 1) * dim) : params.invMetric.slice(0, dim),
       metric: warmup > 0 ? metric : 'unit',
       denseInvMetric: params.metric?.matrix(c),
     });

@@ -16,12 +16,7 @@ const MAX_TRIES = 100;
  * Adjust params.stepSize in place for every chain. Returns the number of
  * batched potential evaluations used (each evaluates every chain).
  */
-export function initialStepSize(
-  kernel: Kernel,
-  state: LangevinState,
-  streams: Streams,
-  params: KernelParams,
-): number {
+export function initialStepSize(kernel: Kernel, state: LangevinState, streams: Streams, params: KernelParams): number {
   const chains = kernel.chains;
   const direction = new Int8Array(chains);
   const done = new Uint8Array(chains);
@@ -50,8 +45,7 @@ export function initialStepSize(
       }
       if (params.stepSize[c] === 0) {
         throw new LangevinError(
-          `chain ${c + 1}: no acceptable small step size could be found; ` +
-            'perhaps the posterior is not continuous?',
+          `chain ${c + 1}: no acceptable small step size could be found; ` + 'perhaps the posterior is not continuous?',
         );
       }
     }

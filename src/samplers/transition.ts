@@ -94,7 +94,10 @@ export function createTransition(potential: Potential, chains: number, config: T
     stepSize: new Float64Array(chains),
   };
 
-  const results: StepResult[] = [{ state: buffers[0], info }, { state: buffers[1], info }];
+  const results: StepResult[] = [
+    { state: buffers[0], info },
+    { state: buffers[1], info },
+  ];
 
   function init(position: Float64Array): LangevinState {
     if (position.length !== chains * dim) {
@@ -217,4 +220,3 @@ export function createTransition(potential: Potential, chains: number, config: T
 
   return { name: config.name, chains, dim, init, step };
 }
-

@@ -231,4 +231,3 @@ export type StepSizeHeuristic = (
   streams: Streams,
   params: KernelParams,
 ) => number;
-

@@ -19,10 +19,17 @@ export const ULD_DEFAULT_FRICTION = 1;
 
 export const uldSampler: SamplerSpec = {
   name: 'uld',
-  description: 'unadjusted underdamped Langevin (BAOAB, persistent momentum): one gradient per draw, small step-size bias',
+  description:
+    'unadjusted underdamped Langevin (BAOAB, persistent momentum): one gradient per draw, small step-size bias',
   exactness: 'unadjusted',
   options: [
-    { key: 'gamma', value: '<x>', description: 'friction γ > 0 (in the metric\'s time units)', type: 'positive-number', default: ULD_DEFAULT_FRICTION },
+    {
+      key: 'gamma',
+      value: '<x>',
+      description: "friction γ > 0 (in the metric's time units)",
+      type: 'positive-number',
+      default: ULD_DEFAULT_FRICTION,
+    },
   ],
   metrics: ['diag', 'diag-var', 'dense', 'low-rank', 'unit'],
   needsLogDensity: true,
@@ -31,7 +38,11 @@ export const uldSampler: SamplerSpec = {
     kineticKernel(potential, chains, 'uld', s.options.gamma ?? ULD_DEFAULT_FRICTION, baoabStep),
   // warm-up adapts h on the adjusted one-step scheme (GHMC) with the same γ
   createWarmupKernel: (potential, chains, s) =>
-    kineticKernel(potential, chains, 'uld', s.options.gamma ?? ULD_DEFAULT_FRICTION, (start, h, gamma, ops, c, stream) =>
-      adjustedTrajectory(start, h, gamma, 1, false, ops, c, stream),
+    kineticKernel(
+      potential,
+      chains,
+      'uld',
+      s.options.gamma ?? ULD_DEFAULT_FRICTION,
+      (start, h, gamma, ops, c, stream) => adjustedTrajectory(start, h, gamma, 1, false, ops, c, stream),
     ),
 };

@@ -84,12 +84,7 @@ export class Warmup implements WarmupStrategy {
    * `state` and `info`; updates params in place. Returns the batched
    * potential evaluations used (the heuristic after a metric update).
    */
-  adapt(
-    iteration: number,
-    state: LangevinState,
-    info: StepInfo,
-    params: KernelParams,
-  ): number {
+  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): number {
     if (this.adaptStepSize) this.dualAveraging.learn(info.acceptProbability, params.stepSize);
     const { start, end, updates } = this.windows;
     const variances = this.variances;

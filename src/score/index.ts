@@ -7,8 +7,20 @@
 export { ScoreNetwork, type ScoreArchitecture, type ScoreNetworkSpec, type ScoreNormalization } from './network.js';
 export { ACTIVATIONS, SCORE_FORMAT, SCORE_VERSION, type Activation } from './format.js';
 export { parseScore, scoreFromJson, scoreToJson, serializeScore, type ScoreJson } from './score-json.js';
-export { trainScore, type TrainScoreOptions, type TrainScoreResult, type EpochReport, type BatchProgress } from './train.js';
+export {
+  trainScore,
+  type TrainScoreOptions,
+  type TrainScoreResult,
+  type EpochReport,
+  type BatchProgress,
+} from './train.js';
 export { scoreModel, isScoreModel, type ScoreModel } from './score-model.js';
 export { smoothedScore, type SmoothedScoreEstimator } from './smoothed-score.js';
-export { annealingSchedule, geometricLevels, runAnnealedLangevin, type AnnealingLevel, type ScoreFunction } from '../samplers/annealed.js';
+export {
+  annealingSchedule,
+  geometricLevels,
+  runAnnealedLangevin,
+  type AnnealingLevel,
+  type ScoreFunction,
+} from '../samplers/annealed.js';
 export { parsePointsCsv, formatPointsCsv, type PointTable } from '../io/points-csv.js';

@@ -117,7 +117,9 @@ export class ScoreNetwork {
       const kernel = weights[l]!;
       const bias = weights[l + 1]!;
       if (kernel.length !== fanIn! * fanOut! || bias.length !== fanOut) {
-        throw new LangevinError(`score network: layer ${l / 2 + 1} weights do not match its ${fanIn} × ${fanOut} shape`);
+        throw new LangevinError(
+          `score network: layer ${l / 2 + 1} weights do not match its ${fanIn} × ${fanOut} shape`,
+        );
       }
       layers.push({
         kernel: tf.variable(tf.tensor2d(kernel, [fanIn!, fanOut!]), true),
@@ -231,13 +233,17 @@ function activate(h: tf.Tensor2D, activation: Activation): tf.Tensor2D {
 /** A spec that cannot describe a network is a user error (it comes from a file or options). */
 export function checkSpec(spec: ScoreNetworkSpec): void {
   const a = spec.architecture;
-  if (a.kind !== 'mlp') throw new LangevinError(`score network: unknown architecture '${String(a.kind)}' (expected mlp)`);
-  if (!Number.isSafeInteger(a.dim) || a.dim < 1) throw new LangevinError(`score network: dimension must be ≥ 1, got ${a.dim}`);
+  if (a.kind !== 'mlp')
+    throw new LangevinError(`score network: unknown architecture '${String(a.kind)}' (expected mlp)`);
+  if (!Number.isSafeInteger(a.dim) || a.dim < 1)
+    throw new LangevinError(`score network: dimension must be ≥ 1, got ${a.dim}`);
   if (!Array.isArray(a.hidden) || a.hidden.some((w) => !Number.isSafeInteger(w) || w < 1)) {
     throw new LangevinError('score network: hidden layer widths must be positive integers');
   }
   if (!ACTIVATIONS.includes(a.activation)) {
-    throw new LangevinError(`score network: unknown activation '${String(a.activation)}' (expected ${ACTIVATIONS.join(', ')})`);
+    throw new LangevinError(
+      `score network: unknown activation '${String(a.activation)}' (expected ${ACTIVATIONS.join(', ')})`,
+    );
   }
   if (a.skip !== undefined && a.skip !== 'gaussian' && a.skip !== 'none') {
     throw new LangevinError(`score network: unknown skip '${String(a.skip)}' (expected gaussian or none)`);

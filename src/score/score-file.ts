@@ -9,7 +9,9 @@ export function readScoreFile(path: string): ScoreNetwork {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LangevinError(`cannot read score file '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new LangevinError(
+      `cannot read score file '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   return parseScore(text, path);
 }

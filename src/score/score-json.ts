@@ -58,7 +58,9 @@ export function scoreFromJson(json: unknown, file = 'score file'): ScoreNetwork 
     throw new LangevinError(`${file}: not a langevin score file (expected "format": "${SCORE_FORMAT}")`);
   }
   if (doc.version !== SCORE_VERSION) {
-    throw new LangevinError(`${file}: score file version ${String(doc.version)} is not supported (expected ${SCORE_VERSION})`);
+    throw new LangevinError(
+      `${file}: score file version ${String(doc.version)} is not supported (expected ${SCORE_VERSION})`,
+    );
   }
   if (!doc.architecture || !doc.normalization || !Array.isArray(doc.sigmas) || !Array.isArray(doc.weights)) {
     throw new LangevinError(`${file}: missing architecture, sigmas, normalization or weights`);
@@ -70,7 +72,8 @@ export function scoreFromJson(json: unknown, file = 'score file'): ScoreNetwork 
   };
   try {
     const weights = doc.weights.map((w) => {
-      if (typeof w?.data !== 'string' || w.dtype !== 'float32') throw new LangevinError('weights must be float32 base64');
+      if (typeof w?.data !== 'string' || w.dtype !== 'float32')
+        throw new LangevinError('weights must be float32 base64');
       return decodeFloat32(w.data);
     });
     return ScoreNetwork.fromWeights(spec, weights);

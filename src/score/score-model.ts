@@ -22,7 +22,8 @@ export function isScoreModel(model: LangevinModel): model is ScoreModel {
 export function scoreModel(net: ScoreNetwork, sigma = net.sigmaMin, name = 'score'): ScoreModel {
   const dim = net.dim;
   const names = Array.from({ length: dim }, (_, i) => `x[${i + 1}]`);
-  const at = (options?: EvalOptions): number => (options?.noise !== undefined && options.noise > 0 ? options.noise : sigma);
+  const at = (options?: EvalOptions): number =>
+    options?.noise !== undefined && options.noise > 0 ? options.noise : sigma;
   return {
     name,
     backend: 'tfjs',

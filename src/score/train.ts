@@ -138,7 +138,10 @@ export async function trainScore(
     },
     deriveStream(seed, 'train-score', 'init'),
   );
-  const heldOut = heldOutSize > 0 ? noisyBatch(points, heldIdx, dim, sigmas, deriveStream(seed, 'train-score', 'held-out')) : undefined;
+  const heldOut =
+    heldOutSize > 0
+      ? noisyBatch(points, heldIdx, dim, sigmas, deriveStream(seed, 'train-score', 'held-out'))
+      : undefined;
   const optimizer = tf.train.adam(learningRate);
   const noiseStream = deriveStream(seed, 'train-score', 'noise');
   const shuffleStream = deriveStream(seed, 'train-score', 'shuffle');
@@ -147,7 +150,10 @@ export async function trainScore(
   const totalBatches = epochs * batchesPerEpoch;
   // tfjs reads Adam's rate at every step; the field is not public API.
   const setRate = (done: number): void => {
-    const rate = decay === 'cosine' ? learningRate * (0.01 + 0.99 * 0.5 * (1 + Math.cos((Math.PI * done) / totalBatches))) : learningRate;
+    const rate =
+      decay === 'cosine'
+        ? learningRate * (0.01 + 0.99 * 0.5 * (1 + Math.cos((Math.PI * done) / totalBatches)))
+        : learningRate;
     (optimizer as unknown as { learningRate: number }).learningRate = rate;
   };
   const history: EpochReport[] = [];
@@ -177,7 +183,12 @@ export async function trainScore(
         lossTensor.dispose();
         lossSum += loss;
         batches++;
-        options.onBatch?.({ epoch, done: (epoch - 1) * batchesPerEpoch + b + 1, total: epochs * batchesPerEpoch, loss });
+        options.onBatch?.({
+          epoch,
+          done: (epoch - 1) * batchesPerEpoch + b + 1,
+          total: epochs * batchesPerEpoch,
+          loss,
+        });
         if (performance.now() - lastYield > 100) {
           await new Promise((resolve) => setTimeout(resolve, 0));
           lastYield = performance.now();
@@ -329,6 +340,7 @@ function shuffle(values: Uint32Array, stream: Stream): void {
 }
 
 function integer(name: string, value: number, least: number): number {
-  if (!Number.isSafeInteger(value) || value < least) throw new LangevinError(`${name} must be an integer ≥ ${least}, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < least)
+    throw new LangevinError(`${name} must be an integer ≥ ${least}, got ${value}`);
   return value;
 }

@@ -36,7 +36,11 @@ export function choleskyCorrFactor(ops: Ops, y: Val, k: number): { L: Val; logJa
     for (let j = 1; j < i; j++) {
       const remaining = ops.unary('log1m', sumSquares);
       terms.push(ops.binary('mul', ops.constant(0.5), remaining));
-      const entry = ops.binary('mul', scalarAt(ops, z, position++), ops.unary('exp', ops.binary('mul', ops.constant(0.5), remaining)));
+      const entry = ops.binary(
+        'mul',
+        scalarAt(ops, z, position++),
+        ops.unary('exp', ops.binary('mul', ops.constant(0.5), remaining)),
+      );
       cells[i * k + j] = entry;
       sumSquares = ops.binary('add', sumSquares, ops.unary('square', entry));
     }
@@ -44,7 +48,8 @@ export function choleskyCorrFactor(ops: Ops, y: Val, k: number): { L: Val; logJa
     logDiagonal.push(logDiag);
     cells[i * k + i] = ops.unary('exp', logDiag);
   }
-  const logJacobian = terms.length === 0 ? zero : terms.length === 1 ? terms[0]! : ops.reduce('sum', ops.concat(terms, [terms.length]));
+  const logJacobian =
+    terms.length === 0 ? zero : terms.length === 1 ? terms[0]! : ops.reduce('sum', ops.concat(terms, [terms.length]));
   return { L: ops.concat(cells, [k, k]), logJacobian, logDiagonal };
 }
 

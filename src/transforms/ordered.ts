@@ -13,7 +13,8 @@ function cumulativeSum(ops: Ops, v: Val, k: number): Val {
 function orderedViolation(x: Float64Array, positive: boolean): string | undefined {
   if (positive && x.length > 0 && !(x[0]! > 0)) return `element 1 = ${x[0]} is not positive`;
   for (let i = 1; i < x.length; i++) {
-    if (!(x[i]! > x[i - 1]!)) return `elements are not strictly increasing (element ${i + 1} = ${x[i]} after ${x[i - 1]})`;
+    if (!(x[i]! > x[i - 1]!))
+      return `elements are not strictly increasing (element ${i + 1} = ${x[i]} after ${x[i - 1]})`;
   }
   return undefined;
 }
@@ -27,7 +28,11 @@ export const orderedTransform: Transform = {
     if (k === 0) return { x: y, logJacobian: ops.constant(0) };
     const head = ops.gather(y, Int32Array.of(0), [1]);
     if (k === 1) return { x: ops.reshape(head, [1]), logJacobian: ops.constant(0) };
-    const tail = ops.gather(y, Int32Array.from({ length: k - 1 }, (_, i) => i + 1), [k - 1]);
+    const tail = ops.gather(
+      y,
+      Int32Array.from({ length: k - 1 }, (_, i) => i + 1),
+      [k - 1],
+    );
     const steps = ops.concat([head, ops.unary('exp', tail)], [k]);
     return { x: cumulativeSum(ops, steps, k), logJacobian: ops.reduce('sum', tail) };
   },

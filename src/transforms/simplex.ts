@@ -25,7 +25,11 @@ export const simplexTransform: Transform = {
     const logRest = ops.matmul(ops.constant(triangleOnes(k, k - 1, -1), [k, k - 1]), log1mZ);
     const logStick = ops.concat([logZ, ops.constant(0)], [k]);
     const x = ops.unary('exp', ops.binary('add', logRest, logStick));
-    const restBefore = ops.gather(logRest, Int32Array.from({ length: k - 1 }, (_, i) => i), [k - 1]);
+    const restBefore = ops.gather(
+      logRest,
+      Int32Array.from({ length: k - 1 }, (_, i) => i),
+      [k - 1],
+    );
     const logJacobian = ops.reduce('sum', ops.binary('add', ops.binary('add', logZ, log1mZ), restBefore));
     return { x, logJacobian };
   },

@@ -5,9 +5,7 @@
  * `upgradeSource`; each rewrite is a pass over a fresh token stream.
  */
 import { findDistribution } from '../../stdlib/index.js';
-import {
-  matching, nextSig, prevSig, significant, tokenize, topLevelCommas, untokenize, type Token,
-} from './tokens.js';
+import { matching, nextSig, prevSig, significant, tokenize, topLevelCommas, untokenize, type Token } from './tokens.js';
 
 export interface UpgradeResult {
   text: string;
@@ -18,8 +16,19 @@ export interface UpgradeResult {
 }
 
 const TYPES = new Set([
-  'int', 'real', 'vector', 'row_vector', 'matrix', 'simplex', 'ordered', 'positive_ordered', 'unit_vector',
-  'cholesky_factor_corr', 'cholesky_factor_cov', 'cov_matrix', 'corr_matrix',
+  'int',
+  'real',
+  'vector',
+  'row_vector',
+  'matrix',
+  'simplex',
+  'ordered',
+  'positive_ordered',
+  'unit_vector',
+  'cholesky_factor_corr',
+  'cholesky_factor_cov',
+  'cov_matrix',
+  'corr_matrix',
 ]);
 
 const RENAMES: Record<string, string> = {
@@ -59,7 +68,9 @@ export function upgradeSource(source: string): UpgradeResult {
   }
   for (const t of tokenize(text)) {
     if (t.kind === 'name' && /^integrate_ode_/.test(t.text)) {
-      warnings.push(`'${t.text}' has no mechanical rewrite to 'ode_*' (the system function's signature changes); ODE solvers are not supported by langevin`);
+      warnings.push(
+        `'${t.text}' has no mechanical rewrite to 'ode_*' (the system function's signature changes); ODE solvers are not supported by langevin`,
+      );
       break;
     }
   }
@@ -167,7 +178,8 @@ function densitySuffixes(tokens: Token[], changes: Changes): void {
 function conditionalBars(tokens: Token[], changes: Changes): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!/_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf)$/.test(t.text) || !isCall(tokens, i) || isDefinition(tokens, i)) continue;
+    if (!/_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf)$/.test(t.text) || !isCall(tokens, i) || isDefinition(tokens, i))
+      continue;
     const open = after(tokens, i);
     const close = matching(tokens, open);
     if (close >= tokens.length) continue;
@@ -199,7 +211,11 @@ function oldArrays(tokens: Token[], changes: Changes): void {
       const inner = tokens.slice(j + 1, close).filter(significant);
       if (inner.every((x) => x.text === ',')) {
         // unsized old array: `real[,] x`
-        const dims = tokens.slice(j, close + 1).map((x) => x.text).join('').replace(/\s+/g, '');
+        const dims = tokens
+          .slice(j, close + 1)
+          .map((x) => x.text)
+          .join('')
+          .replace(/\s+/g, '');
         t.text = `array${dims} ${t.text}`;
         for (let k = j; k <= close; k++) tokens[k]!.text = '';
         // drop the space left before the removed brackets
@@ -215,7 +231,11 @@ function oldArrays(tokens: Token[], changes: Changes): void {
     if (tokens[open]?.text !== '[') continue;
     const close = matching(tokens, open);
     if (close >= tokens.length) continue;
-    const dims = tokens.slice(open + 1, close).map((x) => x.text).join('').trim();
+    const dims = tokens
+      .slice(open + 1, close)
+      .map((x) => x.text)
+      .join('')
+      .trim();
     t.text = `array[${dims}] ${t.text}`;
     for (let k = j + 1; k <= close; k++) if (k >= open || tokens[k]!.kind === 'space') tokens[k]!.text = '';
     changes.add("old array declarations 'real y[N]' → 'array[N] real y'");

@@ -58,8 +58,7 @@ export const cauchy = univariate({
   name: 'cauchy',
   support: 'real',
   params: [real('mu'), positive('sigma')],
-  density: (b, y, [mu, sigma]) =>
-    b.plus(-LOG_PI, b.neg(b.log(sigma!)), b.neg(b.log1p(b.square(z(b, y, mu!, sigma!))))),
+  density: (b, y, [mu, sigma]) => b.plus(-LOG_PI, b.neg(b.log(sigma!)), b.neg(b.log1p(b.square(z(b, y, mu!, sigma!))))),
   // F = 1/2 + atan(z)/π; 1 - F = 1/2 - atan(z)/π = atan(1/z)/π for z > 0 would be
   // more accurate in the far tail, atan keeps it simple and finite.
   logCdf: (b, y, [mu, sigma]) => b.log(b.add(0.5, b.div(b.u('atan', z(b, y, mu!, sigma!)), Math.PI))),
@@ -72,8 +71,7 @@ export const doubleExponential = univariate({
   name: 'double_exponential',
   support: 'real',
   params: [real('mu'), positive('sigma')],
-  density: (b, y, [mu, sigma]) =>
-    b.plus(-LOG_2, b.neg(b.log(sigma!)), b.neg(b.div(b.abs(b.sub(y, mu!)), sigma!))),
+  density: (b, y, [mu, sigma]) => b.plus(-LOG_2, b.neg(b.log(sigma!)), b.neg(b.div(b.abs(b.sub(y, mu!)), sigma!))),
   // Both branches are kept finite everywhere (z clamped per side) so the
   // branch that select discards never carries NaN into a gradient.
   logCdf: (b, y, [mu, sigma]) => {
@@ -186,8 +184,7 @@ export const uniform = univariate({
   support: 'bounded',
   params: [real('alpha'), real('beta')],
   // Stan: log(1/(beta - alpha)) inside [alpha, beta], -Infinity outside.
-  density: (b, y, [lo, hi]) =>
-    b.select(b.or(b.lt(y, lo!), b.gt(y, hi!)), -Infinity, b.neg(b.log(b.sub(hi!, lo!)))),
+  density: (b, y, [lo, hi]) => b.select(b.or(b.lt(y, lo!), b.gt(y, hi!)), -Infinity, b.neg(b.log(b.sub(hi!, lo!)))),
   logCdf: (b, y, [lo, hi]) => {
     const clamped = b.b('fmin', b.b('fmax', y, lo!), hi!);
     return b.log(b.div(b.sub(clamped, lo!), b.sub(hi!, lo!)));
@@ -218,12 +215,7 @@ export const invChiSquare = univariate({
   params: [positive('nu')],
   density: (b, y, [nu]) => {
     const half = b.mul(0.5, nu!);
-    return b.plus(
-      b.mul(half, -LOG_2),
-      b.neg(b.lgamma(half)),
-      b.mul(b.neg(b.add(half, 1)), b.log(y)),
-      b.div(-0.5, y),
-    );
+    return b.plus(b.mul(half, -LOG_2), b.neg(b.lgamma(half)), b.mul(b.neg(b.add(half, 1)), b.log(y)), b.div(-0.5, y));
   },
   sample: (rng, [nu]) => 1 / gammaVariate(rng, nu! / 2, 0.5),
   doc: 'Inverse chi-square with nu > 0 degrees of freedom, y > 0.',
@@ -272,8 +264,7 @@ export const pareto = univariate({
       -Infinity,
       b.plus(b.log(alpha!), b.mul(alpha!, b.log(ymin!)), b.mul(b.neg(b.add(alpha!, 1)), b.log(y))),
     ),
-  logCdf: (b, y, [ymin, alpha]) =>
-    b.u('log1m_exp', b.mul(alpha!, b.sub(b.log(ymin!), b.log(b.b('fmax', y, ymin!))))),
+  logCdf: (b, y, [ymin, alpha]) => b.u('log1m_exp', b.mul(alpha!, b.sub(b.log(ymin!), b.log(b.b('fmax', y, ymin!))))),
   logCcdf: (b, y, [ymin, alpha]) => b.mul(alpha!, b.sub(b.log(ymin!), b.log(b.b('fmax', y, ymin!)))),
   sample: (rng, [ymin, alpha]) => ymin! * Math.pow(1 - rng.uniform(), -1 / alpha!),
   doc: 'Pareto with minimum y_min > 0 and shape alpha > 0 (-Infinity below y_min).',
@@ -283,8 +274,7 @@ export const rayleigh = univariate({
   name: 'rayleigh',
   support: 'nonnegative',
   params: [positive('sigma')],
-  density: (b, y, [sigma]) =>
-    b.plus(b.log(y), b.mul(-2, b.log(sigma!)), b.mul(-0.5, b.square(b.div(y, sigma!)))),
+  density: (b, y, [sigma]) => b.plus(b.log(y), b.mul(-2, b.log(sigma!)), b.mul(-0.5, b.square(b.div(y, sigma!)))),
   logCdf: (b, y, [sigma]) => b.u('log1m_exp', b.mul(-0.5, b.square(b.div(b.b('fmax', y, 0), sigma!)))),
   logCcdf: (b, y, [sigma]) => b.mul(-0.5, b.square(b.div(b.b('fmax', y, 0), sigma!))),
   sample: (rng, [sigma]) => sigma! * Math.sqrt(-2 * Math.log1p(-rng.uniform())),
@@ -297,7 +287,12 @@ export const frechet = univariate({
   params: [positive('alpha'), positive('sigma')],
   density: (b, y, [alpha, sigma]) => {
     const t = b.div(y, sigma!);
-    return b.plus(b.log(alpha!), b.neg(b.log(sigma!)), b.mul(b.neg(b.add(alpha!, 1)), b.log(t)), b.neg(b.pow(t, b.neg(alpha!))));
+    return b.plus(
+      b.log(alpha!),
+      b.neg(b.log(sigma!)),
+      b.mul(b.neg(b.add(alpha!, 1)), b.log(t)),
+      b.neg(b.pow(t, b.neg(alpha!))),
+    );
   },
   logCdf: (b, y, [alpha, sigma]) => b.neg(b.pow(b.div(b.b('fmax', y, 0), sigma!), b.neg(alpha!))),
   logCcdf: (b, y, [alpha, sigma]) => b.u('log1m_exp', b.neg(b.pow(b.div(b.b('fmax', y, 0), sigma!), b.neg(alpha!)))),
@@ -329,7 +324,12 @@ export const skewNormal = univariate({
   params: [real('xi'), positive('omega'), real('alpha')],
   density: (b, y, [xi, omega, alpha]) => {
     const t = z(b, y, xi!, omega!);
-    return b.plus(LOG_2 - 0.5 * LOG_2PI, b.neg(b.log(omega!)), b.mul(-0.5, b.square(t)), b.u('log_Phi', b.mul(alpha!, t)));
+    return b.plus(
+      LOG_2 - 0.5 * LOG_2PI,
+      b.neg(b.log(omega!)),
+      b.mul(-0.5, b.square(t)),
+      b.u('log_Phi', b.mul(alpha!, t)),
+    );
   },
   sample: (rng, [xi, omega, alpha]) => {
     const delta = alpha! / Math.sqrt(1 + alpha! * alpha!);
@@ -356,7 +356,26 @@ export const expModNormal = univariate({
 });
 
 export const continuousDistributions: DistributionEntry[] = [
-  normal, stdNormal, studentT, cauchy, doubleExponential, logistic, lognormal, exponential,
-  gamma, invGamma, beta, uniform, chiSquare, invChiSquare, weibull, gumbel, pareto,
-  rayleigh, frechet, scaledInvChiSquare, skewNormal, expModNormal,
+  normal,
+  stdNormal,
+  studentT,
+  cauchy,
+  doubleExponential,
+  logistic,
+  lognormal,
+  exponential,
+  gamma,
+  invGamma,
+  beta,
+  uniform,
+  chiSquare,
+  invChiSquare,
+  weibull,
+  gumbel,
+  pareto,
+  rayleigh,
+  frechet,
+  scaledInvChiSquare,
+  skewNormal,
+  expModNormal,
 ];

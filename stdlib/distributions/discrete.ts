@@ -88,8 +88,7 @@ export const poisson = univariate({
   discrete: true,
   support: 'int>=0',
   params: [{ name: 'lambda', type: 'reals', constraint: 'nonnegative' }],
-  density: (b, n, [lambda]) =>
-    b.plus(b.b('multiply_log', n, lambda!), b.neg(lambda!), b.neg(b.lgamma(b.add(n, 1)))),
+  density: (b, n, [lambda]) => b.plus(b.b('multiply_log', n, lambda!), b.neg(lambda!), b.neg(b.lgamma(b.add(n, 1)))),
   sample: (rng, [lambda]) => poissonVariate(rng, lambda!),
   doc: 'Poisson with rate lambda >= 0.',
 });
@@ -99,8 +98,7 @@ export const poissonLog = univariate({
   discrete: true,
   support: 'int>=0',
   params: [real('alpha')],
-  density: (b, n, [alpha]) =>
-    b.plus(b.mul(n, alpha!), b.neg(b.exp(alpha!)), b.neg(b.lgamma(b.add(n, 1)))),
+  density: (b, n, [alpha]) => b.plus(b.mul(n, alpha!), b.neg(b.exp(alpha!)), b.neg(b.lgamma(b.add(n, 1)))),
   sample: (rng, [alpha]) => poissonVariate(rng, Math.exp(alpha!)),
   doc: 'Poisson with log rate alpha.',
 });
@@ -178,7 +176,10 @@ function categoricalEntry(logit: boolean): DistributionEntry {
       const t = theta as Float64Array;
       if (!logit) return categoricalVariate(rng, t);
       const m = Math.max(...t);
-      return categoricalVariate(rng, Array.from(t, (x) => Math.exp(x - m)));
+      return categoricalVariate(
+        rng,
+        Array.from(t, (x) => Math.exp(x - m)),
+      );
     },
     cases: referenceCases[name] ?? [],
     doc: logit
@@ -206,7 +207,10 @@ export const multinomial: DistributionEntry = {
     const yv = ops.reshape(y, theta!.shape);
     return b.plus(b.lgamma(total + 1), b.neg(b.sum(b.lgamma(b.add(yv, 1)))), b.sum(b.b('multiply_log', yv, theta!)));
   },
-  rngParams: [{ name: 'theta', type: 'vector', constraint: 'simplex' }, { name: 'N', type: 'int', constraint: 'int>=0' }],
+  rngParams: [
+    { name: 'theta', type: 'vector', constraint: 'simplex' },
+    { name: 'N', type: 'int', constraint: 'int>=0' },
+  ],
   rng(rng, [theta, n]) {
     // sequential binomials: count k ~ Binomial(remaining, theta_k / remaining mass)
     const t = theta as Float64Array;
@@ -245,23 +249,33 @@ export const orderedLogistic: DistributionEntry = {
     const n = ks.length;
     const perRow = c!.shape.length === 2;
     const cuts = perRow ? c!.shape[1]! : c!.shape[0]!;
-    if (perRow && c!.shape[0] !== n) throw new LangevinError(`ordered_logistic: ${n} outcomes but ${c!.shape[0]} cutpoint vectors`);
-    if (ops.size(eta!) !== 1 && ops.size(eta!) !== n) throw new LangevinError(`ordered_logistic: ${n} outcomes but ${ops.size(eta!)} predictors`);
+    if (perRow && c!.shape[0] !== n)
+      throw new LangevinError(`ordered_logistic: ${n} outcomes but ${c!.shape[0]} cutpoint vectors`);
+    if (ops.size(eta!) !== 1 && ops.size(eta!) !== n)
+      throw new LangevinError(`ordered_logistic: ${n} outcomes but ${ops.size(eta!)} predictors`);
     const etaFlat = ops.reshape(eta!, ops.size(eta!) === 1 ? [1] : [n]);
     const cFlat = ops.reshape(c!, [ops.size(c!)]);
     const groups = { first: [] as number[], last: [] as number[], interior: [] as number[] };
     ks.forEach((k, i) => {
-      if (!Number.isInteger(k) || k < 1 || k > cuts + 1) throw new LangevinError(`ordered_logistic: outcome ${k} is outside 1..${cuts + 1}`);
+      if (!Number.isInteger(k) || k < 1 || k > cuts + 1)
+        throw new LangevinError(`ordered_logistic: outcome ${k} is outside 1..${cuts + 1}`);
       if (k === 1) groups.first.push(i);
       else if (k === cuts + 1) groups.last.push(i);
       else groups.interior.push(i);
     });
     const etaAt = (rows: number[]) =>
-      ops.size(eta!) === 1 ? ops.fill(ops.reshape(etaFlat, []), [rows.length]) : ops.gather(etaFlat, Int32Array.from(rows), [rows.length]);
+      ops.size(eta!) === 1
+        ? ops.fill(ops.reshape(etaFlat, []), [rows.length])
+        : ops.gather(etaFlat, Int32Array.from(rows), [rows.length]);
     const cutAt = (rows: number[], offset: number) =>
-      ops.gather(cFlat, Int32Array.from(rows, (i) => (perRow ? i * cuts : 0) + ks[i]! - 1 + offset), [rows.length]);
+      ops.gather(
+        cFlat,
+        Int32Array.from(rows, (i) => (perRow ? i * cuts : 0) + ks[i]! - 1 + offset),
+        [rows.length],
+      );
     const terms: Val[] = [];
-    if (groups.first.length) terms.push(b.sum(b.u('log1m_inv_logit', b.sub(etaAt(groups.first), cutAt(groups.first, 0)))));
+    if (groups.first.length)
+      terms.push(b.sum(b.u('log1m_inv_logit', b.sub(etaAt(groups.first), cutAt(groups.first, 0)))));
     if (groups.last.length) terms.push(b.sum(b.u('log_inv_logit', b.sub(etaAt(groups.last), cutAt(groups.last, -1)))));
     if (groups.interior.length) {
       const e = etaAt(groups.interior);
@@ -283,6 +297,17 @@ export const orderedLogistic: DistributionEntry = {
 };
 
 export const discreteDistributions: DistributionEntry[] = [
-  bernoulli, bernoulliLogit, binomial, binomialLogit, betaBinomial, poisson, poissonLog,
-  negBinomial2, negBinomial2Log, categorical, categoricalLogit, multinomial, orderedLogistic,
+  bernoulli,
+  bernoulliLogit,
+  binomial,
+  binomialLogit,
+  betaBinomial,
+  poisson,
+  poissonLog,
+  negBinomial2,
+  negBinomial2Log,
+  categorical,
+  categoricalLogit,
+  multinomial,
+  orderedLogistic,
 ];

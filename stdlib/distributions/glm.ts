@@ -32,12 +32,7 @@ function linearPredictor(ops: Ops, name: string, y: Val, x: Val, alpha: Val, bet
   return ops.binary('add', ops.matmul(x, beta), alpha);
 }
 
-function glm(
-  name: string,
-  base: DistributionEntry,
-  extra: ParamSpec[],
-  doc: string,
-): DistributionEntry {
+function glm(name: string, base: DistributionEntry, extra: ParamSpec[], doc: string): DistributionEntry {
   return {
     name,
     discrete: base.discrete,
@@ -55,14 +50,30 @@ function glm(
   };
 }
 
-export const normalIdGlm = glm('normal_id_glm', normal, [{ name: 'sigma', type: 'reals', constraint: 'positive' }],
-  'Linear regression: normal(y | alpha + x·beta, sigma).');
-export const bernoulliLogitGlm = glm('bernoulli_logit_glm', bernoulliLogit, [],
-  'Logistic regression: bernoulli_logit(y | alpha + x·beta).');
-export const poissonLogGlm = glm('poisson_log_glm', poissonLog, [],
-  'Poisson regression: poisson_log(y | alpha + x·beta).');
-export const negBinomial2LogGlm = glm('neg_binomial_2_log_glm', negBinomial2Log, [{ name: 'phi', type: 'reals', constraint: 'positive' }],
-  'Negative-binomial regression: neg_binomial_2_log(y | alpha + x·beta, phi).');
+export const normalIdGlm = glm(
+  'normal_id_glm',
+  normal,
+  [{ name: 'sigma', type: 'reals', constraint: 'positive' }],
+  'Linear regression: normal(y | alpha + x·beta, sigma).',
+);
+export const bernoulliLogitGlm = glm(
+  'bernoulli_logit_glm',
+  bernoulliLogit,
+  [],
+  'Logistic regression: bernoulli_logit(y | alpha + x·beta).',
+);
+export const poissonLogGlm = glm(
+  'poisson_log_glm',
+  poissonLog,
+  [],
+  'Poisson regression: poisson_log(y | alpha + x·beta).',
+);
+export const negBinomial2LogGlm = glm(
+  'neg_binomial_2_log_glm',
+  negBinomial2Log,
+  [{ name: 'phi', type: 'reals', constraint: 'positive' }],
+  'Negative-binomial regression: neg_binomial_2_log(y | alpha + x·beta, phi).',
+);
 
 /** ordered_logistic(y | x·beta, c): no intercept (the cutpoints play its part). */
 export const orderedLogisticGlm: DistributionEntry = {
@@ -85,17 +96,28 @@ export const categoricalLogitGlm: DistributionEntry = {
   discrete: true,
   variate: 'ints',
   support: 'int in 1..K',
-  params: [X, { name: 'alpha', type: 'vector', constraint: 'real' }, { name: 'beta', type: 'matrix', constraint: 'real' }],
+  params: [
+    X,
+    { name: 'alpha', type: 'vector', constraint: 'real' },
+    { name: 'beta', type: 'matrix', constraint: 'real' },
+  ],
   logDensity(ops, y, [x, alpha, beta]) {
     const name = 'categorical_logit_glm';
     const b = new Build(ops);
     const [n, k] = x!.shape as [number, number];
     const classes = beta!.shape[1]!;
-    if (beta!.shape[0] !== k) throw new LangevinError(`${name}: x has ${k} columns but beta has ${beta!.shape[0]} rows`);
-    if (ops.size(alpha!) !== classes) throw new LangevinError(`${name}: alpha has ${ops.size(alpha!)} elements for ${classes} classes`);
+    if (beta!.shape[0] !== k)
+      throw new LangevinError(`${name}: x has ${k} columns but beta has ${beta!.shape[0]} rows`);
+    if (ops.size(alpha!) !== classes)
+      throw new LangevinError(`${name}: alpha has ${ops.size(alpha!)} elements for ${classes} classes`);
     const ys = constantNumbers(y, `the outcome of ${name}`);
-    if (ys.length !== n && ys.length !== 1) throw new LangevinError(`${name}: ${ys.length} outcomes but x has ${n} rows`);
-    const rowsAlpha = ops.gather(alpha!, Int32Array.from({ length: n * classes }, (_, i) => i % classes), [n, classes]);
+    if (ys.length !== n && ys.length !== 1)
+      throw new LangevinError(`${name}: ${ys.length} outcomes but x has ${n} rows`);
+    const rowsAlpha = ops.gather(
+      alpha!,
+      Int32Array.from({ length: n * classes }, (_, i) => i % classes),
+      [n, classes],
+    );
     const eta = ops.binary('add', ops.matmul(x!, beta!), rowsAlpha);
     const terms: Val[] = [];
     for (let r = 0; r < n; r++) {
@@ -103,7 +125,11 @@ export const categoricalLogitGlm: DistributionEntry = {
       if (!Number.isInteger(outcome) || outcome < 1 || outcome > classes) {
         throw new LangevinError(`${name}: outcome ${outcome} is outside 1..${classes}`);
       }
-      const row = ops.gather(eta, Int32Array.from({ length: classes }, (_, j) => r * classes + j), [classes]);
+      const row = ops.gather(
+        eta,
+        Int32Array.from({ length: classes }, (_, j) => r * classes + j),
+        [classes],
+      );
       terms.push(b.sub(ops.gather(eta, Int32Array.of(r * classes + outcome - 1), []), b.r('log_sum_exp', row)));
     }
     return terms.length === 0 ? b.k(0) : b.sum(ops.concat(terms, [terms.length]));
@@ -113,5 +139,10 @@ export const categoricalLogitGlm: DistributionEntry = {
 };
 
 export const glmDistributions: DistributionEntry[] = [
-  normalIdGlm, bernoulliLogitGlm, poissonLogGlm, negBinomial2LogGlm, orderedLogisticGlm, categoricalLogitGlm,
+  normalIdGlm,
+  bernoulliLogitGlm,
+  poissonLogGlm,
+  negBinomial2LogGlm,
+  orderedLogisticGlm,
+  categoricalLogitGlm,
 ];

@@ -41,7 +41,7 @@ function traceSolve(ops: Ops, l: Val, bm: Val): Val {
 
 /** log of the multivariate gamma function Γ_k(x). */
 function lmgamma(b: Build, k: number, x: Val): Val {
-  const terms: Val[] = [b.k((k * (k - 1) / 4) * Math.log(Math.PI))];
+  const terms: Val[] = [b.k(((k * (k - 1)) / 4) * Math.log(Math.PI))];
   for (let j = 1; j <= k; j++) terms.push(b.lgamma(b.add(x, (1 - j) / 2)));
   return b.plus(...terms);
 }
@@ -55,17 +55,19 @@ function wishartVariate(rng: Rng, nu: number, sigma: Float64Array, k: number): F
     for (let j = 0; j < i; j++) a[i * k + j] = rng.normal();
   }
   const la = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let q = 0; q < k; q++) s += l[i * k + q]! * a[q * k + j]!;
-    la[i * k + j] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let q = 0; q < k; q++) s += l[i * k + q]! * a[q * k + j]!;
+      la[i * k + j] = s;
+    }
   const w = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let q = 0; q < k; q++) s += la[i * k + q]! * la[j * k + q]!;
-    w[i * k + j] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let q = 0; q < k; q++) s += la[i * k + q]! * la[j * k + q]!;
+      w[i * k + j] = s;
+    }
   return w;
 }
 
@@ -82,7 +84,9 @@ export const multiNormalPrec: DistributionEntry = {
     const b = new Build(ops);
     const n = sideOf('multi_normal_prec', omega!);
     if (ops.size(y) !== n || ops.size(mu!) !== n) {
-      throw new LangevinError(`multi_normal_prec: vectors of sizes ${ops.size(y)} and ${ops.size(mu!)} for a ${n}x${n} precision`);
+      throw new LangevinError(
+        `multi_normal_prec: vectors of sizes ${ops.size(y)} and ${ops.size(mu!)} for a ${n}x${n} precision`,
+      );
     }
     const l = ops.cholesky(omega!);
     const z = ops.matmul(ops.transpose(l), b.sub(y, mu!));
@@ -109,7 +113,8 @@ export const wishart: DistributionEntry = {
   logDensity(ops, w, [nu, sigma]) {
     const b = new Build(ops);
     const k = sideOf('wishart', w);
-    if (sideOf('wishart', sigma!) !== k) throw new LangevinError(`wishart: a ${k}x${k} variate needs a ${k}x${k} scale`);
+    if (sideOf('wishart', sigma!) !== k)
+      throw new LangevinError(`wishart: a ${k}x${k} variate needs a ${k}x${k} scale`);
     const lw = ops.cholesky(w);
     const ls = ops.cholesky(sigma!);
     const lp = b.plus(
@@ -140,7 +145,8 @@ export const invWishart: DistributionEntry = {
   logDensity(ops, w, [nu, sigma]) {
     const b = new Build(ops);
     const k = sideOf('inv_wishart', w);
-    if (sideOf('inv_wishart', sigma!) !== k) throw new LangevinError(`inv_wishart: a ${k}x${k} variate needs a ${k}x${k} scale`);
+    if (sideOf('inv_wishart', sigma!) !== k)
+      throw new LangevinError(`inv_wishart: a ${k}x${k} variate needs a ${k}x${k} scale`);
     const lw = ops.cholesky(w);
     const ls = ops.cholesky(sigma!);
     const lp = b.plus(

@@ -43,7 +43,9 @@ function multiNormalFromCholesky(ops: Ops, name: string, y: Val, mu: Val, l: Val
   const b = new Build(ops);
   const { a: yy, b: mm, m, n } = matchVectors(ops, name, y, mu);
   if (l.shape.length !== 2 || l.shape[0] !== n || l.shape[1] !== n) {
-    throw new LangevinError(`${name}: expected a ${n}x${n} covariance matrix (or factor), got shape [${l.shape.join(', ')}]`);
+    throw new LangevinError(
+      `${name}: expected a ${n}x${n} covariance matrix (or factor), got shape [${l.shape.join(', ')}]`,
+    );
   }
   const residual = b.sub(yy, mm);
   const z = ops.triangularSolveLower(l, residual.shape.length === 1 ? residual : ops.transpose(residual));
@@ -134,7 +136,10 @@ export const multiStudentT: DistributionEntry = {
     const residual = b.sub(yy, mm);
     const z = ops.triangularSolveLower(l, residual.shape.length === 1 ? residual : ops.transpose(residual));
     // squared Mahalanobis distance of each vector: column sums of z² ([n] or [n, m])
-    const q = z.shape.length === 1 ? b.sum(b.square(z)) : ops.matmul(ops.constant(new Float64Array(n).fill(1), [n]), b.square(z));
+    const q =
+      z.shape.length === 1
+        ? b.sum(b.square(z))
+        : ops.matmul(ops.constant(new Float64Array(n).fill(1), [n]), b.square(z));
     const half = b.mul(0.5, b.add(nu!, n));
     const perVector = b.plus(
       b.lgamma(half),
@@ -168,7 +173,11 @@ function lkjLogNormaliser(b: Build, eta: Val, k: number): Val {
   let acc: Val = b.k(0);
   for (let i = 1; i < k; i++) {
     const bk = b.add(eta, (k - i - 1) / 2);
-    acc = b.plus(acc, b.mul(b.mul(b.add(b.mul(2, eta), k - i - 2), k - i), Math.LN2), b.mul(k - i, b.b('lbeta', bk, bk)));
+    acc = b.plus(
+      acc,
+      b.mul(b.mul(b.add(b.mul(2, eta), k - i - 2), k - i), Math.LN2),
+      b.mul(k - i, b.b('lbeta', bk, bk)),
+    );
   }
   return acc;
 }
@@ -207,13 +216,26 @@ export const lkjCorrCholesky: DistributionEntry = {
     const k = squareSide('lkj_corr_cholesky', l);
     if (k < 2) return b.k(0);
     // Σ_{i=2}^{K} (K − i + 2η − 2) log L_ii (the LKJ density of L Lᵀ plus the Jacobian of L ↦ L Lᵀ)
-    const logDiag = ops.gather(b.log(diagonalOf(ops, l)), Int32Array.from({ length: k - 1 }, (_, i) => i + 1), [k - 1]);
-    const weights = b.add(ops.constant(Float64Array.from({ length: k - 1 }, (_, i) => k - (i + 2) - 2), [k - 1]), b.mul(2, eta!));
+    const logDiag = ops.gather(
+      b.log(diagonalOf(ops, l)),
+      Int32Array.from({ length: k - 1 }, (_, i) => i + 1),
+      [k - 1],
+    );
+    const weights = b.add(
+      ops.constant(
+        Float64Array.from({ length: k - 1 }, (_, i) => k - (i + 2) - 2),
+        [k - 1],
+      ),
+      b.mul(2, eta!),
+    );
     const lp = b.sub(b.sum(b.mul(weights, logDiag)), lkjLogNormaliser(b, eta!, k));
     return b.positive(lp, eta!);
   },
   // Stan's signature is lkj_corr_cholesky_rng(int K, real eta): K comes first.
-  rngParams: [{ name: 'K', type: 'int', constraint: 'int>=0' }, { name: 'eta', type: 'real', constraint: 'positive' }],
+  rngParams: [
+    { name: 'K', type: 'int', constraint: 'int>=0' },
+    { name: 'eta', type: 'real', constraint: 'positive' },
+  ],
   rng: (rng, [k, eta]) => lkjCholeskyVariate(rng, eta as number, k as number),
   cases: referenceCases.lkj_corr_cholesky ?? [],
   doc: 'LKJ(eta) prior on the Cholesky factor L of a correlation matrix (eta > 0); lkj_corr_cholesky_rng(K, eta).',
@@ -233,16 +255,20 @@ export const lkjCorr: DistributionEntry = {
     return b.positive(b.sub(b.mul(b.sub(eta!, 1), logDet), lkjLogNormaliser(b, eta!, k)), eta!);
   },
   // Stan's signature is lkj_corr_rng(int K, real eta): K comes first.
-  rngParams: [{ name: 'K', type: 'int', constraint: 'int>=0' }, { name: 'eta', type: 'real', constraint: 'positive' }],
+  rngParams: [
+    { name: 'K', type: 'int', constraint: 'int>=0' },
+    { name: 'eta', type: 'real', constraint: 'positive' },
+  ],
   rng: (rng, [k, eta]) => {
     const n = k as number;
     const l = lkjCholeskyVariate(rng, eta as number, n);
     const out = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let t = 0; t <= Math.min(i, j); t++) s += l[i * n + t]! * l[j * n + t]!;
-      out[i * n + j] = s;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let t = 0; t <= Math.min(i, j); t++) s += l[i * n + t]! * l[j * n + t]!;
+        out[i * n + j] = s;
+      }
     return out;
   },
   cases: referenceCases.lkj_corr ?? [],
@@ -250,5 +276,10 @@ export const lkjCorr: DistributionEntry = {
 };
 
 export const multivariateDistributions: DistributionEntry[] = [
-  multiNormal, multiNormalCholesky, multiStudentT, dirichlet, lkjCorrCholesky, lkjCorr,
+  multiNormal,
+  multiNormalCholesky,
+  multiStudentT,
+  dirichlet,
+  lkjCorrCholesky,
+  lkjCorr,
 ];

@@ -3,46 +3,330 @@ import type { ReferenceCase } from '../types.js';
 
 export const extraReferenceCases: Record<string, ReferenceCase[]> = {
   normal_id_glm: [
-    { args: [[0.5,1.2,-0.7],[[1,0.5],[-0.3,2],[0.8,-1.1]],0.3,[0.4,-0.2],1.5], logDensity: -4.950544257271845, source: "@stdlib normal.logpdf at alpha + x·beta" },
-    { args: [[2,0,1],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.1,-0.2,0.3],[1,0.5],[0.5,1,2]], logDensity: -3.752128099614018, source: "@stdlib normal.logpdf at alpha + x·beta" },
+    {
+      args: [
+        [0.5, 1.2, -0.7],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        0.3,
+        [0.4, -0.2],
+        1.5,
+      ],
+      logDensity: -4.950544257271845,
+      source: '@stdlib normal.logpdf at alpha + x·beta',
+    },
+    {
+      args: [
+        [2, 0, 1],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.1, -0.2, 0.3],
+        [1, 0.5],
+        [0.5, 1, 2],
+      ],
+      logDensity: -3.752128099614018,
+      source: '@stdlib normal.logpdf at alpha + x·beta',
+    },
   ],
   bernoulli_logit_glm: [
-    { args: [[1,0,1],[[1,0.5],[-0.3,2],[0.8,-1.1]],0.3,[0.4,-0.2]], logDensity: -1.385542869096801, source: "log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)" },
-    { args: [[0,0,1],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.5,-1,2],[1.5,0.5]], logDensity: -2.9117225785967067, source: "log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)" },
+    {
+      args: [
+        [1, 0, 1],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        0.3,
+        [0.4, -0.2],
+      ],
+      logDensity: -1.385542869096801,
+      source: 'log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)',
+    },
+    {
+      args: [
+        [0, 0, 1],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.5, -1, 2],
+        [1.5, 0.5],
+      ],
+      logDensity: -2.9117225785967067,
+      source: 'log of @stdlib bernoulli.pmf at inv_logit(alpha + x·beta)',
+    },
   ],
   poisson_log_glm: [
-    { args: [[3,0,7],[[1,0.5],[-0.3,2],[0.8,-1.1]],0.3,[0.4,-0.2]], logDensity: -7.577925405427546, source: "@stdlib poisson.logpmf at exp(alpha + x·beta)" },
-    { args: [[1,2,0],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.5,-1,0.2],[0.5,0.5]], logDensity: -5.145469210822869, source: "@stdlib poisson.logpmf at exp(alpha + x·beta)" },
+    {
+      args: [
+        [3, 0, 7],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        0.3,
+        [0.4, -0.2],
+      ],
+      logDensity: -7.577925405427546,
+      source: '@stdlib poisson.logpmf at exp(alpha + x·beta)',
+    },
+    {
+      args: [
+        [1, 2, 0],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.5, -1, 0.2],
+        [0.5, 0.5],
+      ],
+      logDensity: -5.145469210822869,
+      source: '@stdlib poisson.logpmf at exp(alpha + x·beta)',
+    },
   ],
   neg_binomial_2_log_glm: [
-    { args: [[3,0,7],[[1,0.5],[-0.3,2],[0.8,-1.1]],0.3,[0.4,-0.2],2.5], logDensity: -6.658463008968683, source: "@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))" },
-    { args: [[1,2,0],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.5,-1,0.2],[0.5,0.5],[1,4,0.7]], logDensity: -4.335112000305911, source: "@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))" },
+    {
+      args: [
+        [3, 0, 7],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        0.3,
+        [0.4, -0.2],
+        2.5,
+      ],
+      logDensity: -6.658463008968683,
+      source: '@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))',
+    },
+    {
+      args: [
+        [1, 2, 0],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.5, -1, 0.2],
+        [0.5, 0.5],
+        [1, 4, 0.7],
+      ],
+      logDensity: -4.335112000305911,
+      source: '@stdlib negativeBinomial.logpmf(n, phi, phi/(phi + exp(eta)))',
+    },
   ],
   neg_binomial: [
-    { args: [3,2.5,0.7], logDensity: -1.9287711127710256, source: "@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))" },
-    { args: [[0,4,10],1.2,0.3], logDensity: -8.003336746842354, source: "@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))" },
-    { args: [[2,5],[3,0.5],[2,0.1]], logDensity: -4.699401685941496, source: "@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))" },
-    { args: [3,-1,0.5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [3, 2.5, 0.7],
+      logDensity: -1.9287711127710256,
+      source: '@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))',
+    },
+    {
+      args: [[0, 4, 10], 1.2, 0.3],
+      logDensity: -8.003336746842354,
+      source: '@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))',
+    },
+    {
+      args: [
+        [2, 5],
+        [3, 0.5],
+        [2, 0.1],
+      ],
+      logDensity: -4.699401685941496,
+      source: '@stdlib negativeBinomial.logpmf(n, alpha, beta/(1 + beta))',
+    },
+    {
+      args: [3, -1, 0.5],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   ordered_logistic_glm: [
-    { args: [[1,3,2],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.4,-0.2],[-0.5,0.7]], logDensity: -3.9271756186816438, source: "closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta" },
-    { args: [[2,2,4],[[1,0.5],[-0.3,2],[0.8,-1.1]],[1,0.5],[-1,0,1.5]], logDensity: -5.292387090653381, source: "closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta" },
+    {
+      args: [
+        [1, 3, 2],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.4, -0.2],
+        [-0.5, 0.7],
+      ],
+      logDensity: -3.9271756186816438,
+      source: 'closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta',
+    },
+    {
+      args: [
+        [2, 2, 4],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [1, 0.5],
+        [-1, 0, 1.5],
+      ],
+      logDensity: -5.292387090653381,
+      source: 'closed form P(y = k) = inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]) at eta = x·beta',
+    },
   ],
   categorical_logit_glm: [
-    { args: [[1,3,2],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0.1,-0.2,0.3],[[0.4,-0.2,1],[0.3,0.5,-0.6]]], logDensity: -6.645870708864571, source: "closed form log softmax(alpha + x_n·beta)[y_n]" },
-    { args: [[2,2,1],[[1,0.5],[-0.3,2],[0.8,-1.1]],[0,0,0],[[1,0,-1],[0,2,0.5]]], logDensity: -1.0079539922976526, source: "closed form log softmax(alpha + x_n·beta)[y_n]" },
+    {
+      args: [
+        [1, 3, 2],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0.1, -0.2, 0.3],
+        [
+          [0.4, -0.2, 1],
+          [0.3, 0.5, -0.6],
+        ],
+      ],
+      logDensity: -6.645870708864571,
+      source: 'closed form log softmax(alpha + x_n·beta)[y_n]',
+    },
+    {
+      args: [
+        [2, 2, 1],
+        [
+          [1, 0.5],
+          [-0.3, 2],
+          [0.8, -1.1],
+        ],
+        [0, 0, 0],
+        [
+          [1, 0, -1],
+          [0, 2, 0.5],
+        ],
+      ],
+      logDensity: -1.0079539922976526,
+      source: 'closed form log softmax(alpha + x_n·beta)[y_n]',
+    },
   ],
   multi_normal_prec: [
-    { args: [[1,0,1],[0.5,-1,2],[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -3.933502633778904, source: "closed form (cofactor determinant)" },
-    { args: [[0.2,0.1,-0.3],[0,0,0],[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -2.4200026337789042, source: "closed form (cofactor determinant)" },
+    {
+      args: [
+        [1, 0, 1],
+        [0.5, -1, 2],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -3.933502633778904,
+      source: 'closed form (cofactor determinant)',
+    },
+    {
+      args: [
+        [0.2, 0.1, -0.3],
+        [0, 0, 0],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -2.4200026337789042,
+      source: 'closed form (cofactor determinant)',
+    },
   ],
   wishart: [
-    { args: [[[1.5,-0.2],[-0.2,0.8]],4.5,[[2,0.3],[0.3,1]]], logDensity: -5.9195970772821465, source: "closed form (cofactor determinant and inverse, @stdlib gammaln)" },
-    { args: [[[1,0.1,0.2],[0.1,2,-0.3],[0.2,-0.3,0.9]],5,[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -11.002886232518481, source: "closed form (cofactor determinant and inverse, @stdlib gammaln)" },
-    { args: [[[1.5,-0.2],[-0.2,0.8]],0.5,[[2,0.3],[0.3,1]]], logDensity: -Infinity, source: "nu <= k - 1: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [
+        [
+          [1.5, -0.2],
+          [-0.2, 0.8],
+        ],
+        4.5,
+        [
+          [2, 0.3],
+          [0.3, 1],
+        ],
+      ],
+      logDensity: -5.9195970772821465,
+      source: 'closed form (cofactor determinant and inverse, @stdlib gammaln)',
+    },
+    {
+      args: [
+        [
+          [1, 0.1, 0.2],
+          [0.1, 2, -0.3],
+          [0.2, -0.3, 0.9],
+        ],
+        5,
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -11.002886232518481,
+      source: 'closed form (cofactor determinant and inverse, @stdlib gammaln)',
+    },
+    {
+      args: [
+        [
+          [1.5, -0.2],
+          [-0.2, 0.8],
+        ],
+        0.5,
+        [
+          [2, 0.3],
+          [0.3, 1],
+        ],
+      ],
+      logDensity: -Infinity,
+      source: 'nu <= k - 1: -Infinity by convention (Stan raises an error)',
+    },
   ],
   inv_wishart: [
-    { args: [[[1.5,-0.2],[-0.2,0.8]],4.5,[[2,0.3],[0.3,1]]], logDensity: -4.220521608360938, source: "closed form (cofactor determinant and inverse, @stdlib gammaln)" },
-    { args: [[[1,0.1,0.2],[0.1,2,-0.3],[0.2,-0.3,0.9]],5,[[2,0.3,-0.4],[0.3,1,0.2],[-0.4,0.2,1.5]]], logDensity: -9.229613088766428, source: "closed form (cofactor determinant and inverse, @stdlib gammaln)" },
+    {
+      args: [
+        [
+          [1.5, -0.2],
+          [-0.2, 0.8],
+        ],
+        4.5,
+        [
+          [2, 0.3],
+          [0.3, 1],
+        ],
+      ],
+      logDensity: -4.220521608360938,
+      source: 'closed form (cofactor determinant and inverse, @stdlib gammaln)',
+    },
+    {
+      args: [
+        [
+          [1, 0.1, 0.2],
+          [0.1, 2, -0.3],
+          [0.2, -0.3, 0.9],
+        ],
+        5,
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -9.229613088766428,
+      source: 'closed form (cofactor determinant and inverse, @stdlib gammaln)',
+    },
   ],
 };

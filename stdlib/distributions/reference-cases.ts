@@ -3,231 +3,866 @@ import type { ReferenceCase } from '../types.js';
 
 export const referenceCases: Record<string, ReferenceCase[]> = {
   normal: [
-    { args: [0.3, -1.2, 2.5], logDensity: -2.015229265078828, source: "@stdlib/stats-base-dists normal.logpdf" },
-    { args: [[-1, 0, 2.5], 0.5, 1.5], logDensity: -5.417655368382956, source: "@stdlib/stats-base-dists normal.logpdf" },
-    { args: [[1, 2, 3], [0, 1, 2], [0.5, 1, 2]], logDensity: -5.3818155996140185, source: "@stdlib/stats-base-dists normal.logpdf" },
-    { args: [40, 0, 1], logDensity: -800.9189385332047, source: "@stdlib/stats-base-dists normal.logpdf" },
-    { args: [0.001, 0, 0.001], logDensity: 5.488816745777464, source: "@stdlib/stats-base-dists normal.logpdf" },
-    { args: [0.3, -1.2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [0.3, -1.2, 2.5], logDensity: -2.015229265078828, source: '@stdlib/stats-base-dists normal.logpdf' },
+    {
+      args: [[-1, 0, 2.5], 0.5, 1.5],
+      logDensity: -5.417655368382956,
+      source: '@stdlib/stats-base-dists normal.logpdf',
+    },
+    {
+      args: [
+        [1, 2, 3],
+        [0, 1, 2],
+        [0.5, 1, 2],
+      ],
+      logDensity: -5.3818155996140185,
+      source: '@stdlib/stats-base-dists normal.logpdf',
+    },
+    { args: [40, 0, 1], logDensity: -800.9189385332047, source: '@stdlib/stats-base-dists normal.logpdf' },
+    { args: [0.001, 0, 0.001], logDensity: 5.488816745777464, source: '@stdlib/stats-base-dists normal.logpdf' },
+    {
+      args: [0.3, -1.2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   std_normal: [
-    { args: [0.7], logDensity: -1.1639385332046728, source: "@stdlib/stats-base-dists normal.logpdf(y, 0, 1)" },
-    { args: [[-3, 0, 1, 10]], logDensity: -58.675754132818696, source: "@stdlib/stats-base-dists normal.logpdf(y, 0, 1)" },
+    { args: [0.7], logDensity: -1.1639385332046728, source: '@stdlib/stats-base-dists normal.logpdf(y, 0, 1)' },
+    {
+      args: [[-3, 0, 1, 10]],
+      logDensity: -58.675754132818696,
+      source: '@stdlib/stats-base-dists normal.logpdf(y, 0, 1)',
+    },
   ],
   student_t: [
-    { args: [1.3, 3, 0.5, 2], logDensity: -1.7979555080448772, source: "@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)" },
-    { args: [[-2, 0, 5], 4.5, 1, 0.7], logDensity: -13.156268605585046, source: "@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)" },
-    { args: [2, [1, 10, 1000], 0, 1], logDensity: -8.465857630417624, source: "@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)" },
-    { args: [1.3, -1, 0.5, 2], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [1.3, 3, 0.5, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [1.3, 3, 0.5, 2],
+      logDensity: -1.7979555080448772,
+      source: '@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)',
+    },
+    {
+      args: [[-2, 0, 5], 4.5, 1, 0.7],
+      logDensity: -13.156268605585046,
+      source: '@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)',
+    },
+    {
+      args: [2, [1, 10, 1000], 0, 1],
+      logDensity: -8.465857630417624,
+      source: '@stdlib/stats-base-dists t.logpdf((y - mu)/sigma, nu) - log(sigma)',
+    },
+    {
+      args: [1.3, -1, 0.5, 2],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [1.3, 3, 0.5, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   cauchy: [
-    { args: [0.4, -1, 2], logDensity: -2.236653186366713, source: "@stdlib/stats-base-dists cauchy.logpdf" },
-    { args: [[-100, 0, 3], 1, [0.5, 1, 2]], logDensity: -15.437043920571437, source: "@stdlib/stats-base-dists cauchy.logpdf" },
-    { args: [0.4, -1, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [0.4, -1, 2], logDensity: -2.236653186366713, source: '@stdlib/stats-base-dists cauchy.logpdf' },
+    {
+      args: [[-100, 0, 3], 1, [0.5, 1, 2]],
+      logDensity: -15.437043920571437,
+      source: '@stdlib/stats-base-dists cauchy.logpdf',
+    },
+    {
+      args: [0.4, -1, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   double_exponential: [
-    { args: [0.4, -1, 2], logDensity: -2.0862943611198905, source: "@stdlib/stats-base-dists laplace.logpdf" },
-    { args: [[-3, 0, 3], 0.5, 1.5], logDensity: -7.629170199337662, source: "@stdlib/stats-base-dists laplace.logpdf" },
-    { args: [0.4, -1, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [0.4, -1, 2], logDensity: -2.0862943611198905, source: '@stdlib/stats-base-dists laplace.logpdf' },
+    { args: [[-3, 0, 3], 0.5, 1.5], logDensity: -7.629170199337662, source: '@stdlib/stats-base-dists laplace.logpdf' },
+    {
+      args: [0.4, -1, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   logistic: [
-    { args: [0.4, -1, 2], logDensity: -2.199519278330861, source: "@stdlib/stats-base-dists logistic.logpdf" },
-    { args: [[-30, 0, 30], 0.5, 1.5], logDensity: -42.63033981574355, source: "@stdlib/stats-base-dists logistic.logpdf" },
-    { args: [0.4, -1, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [0.4, -1, 2], logDensity: -2.199519278330861, source: '@stdlib/stats-base-dists logistic.logpdf' },
+    {
+      args: [[-30, 0, 30], 0.5, 1.5],
+      logDensity: -42.63033981574355,
+      source: '@stdlib/stats-base-dists logistic.logpdf',
+    },
+    {
+      args: [0.4, -1, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   lognormal: [
-    { args: [2.5, 0.3, 0.8], logDensity: -1.9088156092286663, source: "@stdlib/stats-base-dists lognormal.logpdf" },
-    { args: [[0.1, 1, 10], 0, [0.5, 1, 2]], logDensity: -14.023349084380612, source: "@stdlib/stats-base-dists lognormal.logpdf" },
-    { args: [2.5, 0.3, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [2.5, 0.3, 0.8], logDensity: -1.9088156092286663, source: '@stdlib/stats-base-dists lognormal.logpdf' },
+    {
+      args: [[0.1, 1, 10], 0, [0.5, 1, 2]],
+      logDensity: -14.023349084380612,
+      source: '@stdlib/stats-base-dists lognormal.logpdf',
+    },
+    {
+      args: [2.5, 0.3, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   exponential: [
-    { args: [1.7, 0.6], logDensity: -1.5308256237659907, source: "@stdlib/stats-base-dists exponential.logpdf" },
-    { args: [[0, 1, 5], 2], logDensity: -9.920558458320164, source: "@stdlib/stats-base-dists exponential.logpdf" },
-    { args: [[0.5, 0.5], [1, 3]], logDensity: -0.9013877113318904, source: "@stdlib/stats-base-dists exponential.logpdf" },
-    { args: [1.7, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [1.7, 0.6], logDensity: -1.5308256237659907, source: '@stdlib/stats-base-dists exponential.logpdf' },
+    { args: [[0, 1, 5], 2], logDensity: -9.920558458320164, source: '@stdlib/stats-base-dists exponential.logpdf' },
+    {
+      args: [
+        [0.5, 0.5],
+        [1, 3],
+      ],
+      logDensity: -0.9013877113318904,
+      source: '@stdlib/stats-base-dists exponential.logpdf',
+    },
+    {
+      args: [1.7, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   gamma: [
-    { args: [2.2, 3, 1.5], logDensity: -1.199837135506912, source: "@stdlib/stats-base-dists gamma.logpdf (shape, rate)" },
-    { args: [[0.1, 1, 4], 0.5, 2], logDensity: -10.419228691997104, source: "@stdlib/stats-base-dists gamma.logpdf (shape, rate)" },
-    { args: [0, 1, 2], logDensity: 0.6931471805599453, source: "@stdlib/stats-base-dists gamma.logpdf (shape, rate)" },
-    { args: [[1, 2], [2, 7], [0.1, 3]], logDensity: -5.435252293961753, source: "@stdlib/stats-base-dists gamma.logpdf (shape, rate)" },
-    { args: [2.2, -1, 1.5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [2.2, 3, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [2.2, 3, 1.5],
+      logDensity: -1.199837135506912,
+      source: '@stdlib/stats-base-dists gamma.logpdf (shape, rate)',
+    },
+    {
+      args: [[0.1, 1, 4], 0.5, 2],
+      logDensity: -10.419228691997104,
+      source: '@stdlib/stats-base-dists gamma.logpdf (shape, rate)',
+    },
+    { args: [0, 1, 2], logDensity: 0.6931471805599453, source: '@stdlib/stats-base-dists gamma.logpdf (shape, rate)' },
+    {
+      args: [
+        [1, 2],
+        [2, 7],
+        [0.1, 3],
+      ],
+      logDensity: -5.435252293961753,
+      source: '@stdlib/stats-base-dists gamma.logpdf (shape, rate)',
+    },
+    {
+      args: [2.2, -1, 1.5],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [2.2, 3, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   inv_gamma: [
-    { args: [0.8, 3, 1.5], logDensity: -0.4591776509786132, source: "@stdlib/stats-base-dists invgamma.logpdf (shape, scale)" },
-    { args: [[0.1, 1, 4], 2.5, 2], logDensity: -14.948427195659626, source: "@stdlib/stats-base-dists invgamma.logpdf (shape, scale)" },
-    { args: [0.8, -1, 1.5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [0.8, 3, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [0.8, 3, 1.5],
+      logDensity: -0.4591776509786132,
+      source: '@stdlib/stats-base-dists invgamma.logpdf (shape, scale)',
+    },
+    {
+      args: [[0.1, 1, 4], 2.5, 2],
+      logDensity: -14.948427195659626,
+      source: '@stdlib/stats-base-dists invgamma.logpdf (shape, scale)',
+    },
+    {
+      args: [0.8, -1, 1.5],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [0.8, 3, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   beta: [
-    { args: [0.3, 2, 5], logDensity: 0.7705248015812898, source: "@stdlib/stats-base-dists beta.logpdf" },
-    { args: [[0.01, 0.5, 0.99], 0.5, 0.5], logDensity: 1.8741780448533372, source: "@stdlib/stats-base-dists beta.logpdf" },
-    { args: [1, 1, 1], logDensity: 0, source: "@stdlib/stats-base-dists beta.logpdf" },
-    { args: [0, 1, 3], logDensity: 1.0986122886681096, source: "@stdlib/stats-base-dists beta.logpdf" },
-    { args: [0.3, -1, 5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [0.3, 2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [0.3, 2, 5], logDensity: 0.7705248015812898, source: '@stdlib/stats-base-dists beta.logpdf' },
+    {
+      args: [[0.01, 0.5, 0.99], 0.5, 0.5],
+      logDensity: 1.8741780448533372,
+      source: '@stdlib/stats-base-dists beta.logpdf',
+    },
+    { args: [1, 1, 1], logDensity: 0, source: '@stdlib/stats-base-dists beta.logpdf' },
+    { args: [0, 1, 3], logDensity: 1.0986122886681096, source: '@stdlib/stats-base-dists beta.logpdf' },
+    {
+      args: [0.3, -1, 5],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [0.3, 2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   uniform: [
-    { args: [0.3, -1, 2], logDensity: -1.0986122886681096, source: "@stdlib/stats-base-dists uniform.logpdf" },
-    { args: [[0, 1, 2], 0, 4], logDensity: -4.1588830833596715, source: "@stdlib/stats-base-dists uniform.logpdf" },
-    { args: [5, 0, 1], logDensity: -Infinity, source: "@stdlib/stats-base-dists uniform.logpdf" },
+    { args: [0.3, -1, 2], logDensity: -1.0986122886681096, source: '@stdlib/stats-base-dists uniform.logpdf' },
+    { args: [[0, 1, 2], 0, 4], logDensity: -4.1588830833596715, source: '@stdlib/stats-base-dists uniform.logpdf' },
+    { args: [5, 0, 1], logDensity: -Infinity, source: '@stdlib/stats-base-dists uniform.logpdf' },
   ],
   chi_square: [
-    { args: [2.5, 3], logDensity: -1.7107931672675956, source: "@stdlib/stats-base-dists chisquare.logpdf" },
-    { args: [[0.5, 1, 7], 4.5], logDensity: -7.737404902837611, source: "@stdlib/stats-base-dists chisquare.logpdf" },
-    { args: [2.5, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [2.5, 3], logDensity: -1.7107931672675956, source: '@stdlib/stats-base-dists chisquare.logpdf' },
+    { args: [[0.5, 1, 7], 4.5], logDensity: -7.737404902837611, source: '@stdlib/stats-base-dists chisquare.logpdf' },
+    {
+      args: [2.5, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   inv_chi_square: [
-    { args: [0.4, 3], logDensity: 0.12178829648071465, source: "@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, 1/2)" },
-    { args: [[0.1, 1, 7], 4.5], logDensity: -9.465593617084512, source: "@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, 1/2)" },
-    { args: [0.4, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [0.4, 3],
+      logDensity: 0.12178829648071465,
+      source: '@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, 1/2)',
+    },
+    {
+      args: [[0.1, 1, 7], 4.5],
+      logDensity: -9.465593617084512,
+      source: '@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, 1/2)',
+    },
+    {
+      args: [0.4, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   weibull: [
-    { args: [1.3, 2, 1.5], logDensity: -0.6065298823000036, source: "@stdlib/stats-base-dists weibull.logpdf (shape, scale)" },
-    { args: [[0.1, 1, 4], 0.7, 2], logDensity: -4.613646493426344, source: "@stdlib/stats-base-dists weibull.logpdf (shape, scale)" },
-    { args: [[0.5, 2], [1, 3], [2, 0.5]], logDensity: -60.37879898909211, source: "@stdlib/stats-base-dists weibull.logpdf (shape, scale)" },
-    { args: [1.3, -1, 1.5], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [1.3, 2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [1.3, 2, 1.5],
+      logDensity: -0.6065298823000036,
+      source: '@stdlib/stats-base-dists weibull.logpdf (shape, scale)',
+    },
+    {
+      args: [[0.1, 1, 4], 0.7, 2],
+      logDensity: -4.613646493426344,
+      source: '@stdlib/stats-base-dists weibull.logpdf (shape, scale)',
+    },
+    {
+      args: [
+        [0.5, 2],
+        [1, 3],
+        [2, 0.5],
+      ],
+      logDensity: -60.37879898909211,
+      source: '@stdlib/stats-base-dists weibull.logpdf (shape, scale)',
+    },
+    {
+      args: [1.3, -1, 1.5],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [1.3, 2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   gumbel: [
-    { args: [1.3, 0.5, 2], logDensity: -1.7634672265955849, source: "@stdlib/stats-base-dists gumbel.logpdf" },
-    { args: [[-2, 0, 5], 1, 0.7], logDensity: -75.7604317647033, source: "@stdlib/stats-base-dists gumbel.logpdf" },
-    { args: [1.3, 0.5, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [1.3, 0.5, 2], logDensity: -1.7634672265955849, source: '@stdlib/stats-base-dists gumbel.logpdf' },
+    { args: [[-2, 0, 5], 1, 0.7], logDensity: -75.7604317647033, source: '@stdlib/stats-base-dists gumbel.logpdf' },
+    {
+      args: [1.3, 0.5, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   pareto: [
-    { args: [2.5, 1, 3], logDensity: -2.566550638828511, source: "@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)" },
-    { args: [[1.5, 2, 10], 1.2, 0.8], logDensity: -6.354014204629018, source: "@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)" },
-    { args: [0.5, 1, 3], logDensity: -Infinity, source: "@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)" },
-    { args: [2.5, -1, 3], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [2.5, 1, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [2.5, 1, 3],
+      logDensity: -2.566550638828511,
+      source: '@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)',
+    },
+    {
+      args: [[1.5, 2, 10], 1.2, 0.8],
+      logDensity: -6.354014204629018,
+      source: '@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)',
+    },
+    { args: [0.5, 1, 3], logDensity: -Infinity, source: '@stdlib/stats-base-dists pareto1.logpdf(y, alpha, y_min)' },
+    {
+      args: [2.5, -1, 3],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [2.5, 1, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   bernoulli: [
-    { args: [1, 0.3], logDensity: -1.2039728043259361, source: "log of @stdlib/stats-base-dists bernoulli.pmf" },
-    { args: [[0, 1, 1, 0], 0.8], logDensity: -3.6651629274966204, source: "log of @stdlib/stats-base-dists bernoulli.pmf" },
-    { args: [[0, 1], [0.2, 0.6]], logDensity: -0.7339691750802004, source: "log of @stdlib/stats-base-dists bernoulli.pmf" },
-    { args: [0, 0], logDensity: 0, source: "log of @stdlib/stats-base-dists bernoulli.pmf" },
-    { args: [1, 1], logDensity: 0, source: "log of @stdlib/stats-base-dists bernoulli.pmf" },
+    { args: [1, 0.3], logDensity: -1.2039728043259361, source: 'log of @stdlib/stats-base-dists bernoulli.pmf' },
+    {
+      args: [[0, 1, 1, 0], 0.8],
+      logDensity: -3.6651629274966204,
+      source: 'log of @stdlib/stats-base-dists bernoulli.pmf',
+    },
+    {
+      args: [
+        [0, 1],
+        [0.2, 0.6],
+      ],
+      logDensity: -0.7339691750802004,
+      source: 'log of @stdlib/stats-base-dists bernoulli.pmf',
+    },
+    { args: [0, 0], logDensity: 0, source: 'log of @stdlib/stats-base-dists bernoulli.pmf' },
+    { args: [1, 1], logDensity: 0, source: 'log of @stdlib/stats-base-dists bernoulli.pmf' },
   ],
   bernoulli_logit: [
-    { args: [1, 0.3], logDensity: -0.554355244468527, source: "log of @stdlib/stats-base-dists bernoulli.pmf(n, inv_logit(alpha))" },
-    { args: [[0, 1, 1, 0], [-2, -0.5, 1, 3]], logDensity: -4.462854034315047, source: "log of @stdlib/stats-base-dists bernoulli.pmf(n, inv_logit(alpha))" },
+    {
+      args: [1, 0.3],
+      logDensity: -0.554355244468527,
+      source: 'log of @stdlib/stats-base-dists bernoulli.pmf(n, inv_logit(alpha))',
+    },
+    {
+      args: [
+        [0, 1, 1, 0],
+        [-2, -0.5, 1, 3],
+      ],
+      logDensity: -4.462854034315047,
+      source: 'log of @stdlib/stats-base-dists bernoulli.pmf(n, inv_logit(alpha))',
+    },
   ],
   binomial: [
-    { args: [3, 10, 0.4], logDensity: -1.537159819202354, source: "@stdlib/stats-base-dists binomial.logpmf" },
-    { args: [[0, 5, 20], 20, 0.25], logDensity: -35.07737822967905, source: "@stdlib/stats-base-dists binomial.logpmf" },
-    { args: [[2, 7], [5, 9], [0.1, 0.9]], logDensity: -4.37784149710429, source: "@stdlib/stats-base-dists binomial.logpmf" },
-    { args: [5, 5, 1], logDensity: 0, source: "@stdlib/stats-base-dists binomial.logpmf" },
-    { args: [0, 4, 0], logDensity: 0, source: "@stdlib/stats-base-dists binomial.logpmf" },
+    { args: [3, 10, 0.4], logDensity: -1.537159819202354, source: '@stdlib/stats-base-dists binomial.logpmf' },
+    {
+      args: [[0, 5, 20], 20, 0.25],
+      logDensity: -35.07737822967905,
+      source: '@stdlib/stats-base-dists binomial.logpmf',
+    },
+    {
+      args: [
+        [2, 7],
+        [5, 9],
+        [0.1, 0.9],
+      ],
+      logDensity: -4.37784149710429,
+      source: '@stdlib/stats-base-dists binomial.logpmf',
+    },
+    { args: [5, 5, 1], logDensity: 0, source: '@stdlib/stats-base-dists binomial.logpmf' },
+    { args: [0, 4, 0], logDensity: 0, source: '@stdlib/stats-base-dists binomial.logpmf' },
   ],
   binomial_logit: [
-    { args: [3, 10, -0.4], logDensity: -1.5426607812174806, source: "@stdlib/stats-base-dists binomial.logpmf(n, N, inv_logit(alpha))" },
-    { args: [[0, 5, 20], 20, [0.25, -1, 2]], logDensity: -20.673729034670227, source: "@stdlib/stats-base-dists binomial.logpmf(n, N, inv_logit(alpha))" },
+    {
+      args: [3, 10, -0.4],
+      logDensity: -1.5426607812174806,
+      source: '@stdlib/stats-base-dists binomial.logpmf(n, N, inv_logit(alpha))',
+    },
+    {
+      args: [[0, 5, 20], 20, [0.25, -1, 2]],
+      logDensity: -20.673729034670227,
+      source: '@stdlib/stats-base-dists binomial.logpmf(n, N, inv_logit(alpha))',
+    },
   ],
   beta_binomial: [
-    { args: [3, 10, 2, 3], logDensity: -1.938941479739221, source: "closed form lchoose(N, n) + lbeta(n + a, N - n + b) - lbeta(a, b) with @stdlib binomcoefln, betaln" },
-    { args: [[0, 5, 9], 9, 0.5, [1, 2, 3]], logDensity: -10.674080340341124, source: "closed form lchoose(N, n) + lbeta(n + a, N - n + b) - lbeta(a, b) with @stdlib binomcoefln, betaln" },
-    { args: [3, 10, -1, 3], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [3, 10, 2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [3, 10, 2, 3],
+      logDensity: -1.938941479739221,
+      source: 'closed form lchoose(N, n) + lbeta(n + a, N - n + b) - lbeta(a, b) with @stdlib binomcoefln, betaln',
+    },
+    {
+      args: [[0, 5, 9], 9, 0.5, [1, 2, 3]],
+      logDensity: -10.674080340341124,
+      source: 'closed form lchoose(N, n) + lbeta(n + a, N - n + b) - lbeta(a, b) with @stdlib binomcoefln, betaln',
+    },
+    {
+      args: [3, 10, -1, 3],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [3, 10, 2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   poisson: [
-    { args: [3, 2.5], logDensity: -1.5428872736055896, source: "@stdlib/stats-base-dists poisson.logpmf" },
-    { args: [[0, 1, 10, 50], 7.5], logDensity: -70.67309527177039, source: "@stdlib/stats-base-dists poisson.logpmf" },
-    { args: [0, 0], logDensity: 0, source: "@stdlib/stats-base-dists poisson.logpmf" },
-    { args: [[2, 4], [0.5, 30]], logDensity: -22.152705845379156, source: "@stdlib/stats-base-dists poisson.logpmf" },
+    { args: [3, 2.5], logDensity: -1.5428872736055896, source: '@stdlib/stats-base-dists poisson.logpmf' },
+    { args: [[0, 1, 10, 50], 7.5], logDensity: -70.67309527177039, source: '@stdlib/stats-base-dists poisson.logpmf' },
+    { args: [0, 0], logDensity: 0, source: '@stdlib/stats-base-dists poisson.logpmf' },
+    {
+      args: [
+        [2, 4],
+        [0.5, 30],
+      ],
+      logDensity: -22.152705845379156,
+      source: '@stdlib/stats-base-dists poisson.logpmf',
+    },
   ],
   poisson_log: [
-    { args: [3, 0.9], logDensity: -1.5513625803850046, source: "@stdlib/stats-base-dists poisson.logpmf(n, exp(alpha))" },
-    { args: [[0, 1, 10, 50], [-1, 0, 2, 4]], logDensity: -6.937265098094867, source: "@stdlib/stats-base-dists poisson.logpmf(n, exp(alpha))" },
+    {
+      args: [3, 0.9],
+      logDensity: -1.5513625803850046,
+      source: '@stdlib/stats-base-dists poisson.logpmf(n, exp(alpha))',
+    },
+    {
+      args: [
+        [0, 1, 10, 50],
+        [-1, 0, 2, 4],
+      ],
+      logDensity: -6.937265098094867,
+      source: '@stdlib/stats-base-dists poisson.logpmf(n, exp(alpha))',
+    },
   ],
   neg_binomial_2: [
-    { args: [3, 2.5, 4], logDensity: -1.8128333246551216, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))" },
-    { args: [[0, 1, 10, 50], 7.5, 0.7], logDensity: -15.088680118582904, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))" },
-    { args: [[2, 4], [0.5, 30], [100, 2]], logDensity: -6.7721140615484074, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))" },
-    { args: [3, 2.5, 10000], logDensity: -1.5430247569418123, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))" },
-    { args: [3, -1, 4], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [3, 2.5, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [3, 2.5, 4],
+      logDensity: -1.8128333246551216,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))',
+    },
+    {
+      args: [[0, 1, 10, 50], 7.5, 0.7],
+      logDensity: -15.088680118582904,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))',
+    },
+    {
+      args: [
+        [2, 4],
+        [0.5, 30],
+        [100, 2],
+      ],
+      logDensity: -6.7721140615484074,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))',
+    },
+    {
+      args: [3, 2.5, 10000],
+      logDensity: -1.5430247569418123,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(mu + phi))',
+    },
+    {
+      args: [3, -1, 4],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [3, 2.5, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   neg_binomial_2_log: [
-    { args: [3, 0.9, 4], logDensity: -1.8180654280065165, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))" },
-    { args: [[0, 1, 10, 50], [-1, 0, 2, 4], 1.5], logDensity: -9.518298543436478, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))" },
-    { args: [3, 0.9, 10000], logDensity: -1.5514979628021495, source: "@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))" },
-    { args: [3, 0.9, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [3, 0.9, 4],
+      logDensity: -1.8180654280065165,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))',
+    },
+    {
+      args: [[0, 1, 10, 50], [-1, 0, 2, 4], 1.5],
+      logDensity: -9.518298543436478,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))',
+    },
+    {
+      args: [3, 0.9, 10000],
+      logDensity: -1.5514979628021495,
+      source: '@stdlib/stats-base-dists negativeBinomial.logpmf(n, phi, phi/(exp(eta) + phi))',
+    },
+    {
+      args: [3, 0.9, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   rayleigh: [
-    { args: [1.3, 0.8], logDensity: -0.6116611329040892, source: "@stdlib/stats-base-dists rayleigh.logpdf" },
-    { args: [[0.1, 1, 4], 2], logDensity: -7.201423815233827, source: "@stdlib/stats-base-dists rayleigh.logpdf" },
-    { args: [1.3, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    { args: [1.3, 0.8], logDensity: -0.6116611329040892, source: '@stdlib/stats-base-dists rayleigh.logpdf' },
+    { args: [[0.1, 1, 4], 2], logDensity: -7.201423815233827, source: '@stdlib/stats-base-dists rayleigh.logpdf' },
+    {
+      args: [1.3, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   frechet: [
-    { args: [1.3, 2, 0.8], logDensity: -0.9189309403230181, source: "@stdlib/stats-base-dists frechet.logpdf(y, alpha, sigma, 0)" },
-    { args: [[0.5, 1, 4], 1.5, [0.5, 1, 2]], logDensity: -2.8700260176686445, source: "@stdlib/stats-base-dists frechet.logpdf(y, alpha, sigma, 0)" },
-    { args: [1.3, -1, 0.8], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [1.3, 2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [1.3, 2, 0.8],
+      logDensity: -0.9189309403230181,
+      source: '@stdlib/stats-base-dists frechet.logpdf(y, alpha, sigma, 0)',
+    },
+    {
+      args: [[0.5, 1, 4], 1.5, [0.5, 1, 2]],
+      logDensity: -2.8700260176686445,
+      source: '@stdlib/stats-base-dists frechet.logpdf(y, alpha, sigma, 0)',
+    },
+    {
+      args: [1.3, -1, 0.8],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [1.3, 2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   scaled_inv_chi_square: [
-    { args: [0.7, 3, 0.9], logDensity: -0.431128573043442, source: "@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, nu s²/2)" },
-    { args: [[0.2, 1, 5], 4.5, 1.2], logDensity: -12.527495168498584, source: "@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, nu s²/2)" },
-    { args: [0.7, -1, 0.9], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [0.7, 3, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [0.7, 3, 0.9],
+      logDensity: -0.431128573043442,
+      source: '@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, nu s²/2)',
+    },
+    {
+      args: [[0.2, 1, 5], 4.5, 1.2],
+      logDensity: -12.527495168498584,
+      source: '@stdlib/stats-base-dists invgamma.logpdf(y, nu/2, nu s²/2)',
+    },
+    {
+      args: [0.7, -1, 0.9],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [0.7, 3, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   skew_normal: [
-    { args: [0.7, 0.2, 1.5, 2], logDensity: -0.9778230068607563, source: "closed form log 2 + @stdlib normal.logpdf(y, xi, omega) + log(normal.cdf(alpha (y - xi)/omega))" },
-    { args: [[-1, 0, 2], 0.5, 1.2, [-1, 0.5, 3]], logDensity: -3.858898746346714, source: "closed form log 2 + @stdlib normal.logpdf(y, xi, omega) + log(normal.cdf(alpha (y - xi)/omega))" },
-    { args: [0.7, 0.2, -1, 2], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [0.7, 0.2, 1.5, 2],
+      logDensity: -0.9778230068607563,
+      source: 'closed form log 2 + @stdlib normal.logpdf(y, xi, omega) + log(normal.cdf(alpha (y - xi)/omega))',
+    },
+    {
+      args: [[-1, 0, 2], 0.5, 1.2, [-1, 0.5, 3]],
+      logDensity: -3.858898746346714,
+      source: 'closed form log 2 + @stdlib normal.logpdf(y, xi, omega) + log(normal.cdf(alpha (y - xi)/omega))',
+    },
+    {
+      args: [0.7, 0.2, -1, 2],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   exp_mod_normal: [
-    { args: [1.7, 0.5, 1.2, 0.8], logDensity: -1.384082307543841, source: "closed form (Stan's): log λ + λ(μ + λσ²/2 − y) + log erfc((μ + λσ² − y)/(σ√2)) − log 2 with @stdlib erfc" },
-    { args: [[-1, 0, 3], 0.2, 0.7, [0.5, 1, 2]], logDensity: -9.275318729567854, source: "closed form (Stan's): log λ + λ(μ + λσ²/2 − y) + log erfc((μ + λσ² − y)/(σ√2)) − log 2 with @stdlib erfc" },
-    { args: [1.7, 0.5, -1, 0.8], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
-    { args: [1.7, 0.5, 1.2, -1], logDensity: -Infinity, source: "out of support: -Infinity by convention (Stan raises an error)" },
+    {
+      args: [1.7, 0.5, 1.2, 0.8],
+      logDensity: -1.384082307543841,
+      source:
+        "closed form (Stan's): log λ + λ(μ + λσ²/2 − y) + log erfc((μ + λσ² − y)/(σ√2)) − log 2 with @stdlib erfc",
+    },
+    {
+      args: [[-1, 0, 3], 0.2, 0.7, [0.5, 1, 2]],
+      logDensity: -9.275318729567854,
+      source:
+        "closed form (Stan's): log λ + λ(μ + λσ²/2 − y) + log erfc((μ + λσ² − y)/(σ√2)) − log 2 with @stdlib erfc",
+    },
+    {
+      args: [1.7, 0.5, -1, 0.8],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
+    {
+      args: [1.7, 0.5, 1.2, -1],
+      logDensity: -Infinity,
+      source: 'out of support: -Infinity by convention (Stan raises an error)',
+    },
   ],
   multi_normal: [
-    { args: [[1, 0, 1], [0.5, -1, 2], [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]]], logDensity: -4.232262830097948, source: "closed form (Gauss–Jordan inverse and determinant)" },
-    { args: [[[1, 0, 1], [0, 0, 0], [3, -2, 2.5]], [0.5, -1, 2], [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]]], logDensity: -16.73394409758915, source: "closed form (Gauss–Jordan inverse and determinant)" },
-    { args: [[0.2, 0.1, -0.3], [[0, 0, 0], [1, 1, 1]], [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]]], logDensity: -7.557075136330938, source: "closed form (Gauss–Jordan inverse and determinant)" },
+    {
+      args: [
+        [1, 0, 1],
+        [0.5, -1, 2],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -4.232262830097948,
+      source: 'closed form (Gauss–Jordan inverse and determinant)',
+    },
+    {
+      args: [
+        [
+          [1, 0, 1],
+          [0, 0, 0],
+          [3, -2, 2.5],
+        ],
+        [0.5, -1, 2],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -16.73394409758915,
+      source: 'closed form (Gauss–Jordan inverse and determinant)',
+    },
+    {
+      args: [
+        [0.2, 0.1, -0.3],
+        [
+          [0, 0, 0],
+          [1, 1, 1],
+        ],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -7.557075136330938,
+      source: 'closed form (Gauss–Jordan inverse and determinant)',
+    },
   ],
   multi_normal_cholesky: [
-    { args: [[1, 0, 1], [0.5, -1, 2], [[1.4, 0, 0], [0.2, 0.9, 0], [-0.3, 0.25, 1.1]]], logDensity: -4.226505107393925, source: "closed form with Sigma = L·Lᵀ (Gauss–Jordan inverse and determinant)" },
-    { args: [[[1, 0, 1], [3, -2, 2.5]], [0.5, -1, 2], [[1.4, 0, 0], [0.2, 0.9, 0], [-0.3, 0.25, 1.1]]], logDensity: -10.865742984663477, source: "closed form with Sigma = L·Lᵀ (Gauss–Jordan inverse and determinant)" },
+    {
+      args: [
+        [1, 0, 1],
+        [0.5, -1, 2],
+        [
+          [1.4, 0, 0],
+          [0.2, 0.9, 0],
+          [-0.3, 0.25, 1.1],
+        ],
+      ],
+      logDensity: -4.226505107393925,
+      source: 'closed form with Sigma = L·Lᵀ (Gauss–Jordan inverse and determinant)',
+    },
+    {
+      args: [
+        [
+          [1, 0, 1],
+          [3, -2, 2.5],
+        ],
+        [0.5, -1, 2],
+        [
+          [1.4, 0, 0],
+          [0.2, 0.9, 0],
+          [-0.3, 0.25, 1.1],
+        ],
+      ],
+      logDensity: -10.865742984663477,
+      source: 'closed form with Sigma = L·Lᵀ (Gauss–Jordan inverse and determinant)',
+    },
   ],
   dirichlet: [
-    { args: [[0.2, 0.3, 0.5], [1, 2, 3]], logDensity: 1.5040773967762737, source: "closed form with @stdlib gammaln" },
-    { args: [[0.1, 0.85, 0.05], [0.5, 0.5, 0.5]], logDensity: 0.8925410816135602, source: "closed form with @stdlib gammaln" },
-    { args: [[[0.2, 0.3, 0.5], [0.6, 0.2, 0.2]], [2, 2, 4]], logDensity: 1.6253742517324534, source: "closed form with @stdlib gammaln" },
-    { args: [[[0.2, 0.3, 0.5], [0.6, 0.2, 0.2]], [[1, 1, 1], [3, 0.5, 2]]], logDensity: 1.5590788209449848, source: "closed form with @stdlib gammaln" },
+    {
+      args: [
+        [0.2, 0.3, 0.5],
+        [1, 2, 3],
+      ],
+      logDensity: 1.5040773967762737,
+      source: 'closed form with @stdlib gammaln',
+    },
+    {
+      args: [
+        [0.1, 0.85, 0.05],
+        [0.5, 0.5, 0.5],
+      ],
+      logDensity: 0.8925410816135602,
+      source: 'closed form with @stdlib gammaln',
+    },
+    {
+      args: [
+        [
+          [0.2, 0.3, 0.5],
+          [0.6, 0.2, 0.2],
+        ],
+        [2, 2, 4],
+      ],
+      logDensity: 1.6253742517324534,
+      source: 'closed form with @stdlib gammaln',
+    },
+    {
+      args: [
+        [
+          [0.2, 0.3, 0.5],
+          [0.6, 0.2, 0.2],
+        ],
+        [
+          [1, 1, 1],
+          [3, 0.5, 2],
+        ],
+      ],
+      logDensity: 1.5590788209449848,
+      source: 'closed form with @stdlib gammaln',
+    },
   ],
   categorical: [
-    { args: [2, [0.1, 0.6, 0.3]], logDensity: -0.5108256237659907, source: "closed form Σ log theta[y]" },
-    { args: [[1, 3, 3, 2], [0.1, 0.6, 0.3]], logDensity: -5.221356325411908, source: "closed form Σ log theta[y]" },
+    { args: [2, [0.1, 0.6, 0.3]], logDensity: -0.5108256237659907, source: 'closed form Σ log theta[y]' },
+    {
+      args: [
+        [1, 3, 3, 2],
+        [0.1, 0.6, 0.3],
+      ],
+      logDensity: -5.221356325411908,
+      source: 'closed form Σ log theta[y]',
+    },
   ],
   categorical_logit: [
-    { args: [2, [0.5, -1, 2, 0]], logDensity: -3.342349582389822, source: "closed form Σ (beta[y] - log Σ exp(beta))" },
-    { args: [[1, 3, 3, 2], [0.5, -1, 2, 0]], logDensity: -5.869398329559289, source: "closed form Σ (beta[y] - log Σ exp(beta))" },
-    { args: [[4, 4], [0.5, -1, 2, 0]], logDensity: -4.684699164779644, source: "closed form Σ (beta[y] - log Σ exp(beta))" },
+    { args: [2, [0.5, -1, 2, 0]], logDensity: -3.342349582389822, source: 'closed form Σ (beta[y] - log Σ exp(beta))' },
+    {
+      args: [
+        [1, 3, 3, 2],
+        [0.5, -1, 2, 0],
+      ],
+      logDensity: -5.869398329559289,
+      source: 'closed form Σ (beta[y] - log Σ exp(beta))',
+    },
+    {
+      args: [
+        [4, 4],
+        [0.5, -1, 2, 0],
+      ],
+      logDensity: -4.684699164779644,
+      source: 'closed form Σ (beta[y] - log Σ exp(beta))',
+    },
   ],
   multi_student_t: [
-    { args: [[1, 0, 1], 4.5, [0.5, -1, 2], [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]]], logDensity: -4.466009756357623, source: "closed form (Gauss–Jordan inverse and determinant, @stdlib gammaln)" },
-    { args: [[[1, 0, 1], [3, -2, 2.5]], 4.5, [0.5, -1, 2], [[2, 0.3, -0.4], [0.3, 1, 0.2], [-0.4, 0.2, 1.5]]], logDensity: -10.903993951173435, source: "closed form (Gauss–Jordan inverse and determinant, @stdlib gammaln)" },
+    {
+      args: [
+        [1, 0, 1],
+        4.5,
+        [0.5, -1, 2],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -4.466009756357623,
+      source: 'closed form (Gauss–Jordan inverse and determinant, @stdlib gammaln)',
+    },
+    {
+      args: [
+        [
+          [1, 0, 1],
+          [3, -2, 2.5],
+        ],
+        4.5,
+        [0.5, -1, 2],
+        [
+          [2, 0.3, -0.4],
+          [0.3, 1, 0.2],
+          [-0.4, 0.2, 1.5],
+        ],
+      ],
+      logDensity: -10.903993951173435,
+      source: 'closed form (Gauss–Jordan inverse and determinant, @stdlib gammaln)',
+    },
   ],
   multinomial: [
-    { args: [[2, 0, 5], [0.2, 0.3, 0.5]], logDensity: -3.6400892899445054, source: "closed form with @stdlib gammaln" },
-    { args: [[1, 1, 1, 4], [0.1, 0.2, 0.3, 0.4]], logDensity: -3.4340512065332334, source: "closed form with @stdlib gammaln" },
+    {
+      args: [
+        [2, 0, 5],
+        [0.2, 0.3, 0.5],
+      ],
+      logDensity: -3.6400892899445054,
+      source: 'closed form with @stdlib gammaln',
+    },
+    {
+      args: [
+        [1, 1, 1, 4],
+        [0.1, 0.2, 0.3, 0.4],
+      ],
+      logDensity: -3.4340512065332334,
+      source: 'closed form with @stdlib gammaln',
+    },
   ],
   ordered_logistic: [
-    { args: [2, 0.3, [-1, 0.5, 2]], logDensity: -1.0916297821400378, source: "closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))" },
-    { args: [[1, 2, 3, 4], [0.3, -1, 1.5, 0.2], [-1, 0.5, 2]], logDensity: -5.680850112451003, source: "closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))" },
-    { args: [[4, 1], 0.5, [[-1, 0.5, 2], [-0.5, 0, 1]]], logDensity: -3.0146749655009755, source: "closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))" },
+    {
+      args: [2, 0.3, [-1, 0.5, 2]],
+      logDensity: -1.0916297821400378,
+      source: 'closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))',
+    },
+    {
+      args: [
+        [1, 2, 3, 4],
+        [0.3, -1, 1.5, 0.2],
+        [-1, 0.5, 2],
+      ],
+      logDensity: -5.680850112451003,
+      source: 'closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))',
+    },
+    {
+      args: [
+        [4, 1],
+        0.5,
+        [
+          [-1, 0.5, 2],
+          [-0.5, 0, 1],
+        ],
+      ],
+      logDensity: -3.0146749655009755,
+      source: 'closed form: log(inv_logit(eta - c[k-1]) - inv_logit(eta - c[k]))',
+    },
   ],
   lkj_corr: [
-    { args: [[[1, 0.4], [0.4, 1]], 2.5], logDensity: -0.42543071355484063, source: "closed form, K = 2: (eta - 1) log(1 - r²) - log B(1/2, eta)" },
-    { args: [[[1, 0.3, -0.2], [0.3, 1, 0.41696960070847283], [-0.2, 0.41696960070847283, 0.9999999999999999]], 1], logDensity: -1.5963125911388545, source: "closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)² (volume π²/2 at eta = 1)" },
-    { args: [[[1, 0.3, -0.2], [0.3, 1, 0.41696960070847283], [-0.2, 0.41696960070847283, 0.9999999999999999]], 3.5], logDensity: -0.8943572297093878, source: "closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)²" },
+    {
+      args: [
+        [
+          [1, 0.4],
+          [0.4, 1],
+        ],
+        2.5,
+      ],
+      logDensity: -0.42543071355484063,
+      source: 'closed form, K = 2: (eta - 1) log(1 - r²) - log B(1/2, eta)',
+    },
+    {
+      args: [
+        [
+          [1, 0.3, -0.2],
+          [0.3, 1, 0.41696960070847283],
+          [-0.2, 0.41696960070847283, 0.9999999999999999],
+        ],
+        1,
+      ],
+      logDensity: -1.5963125911388545,
+      source: 'closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)² (volume π²/2 at eta = 1)',
+    },
+    {
+      args: [
+        [
+          [1, 0.3, -0.2],
+          [0.3, 1, 0.41696960070847283],
+          [-0.2, 0.41696960070847283, 0.9999999999999999],
+        ],
+        3.5,
+      ],
+      logDensity: -0.8943572297093878,
+      source: 'closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)²',
+    },
   ],
   lkj_corr_cholesky: [
-    { args: [[[1, 0], [0.4, 0.916515138991168]], 2.5], logDensity: -0.42543071355484063, source: "closed form, K = 2: (eta - 1) log(1 - r²) - log B(1/2, eta)" },
-    { args: [[[1, 0, 0], [0.3, 0.9539392014169457, 0], [-0.2, 0.5, 0.8426149773176358]], 1], logDensity: -1.643467930874475, source: "closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)², Jacobian Π L_ii^(K − i)" },
-    { args: [[[1, 0, 0], [0.3, 0.9539392014169457, 0], [-0.2, 0.5, 0.8426149773176358]], 3.5], logDensity: -0.9415125694450084, source: "closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)², Jacobian Π L_ii^(K − i)" },
+    {
+      args: [
+        [
+          [1, 0],
+          [0.4, 0.916515138991168],
+        ],
+        2.5,
+      ],
+      logDensity: -0.42543071355484063,
+      source: 'closed form, K = 2: (eta - 1) log(1 - r²) - log B(1/2, eta)',
+    },
+    {
+      args: [
+        [
+          [1, 0, 0],
+          [0.3, 0.9539392014169457, 0],
+          [-0.2, 0.5, 0.8426149773176358],
+        ],
+        1,
+      ],
+      logDensity: -1.643467930874475,
+      source: 'closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)², Jacobian Π L_ii^(K − i)',
+    },
+    {
+      args: [
+        [
+          [1, 0, 0],
+          [0.3, 0.9539392014169457, 0],
+          [-0.2, 0.5, 0.8426149773176358],
+        ],
+        3.5,
+      ],
+      logDensity: -0.9415125694450084,
+      source: 'closed form, K = 3: normaliser B(1/2, eta) B(1/2, eta + 1/2)², Jacobian Π L_ii^(K − i)',
+    },
   ],
 };

@@ -19,7 +19,8 @@ export interface UnivariateSpec {
   discrete?: boolean;
   /** 'reals' for continuous, 'ints' for discrete variates. */
   variate?: string;
-  support: 'real' | 'positive' | 'nonnegative' | 'unit' | 'int>=0' | 'int in {0,1}' | 'int in 0..N' | 'bounded' | 'y>=y_min';
+  support:
+    'real' | 'positive' | 'nonnegative' | 'unit' | 'int>=0' | 'int in {0,1}' | 'int in 0..N' | 'bounded' | 'y>=y_min';
   params: ParamSpec[];
   density: Elementwise;
   logCdf?: Elementwise;
@@ -40,22 +41,26 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
       else if (ps.constraint === 'unit') out = b.unit(out, p[i]!);
     });
     if (forDensity) {
-      if (spec.support === 'positive' || spec.support === 'nonnegative' || spec.support === 'int>=0') out = b.nonnegative(out, y);
+      if (spec.support === 'positive' || spec.support === 'nonnegative' || spec.support === 'int>=0')
+        out = b.nonnegative(out, y);
       else if (spec.support === 'unit' || spec.support === 'int in {0,1}') out = b.unit(out, y);
     }
     return out;
   };
-  const build = (f: Elementwise, forDensity: boolean) => (ops: Ops, y: Val, params: Val[], dropped?: (c: number) => void): Val => {
-    const b = new Build(ops);
-    const { args, n } = broadcast(ops, spec.name, [y, ...params]);
-    const [yb, ...pb] = args as [Val, ...Val[]];
-    const elementwise = f(b, yb, pb);
-    if (dropped) dropped(b.constantPart(elementwise, n));
-    let lp = b.total(elementwise, n);
-    // 0 <= n <= N elementwise (N is the first parameter), on the broadcast values.
-    if (forDensity && spec.support === 'int in 0..N') lp = b.unless(b.or(b.lt(yb, 0), b.gt(yb, pb[0]!)), -Infinity, lp);
-    return guard(b, lp, y, params, forDensity);
-  };
+  const build =
+    (f: Elementwise, forDensity: boolean) =>
+    (ops: Ops, y: Val, params: Val[], dropped?: (c: number) => void): Val => {
+      const b = new Build(ops);
+      const { args, n } = broadcast(ops, spec.name, [y, ...params]);
+      const [yb, ...pb] = args as [Val, ...Val[]];
+      const elementwise = f(b, yb, pb);
+      if (dropped) dropped(b.constantPart(elementwise, n));
+      let lp = b.total(elementwise, n);
+      // 0 <= n <= N elementwise (N is the first parameter), on the broadcast values.
+      if (forDensity && spec.support === 'int in 0..N')
+        lp = b.unless(b.or(b.lt(yb, 0), b.gt(yb, pb[0]!)), -Infinity, lp);
+      return guard(b, lp, y, params, forDensity);
+    };
   const entry: DistributionEntry = {
     name: spec.name,
     discrete: spec.discrete ?? false,
@@ -63,7 +68,11 @@ export function univariate(spec: UnivariateSpec): DistributionEntry {
     support: spec.support,
     params: spec.params,
     logDensity: build(spec.density, true),
-    rng: (rng, params) => spec.sample(rng, params.map((x) => (typeof x === 'number' ? x : x[0]!))),
+    rng: (rng, params) =>
+      spec.sample(
+        rng,
+        params.map((x) => (typeof x === 'number' ? x : x[0]!)),
+      ),
     cases: [...(referenceCases[spec.name] ?? []), ...(spec.cases ?? [])],
     doc: spec.doc,
   };

@@ -105,7 +105,10 @@ function linspaced(ops: Ops, nVal: Val, lo: Val, hi: Val): Val {
   if (n === 0) return ops.constant(new Float64Array(0), [0]);
   if (n === 1) return ops.reshape(hi, [1]);
   const b = new Build(ops);
-  const t = constantVector(ops, Array.from({ length: n }, (_, i) => i / (n - 1)));
+  const t = constantVector(
+    ops,
+    Array.from({ length: n }, (_, i) => i / (n - 1)),
+  );
   return b.add(lo, b.mul(b.sub(hi, lo), t));
 }
 
@@ -126,20 +129,37 @@ const REP_ARRAY_SIGS: SigSpec[] = [1, 2, 3].flatMap((d) =>
 );
 
 export const containerFunctions: FunctionEntry[] = [
-  fn('rows', 'Number of rows (1 for a row vector).', each(['vector', 'row_vector', 'matrix'], 'int'), (ops, [x], types) => {
-    const t = typeOf(types, 0, 'rows');
-    return ops.constant(t === 'row_vector' ? 1 : x!.shape[0]!);
-  }),
-  fn('cols', 'Number of columns (1 for a vector).', each(['vector', 'row_vector', 'matrix'], 'int'), (ops, [x], types) => {
-    const t = typeOf(types, 0, 'cols');
-    return ops.constant(t === 'vector' ? 1 : t === 'row_vector' ? x!.shape[0]! : x!.shape[1]!);
-  }),
-  fn('size', 'Number of elements of an array (top level), vector or matrix; 1 for a scalar.', [[['any'], 'int']], (ops, [x], types) => {
-    const t = typeOf(types, 0, 'size');
-    if (isArrayType(t)) return ops.constant(x!.shape[0]!);
-    return ops.constant(ops.size(x!));
-  }),
-  fn('num_elements', 'Total number of scalars in a container.', [[['any'], 'int']], (ops, [x]) => ops.constant(ops.size(x!))),
+  fn(
+    'rows',
+    'Number of rows (1 for a row vector).',
+    each(['vector', 'row_vector', 'matrix'], 'int'),
+    (ops, [x], types) => {
+      const t = typeOf(types, 0, 'rows');
+      return ops.constant(t === 'row_vector' ? 1 : x!.shape[0]!);
+    },
+  ),
+  fn(
+    'cols',
+    'Number of columns (1 for a vector).',
+    each(['vector', 'row_vector', 'matrix'], 'int'),
+    (ops, [x], types) => {
+      const t = typeOf(types, 0, 'cols');
+      return ops.constant(t === 'vector' ? 1 : t === 'row_vector' ? x!.shape[0]! : x!.shape[1]!);
+    },
+  ),
+  fn(
+    'size',
+    'Number of elements of an array (top level), vector or matrix; 1 for a scalar.',
+    [[['any'], 'int']],
+    (ops, [x], types) => {
+      const t = typeOf(types, 0, 'size');
+      if (isArrayType(t)) return ops.constant(x!.shape[0]!);
+      return ops.constant(ops.size(x!));
+    },
+  ),
+  fn('num_elements', 'Total number of scalars in a container.', [[['any'], 'int']], (ops, [x]) =>
+    ops.constant(ops.size(x!)),
+  ),
   fn('dims', 'The dimensions of a value (empty for a scalar).', [[['any'], 'array[] int']], (ops, [x]) =>
     constantVector(ops, x!.shape),
   ),
@@ -160,7 +180,10 @@ export const containerFunctions: FunctionEntry[] = [
     ],
     (ops, args, types) => {
       if (args.length === 3) {
-        return ops.fill(args[0]!, [sizeArg(args[1]!, 'rows in rep_matrix'), sizeArg(args[2]!, 'columns in rep_matrix')]);
+        return ops.fill(args[0]!, [
+          sizeArg(args[1]!, 'rows in rep_matrix'),
+          sizeArg(args[2]!, 'columns in rep_matrix'),
+        ]);
       }
       const v = args[0]!;
       const len = v.shape[0]!;
@@ -193,14 +216,23 @@ export const containerFunctions: FunctionEntry[] = [
     const n = sizeArg(nVal!, 'the size in uniform_simplex');
     return ops.constant(new Float64Array(n).fill(1 / n), [n]);
   }),
-  fn('linspaced_vector', 'n equally spaced values from lo to hi.', [[['int', 'real', 'real'], 'vector']], (ops, [n, lo, hi]) =>
-    linspaced(ops, n!, lo!, hi!),
+  fn(
+    'linspaced_vector',
+    'n equally spaced values from lo to hi.',
+    [[['int', 'real', 'real'], 'vector']],
+    (ops, [n, lo, hi]) => linspaced(ops, n!, lo!, hi!),
   ),
-  fn('linspaced_row_vector', 'n equally spaced values from lo to hi.', [[['int', 'real', 'real'], 'row_vector']], (ops, [n, lo, hi]) =>
-    linspaced(ops, n!, lo!, hi!),
+  fn(
+    'linspaced_row_vector',
+    'n equally spaced values from lo to hi.',
+    [[['int', 'real', 'real'], 'row_vector']],
+    (ops, [n, lo, hi]) => linspaced(ops, n!, lo!, hi!),
   ),
-  fn('linspaced_array', 'n equally spaced values from lo to hi.', [[['int', 'real', 'real'], 'array[] real']], (ops, [n, lo, hi]) =>
-    linspaced(ops, n!, lo!, hi!),
+  fn(
+    'linspaced_array',
+    'n equally spaced values from lo to hi.',
+    [[['int', 'real', 'real'], 'array[] real']],
+    (ops, [n, lo, hi]) => linspaced(ops, n!, lo!, hi!),
   ),
 
   fn(
@@ -229,7 +261,10 @@ export const containerFunctions: FunctionEntry[] = [
     'to_matrix(x): a matrix, array[,] or array[] row_vector as matrix; to_matrix(x, m, n[, col_major]): the elements of x (column-major) as an m×n matrix.',
     [
       ...each(['matrix', 'array[,] real', 'array[,] int', 'array[] row_vector'], 'matrix'),
-      ...['vector', 'row_vector', 'matrix', 'array[] real', 'array[] int'].map((t): SigSpec => [[t, 'int', 'int'], 'matrix']),
+      ...['vector', 'row_vector', 'matrix', 'array[] real', 'array[] int'].map((t): SigSpec => [
+        [t, 'int', 'int'],
+        'matrix',
+      ]),
       [['array[] real', 'int', 'int', 'int'], 'matrix'],
       [['array[] int', 'int', 'int', 'int'], 'matrix'],
     ],
@@ -246,8 +281,14 @@ export const containerFunctions: FunctionEntry[] = [
     },
   ),
   fn('to_array_2d', 'A matrix as a 2-d array of its rows.', [[['matrix'], 'array[,] real']], (ops, [x]) => x!),
-  fn('to_int', 'Truncate a real (data) toward zero to an int.', [[['real'], 'int'], [['array[] real'], 'array[] int']], (ops, [x]) =>
-    ops.unary('trunc', x!),
+  fn(
+    'to_int',
+    'Truncate a real (data) toward zero to an int.',
+    [
+      [['real'], 'int'],
+      [['array[] real'], 'array[] int'],
+    ],
+    (ops, [x]) => ops.unary('trunc', x!),
   ),
 
   fn(
@@ -281,7 +322,11 @@ export const containerFunctions: FunctionEntry[] = [
   fn(
     'append_array',
     'Concatenate two arrays of the same element type.',
-    [...ELEMENTS.map((t): SigSpec => [[arrayOf(t), arrayOf(t)], arrayOf(t)]), [['array[,] real', 'array[,] real'], 'array[,] real'], [['array[,] int', 'array[,] int'], 'array[,] int']],
+    [
+      ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), arrayOf(t)], arrayOf(t)]),
+      [['array[,] real', 'array[,] real'], 'array[,] real'],
+      [['array[,] int', 'array[,] int'], 'array[,] int'],
+    ],
     (ops, [a, b]) => {
       const inner = a!.shape.slice(1);
       if (inner.join() !== b!.shape.slice(1).join()) throw new LangevinError('append_array: element shapes differ');
@@ -291,13 +336,21 @@ export const containerFunctions: FunctionEntry[] = [
   fn(
     'head',
     'The first n elements.',
-    [[['vector', 'int'], 'vector'], [['row_vector', 'int'], 'row_vector'], ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int'], arrayOf(t)])],
+    [
+      [['vector', 'int'], 'vector'],
+      [['row_vector', 'int'], 'row_vector'],
+      ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int'], arrayOf(t)]),
+    ],
     (ops, [x, n]) => sliceFirstAxis(ops, x!, 0, sizeArg(n!, 'the count in head'), 'head'),
   ),
   fn(
     'tail',
     'The last n elements.',
-    [[['vector', 'int'], 'vector'], [['row_vector', 'int'], 'row_vector'], ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int'], arrayOf(t)])],
+    [
+      [['vector', 'int'], 'vector'],
+      [['row_vector', 'int'], 'row_vector'],
+      ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int'], arrayOf(t)]),
+    ],
     (ops, [x, n]) => {
       const k = sizeArg(n!, 'the count in tail');
       return sliceFirstAxis(ops, x!, (x!.shape[0] ?? 0) - k, k, 'tail');
@@ -306,17 +359,35 @@ export const containerFunctions: FunctionEntry[] = [
   fn(
     'segment',
     'segment(x, i, n): n elements starting at (1-based) i.',
-    [[['vector', 'int', 'int'], 'vector'], [['row_vector', 'int', 'int'], 'row_vector'], ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int', 'int'], arrayOf(t)])],
-    (ops, [x, i, n]) => sliceFirstAxis(ops, x!, constantInt(i!, 'the start in segment') - 1, sizeArg(n!, 'the count in segment'), 'segment'),
+    [
+      [['vector', 'int', 'int'], 'vector'],
+      [['row_vector', 'int', 'int'], 'row_vector'],
+      ...ELEMENTS.map((t): SigSpec => [[arrayOf(t), 'int', 'int'], arrayOf(t)]),
+    ],
+    (ops, [x, i, n]) =>
+      sliceFirstAxis(
+        ops,
+        x!,
+        constantInt(i!, 'the start in segment') - 1,
+        sizeArg(n!, 'the count in segment'),
+        'segment',
+      ),
   ),
   fn(
     'reverse',
     'Elements in reverse order.',
-    [[['vector'], 'vector'], [['row_vector'], 'row_vector'], ...ELEMENTS.map((t): SigSpec => [[arrayOf(t)], arrayOf(t)])],
+    [
+      [['vector'], 'vector'],
+      [['row_vector'], 'row_vector'],
+      ...ELEMENTS.map((t): SigSpec => [[arrayOf(t)], arrayOf(t)]),
+    ],
     (ops, [x]) => {
       const outer = x!.shape[0]!;
       const inner = ops.size(x!) / Math.max(outer, 1);
-      const idx = Int32Array.from({ length: outer * inner }, (_, f) => (outer - 1 - Math.floor(f / inner)) * inner + (f % inner));
+      const idx = Int32Array.from(
+        { length: outer * inner },
+        (_, f) => (outer - 1 - Math.floor(f / inner)) * inner + (f % inner),
+      );
       return ops.gather(x!, idx, x!.shape);
     },
   ),

@@ -93,8 +93,14 @@ export const elementwiseFunctions: FunctionEntry[] = [
   unary('round', 'round', 'Round half away from zero (zero derivative).'),
   unary('trunc', 'trunc', 'Round toward zero (zero derivative).'),
   unary('step', 'step', 'step(x) = 0 if x < 0 else 1 (real).'),
-  fn('int_step', 'int_step(x) = 1 if x > 0 else 0 (int).', [[['int'], 'int'], [['real'], 'int']], (ops, [x]) =>
-    ops.binary('gt', x!, ops.constant(0)),
+  fn(
+    'int_step',
+    'int_step(x) = 1 if x > 0 else 0 (int).',
+    [
+      [['int'], 'int'],
+      [['real'], 'int'],
+    ],
+    (ops, [x]) => ops.binary('gt', x!, ops.constant(0)),
   ),
   fn('is_nan', '1 if x is NaN, else 0.', [[['real'], 'int']], (ops, [x]) => ops.unary('is_nan', x!)),
   fn('is_inf', '1 if x is ±Infinity, else 0.', [[['real'], 'int']], (ops, [x]) => ops.unary('is_inf', x!)),
@@ -115,11 +121,19 @@ export const elementwiseFunctions: FunctionEntry[] = [
   fn('choose', 'Binomial coefficient (int).', [[['int', 'int'], 'int']], (ops, [n, k]) =>
     ops.unary('round', ops.unary('exp', ops.binary('lchoose', n!, k!))),
   ),
-  fn('fma', 'x·y + z.', [[['real', 'real', 'real'], 'real'], [['T', 'T', 'T'], 'T']], (ops, [x, y, z]) => {
-    const { args } = broadcast(ops, 'fma', [x!, y!, z!]);
-    const b = new Build(ops);
-    return b.add(b.mul(args[0]!, args[1]!), args[2]!);
-  }),
+  fn(
+    'fma',
+    'x·y + z.',
+    [
+      [['real', 'real', 'real'], 'real'],
+      [['T', 'T', 'T'], 'T'],
+    ],
+    (ops, [x, y, z]) => {
+      const { args } = broadcast(ops, 'fma', [x!, y!, z!]);
+      const b = new Build(ops);
+      return b.add(b.mul(args[0]!, args[1]!), args[2]!);
+    },
+  ),
 
   constant('pi', Math.PI, 'The constant π.'),
   constant('e', Math.E, "Euler's number e."),

@@ -15,14 +15,19 @@ import { fn } from './define.js';
 function shapes(name: string, logOmega: Val, gamma: Val, rho: Val): { k: number; n: number } {
   if (logOmega.shape.length !== 2) throw new LangevinError(`${name}: log_omega must be a K×N matrix`);
   const [k, n] = logOmega.shape as [number, number];
-  if (gamma.shape[0] !== k || gamma.shape[1] !== k) throw new LangevinError(`${name}: Gamma must be ${k}x${k} for ${k} states`);
+  if (gamma.shape[0] !== k || gamma.shape[1] !== k)
+    throw new LangevinError(`${name}: Gamma must be ${k}x${k} for ${k} states`);
   if (rho.shape.length !== 1 || rho.shape[0] !== k) throw new LangevinError(`${name}: rho must have ${k} elements`);
   if (n === 0) throw new LangevinError(`${name}: log_omega has no columns (no observations)`);
   return { k, n };
 }
 
 function column(ops: Ops, m: Val, j: number, k: number, n: number): Val {
-  return ops.gather(m, Int32Array.from({ length: k }, (_, i) => i * n + j), [k]);
+  return ops.gather(
+    m,
+    Int32Array.from({ length: k }, (_, i) => i * n + j),
+    [k],
+  );
 }
 
 export function hmmMarginal(ops: Ops, logOmega: Val, gamma: Val, rho: Val): Val {
@@ -44,7 +49,13 @@ export function hmmMarginal(ops: Ops, logOmega: Val, gamma: Val, rho: Val): Val 
 }
 
 /** Posterior marginals p(z_n = k | y) as a K×N matrix, by forward–backward on constants. */
-export function hmmHiddenStateProb(logOmega: Float64Array, gamma: Float64Array, rho: Float64Array, k: number, n: number): Float64Array {
+export function hmmHiddenStateProb(
+  logOmega: Float64Array,
+  gamma: Float64Array,
+  rho: Float64Array,
+  k: number,
+  n: number,
+): Float64Array {
   const omega = (i: number, t: number, c: number) => Math.exp(logOmega[i * n + t]! - c);
   const maxOf = (t: number) => Math.max(...Array.from({ length: k }, (_, i) => logOmega[i * n + t]!));
   const fwd: Float64Array[] = [];
@@ -111,7 +122,14 @@ function pick(rng: Rng, weights: ArrayLike<number>): number {
 }
 
 /** One joint draw of the hidden states given y: forward filtering, backward sampling (states 1-based). */
-export function hmmLatentDraw(rng: Rng, logOmega: Float64Array, gamma: Float64Array, rho: Float64Array, k: number, n: number): Float64Array {
+export function hmmLatentDraw(
+  rng: Rng,
+  logOmega: Float64Array,
+  gamma: Float64Array,
+  rho: Float64Array,
+  k: number,
+  n: number,
+): Float64Array {
   const fwd = forward(logOmega, gamma, rho, k, n);
   const z = new Float64Array(n);
   let next = pick(rng, fwd[n - 1]!);
@@ -127,21 +145,35 @@ export function hmmLatentDraw(rng: Rng, logOmega: Float64Array, gamma: Float64Ar
 const HMM_ARGS = ['matrix', 'matrix', 'vector'];
 
 export const hmmFunctions: FunctionEntry[] = [
-  fn('hmm_marginal', 'log p(y) of a hidden Markov model: hmm_marginal(log_omega, Gamma, rho), the forward algorithm.', [[HMM_ARGS, 'real']],
-    (ops, [lo, g, r]) => hmmMarginal(ops, lo!, g!, r!)),
-  fn('hmm_hidden_state_prob', 'Posterior state probabilities p(z_n = k | y) as a K×N matrix (values known before sampling, e.g. generated quantities).', [[HMM_ARGS, 'matrix']],
+  fn(
+    'hmm_marginal',
+    'log p(y) of a hidden Markov model: hmm_marginal(log_omega, Gamma, rho), the forward algorithm.',
+    [[HMM_ARGS, 'real']],
+    (ops, [lo, g, r]) => hmmMarginal(ops, lo!, g!, r!),
+  ),
+  fn(
+    'hmm_hidden_state_prob',
+    'Posterior state probabilities p(z_n = k | y) as a K×N matrix (values known before sampling, e.g. generated quantities).',
+    [[HMM_ARGS, 'matrix']],
     (ops, [lo, g, r]) => {
       const { k, n } = shapes('hmm_hidden_state_prob', lo!, g!, r!);
       if (!lo!.constant || !g!.constant || !r!.constant) {
-        throw new LangevinError('hmm_hidden_state_prob needs values known before sampling: call it in generated quantities');
+        throw new LangevinError(
+          'hmm_hidden_state_prob needs values known before sampling: call it in generated quantities',
+        );
       }
       return ops.constant(hmmHiddenStateProb(lo!.constant, g!.constant, r!.constant, k, n), [k, n]);
-    }),
+    },
+  ),
   {
-    ...fn('hmm_latent_rng', 'One draw of the hidden states (array[N] int in 1..K) given y, by forward filtering and backward sampling.', [[HMM_ARGS, 'array[] int']],
+    ...fn(
+      'hmm_latent_rng',
+      'One draw of the hidden states (array[N] int in 1..K) given y, by forward filtering and backward sampling.',
+      [[HMM_ARGS, 'array[] int']],
       () => {
         throw new LangevinError('hmm_latent_rng can only be used in transformed data and generated quantities');
-      }),
+      },
+    ),
     rng: true,
     sample(rng, [lo, g, r], shapes) {
       const [k, n] = shapes[0] as [number, number];

@@ -97,9 +97,21 @@ function determinantTraced(ops: Ops, a: Val): Val {
     pivots.push(pivot);
     if (size === 1) break;
     const k = size - 1;
-    const col = ops.gather(m, Int32Array.from({ length: k }, (_, i) => (i + 1) * size), [k, 1]);
-    const row = ops.gather(m, Int32Array.from({ length: k }, (_, j) => j + 1), [1, k]);
-    const rest = ops.gather(m, Int32Array.from({ length: k * k }, (_, q) => (Math.floor(q / k) + 1) * size + (q % k) + 1), [k, k]);
+    const col = ops.gather(
+      m,
+      Int32Array.from({ length: k }, (_, i) => (i + 1) * size),
+      [k, 1],
+    );
+    const row = ops.gather(
+      m,
+      Int32Array.from({ length: k }, (_, j) => j + 1),
+      [1, k],
+    );
+    const rest = ops.gather(
+      m,
+      Int32Array.from({ length: k * k }, (_, q) => (Math.floor(q / k) + 1) * size + (q % k) + 1),
+      [k, k],
+    );
     m = ops.binary('sub', rest, ops.matmul(ops.binary('div', col, pivot), row));
   }
   return pivots.length === 1 ? pivots[0]! : ops.reduce('prod', ops.concat(pivots, [pivots.length]));
@@ -116,7 +128,9 @@ function checkRows(name: string, a: Val, b: Val, onLeft: boolean): void {
   const n = a.shape[0]!;
   const m = onLeft ? b.shape[0]! : b.shape[b.shape.length - 1]!;
   if (m !== n) {
-    throw new LangevinError(`${name}: a ${n}x${n} matrix and a right-hand side with ${onLeft ? 'rows' : 'columns'} of size ${m} do not match`);
+    throw new LangevinError(
+      `${name}: a ${n}x${n} matrix and a right-hand side with ${onLeft ? 'rows' : 'columns'} of size ${m} do not match`,
+    );
   }
 }
 
@@ -134,26 +148,48 @@ export function mdivideRight(ops: Ops, b: Val, a: Val): Val {
   return ops.matmul(b, inverseGeneral(ops, a));
 }
 
-const SQUARE = (name: string, f: (ops: Ops, a: Val) => Val) => (ops: Ops, [a]: Val[]): Val => {
-  square(name, a!);
-  return f(ops, a!);
-};
+const SQUARE =
+  (name: string, f: (ops: Ops, a: Val) => Val) =>
+  (ops: Ops, [a]: Val[]): Val => {
+    square(name, a!);
+    return f(ops, a!);
+  };
 
 export const matrixAlgebraFunctions: FunctionEntry[] = [
-  fn('transpose', "The transpose (the function form of the postfix ').", [
-    [['vector'], 'row_vector'],
-    [['row_vector'], 'vector'],
-    [['matrix'], 'matrix'],
-  ], (ops, [x]) => (x!.shape.length === 2 ? ops.transpose(x!) : x!)),
+  fn(
+    'transpose',
+    "The transpose (the function form of the postfix ').",
+    [
+      [['vector'], 'row_vector'],
+      [['row_vector'], 'vector'],
+      [['matrix'], 'matrix'],
+    ],
+    (ops, [x]) => (x!.shape.length === 2 ? ops.transpose(x!) : x!),
+  ),
   fn('inverse', 'The inverse of a square matrix.', [[['matrix'], 'matrix']], SQUARE('inverse', inverseGeneral)),
   fn('determinant', 'The determinant of a square matrix.', [[['matrix'], 'real']], SQUARE('determinant', determinant)),
-  fn('log_determinant', 'log |det A| of a square matrix.', [[['matrix'], 'real']], SQUARE('log_determinant', logAbsDeterminant)),
-  fn('mdivide_left', 'mdivide_left(A, b) = A \\ b = A⁻¹·b.', [
-    [['matrix', 'vector'], 'vector'],
-    [['matrix', 'matrix'], 'matrix'],
-  ], (ops, [a, b]) => mdivideLeft(ops, a!, b!)),
-  fn('mdivide_right', 'mdivide_right(b, A) = b / A = b·A⁻¹.', [
-    [['row_vector', 'matrix'], 'row_vector'],
-    [['matrix', 'matrix'], 'matrix'],
-  ], (ops, [b, a]) => mdivideRight(ops, b!, a!)),
+  fn(
+    'log_determinant',
+    'log |det A| of a square matrix.',
+    [[['matrix'], 'real']],
+    SQUARE('log_determinant', logAbsDeterminant),
+  ),
+  fn(
+    'mdivide_left',
+    'mdivide_left(A, b) = A \\ b = A⁻¹·b.',
+    [
+      [['matrix', 'vector'], 'vector'],
+      [['matrix', 'matrix'], 'matrix'],
+    ],
+    (ops, [a, b]) => mdivideLeft(ops, a!, b!),
+  ),
+  fn(
+    'mdivide_right',
+    'mdivide_right(b, A) = b / A = b·A⁻¹.',
+    [
+      [['row_vector', 'matrix'], 'row_vector'],
+      [['matrix', 'matrix'], 'matrix'],
+    ],
+    (ops, [b, a]) => mdivideRight(ops, b!, a!),
+  ),
 ];

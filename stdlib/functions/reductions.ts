@@ -45,7 +45,11 @@ function cumulativeSum(ops: Ops, x: Val): Val {
   let acc = ops.reshape(x, [n]);
   for (let d = 1; d < n; d *= 2) {
     const padded = ops.concat([ops.constant(new Float64Array(d), [d]), acc], [n + d]);
-    const shifted = ops.gather(padded, Int32Array.from({ length: n }, (_, i) => i), [n]);
+    const shifted = ops.gather(
+      padded,
+      Int32Array.from({ length: n }, (_, i) => i),
+      [n],
+    );
     acc = ops.binary('add', acc, shifted);
   }
   return ops.reshape(acc, x.shape);
@@ -61,7 +65,9 @@ export const reductionFunctions: FunctionEntry[] = [
     (ops, args) =>
       args.length === 2
         ? ops.binary('fmin', args[0]!, args[1]!)
-        : ops.size(args[0]!) === 0 ? ops.constant(Infinity) : ops.reduce('min', args[0]!),
+        : ops.size(args[0]!) === 0
+          ? ops.constant(Infinity)
+          : ops.reduce('min', args[0]!),
   ),
   fn(
     'max',
@@ -70,7 +76,9 @@ export const reductionFunctions: FunctionEntry[] = [
     (ops, args) =>
       args.length === 2
         ? ops.binary('fmax', args[0]!, args[1]!)
-        : ops.size(args[0]!) === 0 ? ops.constant(-Infinity) : ops.reduce('max', args[0]!),
+        : ops.size(args[0]!) === 0
+          ? ops.constant(-Infinity)
+          : ops.reduce('max', args[0]!),
   ),
   fn(
     'log_sum_exp',
@@ -79,14 +87,19 @@ export const reductionFunctions: FunctionEntry[] = [
     (ops, args) =>
       args.length === 2
         ? ops.binary('log_sum_exp2', args[0]!, args[1]!)
-        : ops.size(args[0]!) === 0 ? ops.constant(-Infinity) : ops.reduce('log_sum_exp', args[0]!),
+        : ops.size(args[0]!) === 0
+          ? ops.constant(-Infinity)
+          : ops.reduce('log_sum_exp', args[0]!),
   ),
   fn('mean', 'Sample mean.', each(REAL_CONTAINERS, 'real'), (ops, [x]) => mean(ops, x!)),
   fn('variance', 'Sample variance (n - 1 denominator; 0 for one element).', each(REAL_CONTAINERS, 'real'), (ops, [x]) =>
     variance(ops, x!),
   ),
-  fn('sd', 'Sample standard deviation (n - 1 denominator; 0 for one element).', each(REAL_CONTAINERS, 'real'), (ops, [x]) =>
-    ops.unary('sqrt', variance(ops, x!)),
+  fn(
+    'sd',
+    'Sample standard deviation (n - 1 denominator; 0 for one element).',
+    each(REAL_CONTAINERS, 'real'),
+    (ops, [x]) => ops.unary('sqrt', variance(ops, x!)),
   ),
   fn('log_softmax', 'x - log_sum_exp(x).', [[['vector'], 'vector']], (ops, [x]) => logSoftmax(ops, x!)),
   fn('softmax', 'exp(x) / Σ exp(x), computed as exp(log_softmax(x)).', [[['vector'], 'vector']], (ops, [x]) =>

@@ -14,7 +14,9 @@ const SORTABLE = ['array[] int', 'array[] real', 'vector', 'row_vector'] as cons
 
 function known(name: string, x: Val): Float64Array {
   if (!x.constant) {
-    throw new LangevinError(`${name} of values that depend on parameters is not supported yet (data and generated quantities only)`);
+    throw new LangevinError(
+      `${name} of values that depend on parameters is not supported yet (data and generated quantities only)`,
+    );
   }
   return x.constant;
 }
@@ -28,18 +30,34 @@ function order(values: Float64Array, descending: boolean): number[] {
 
 function sorted(name: string, descending: boolean): FunctionEntry {
   const sigs = SORTABLE.map((t): SigSpec => [[t], t]);
-  return fn(name, `Elements in ${descending ? 'descending' : 'ascending'} order (values known before sampling).`, sigs, (ops, [x]) => {
-    const v = known(name, x!);
-    return ops.constant(Float64Array.from(order(v, descending), (i) => v[i]!), x!.shape);
-  });
+  return fn(
+    name,
+    `Elements in ${descending ? 'descending' : 'ascending'} order (values known before sampling).`,
+    sigs,
+    (ops, [x]) => {
+      const v = known(name, x!);
+      return ops.constant(
+        Float64Array.from(order(v, descending), (i) => v[i]!),
+        x!.shape,
+      );
+    },
+  );
 }
 
 function sortedIndices(name: string, descending: boolean): FunctionEntry {
   const sigs = SORTABLE.map((t): SigSpec => [[t], 'array[] int']);
-  return fn(name, `1-based indices that sort the elements in ${descending ? 'descending' : 'ascending'} order.`, sigs, (ops, [x]) => {
-    const v = known(name, x!);
-    return ops.constant(Float64Array.from(order(v, descending), (i) => i + 1), [v.length]);
-  });
+  return fn(
+    name,
+    `1-based indices that sort the elements in ${descending ? 'descending' : 'ascending'} order.`,
+    sigs,
+    (ops, [x]) => {
+      const v = known(name, x!);
+      return ops.constant(
+        Float64Array.from(order(v, descending), (i) => i + 1),
+        [v.length],
+      );
+    },
+  );
 }
 
 export const sortingFunctions: FunctionEntry[] = [

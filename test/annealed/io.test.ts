@@ -58,7 +58,12 @@ describe('particle output', () => {
 
   it('matches reference columns by Stan or CSV name, else by position', () => {
     const names = ['mu', 'theta[1]', 'theta[2]'];
-    const table = (cols: string[]) => ({ names: cols, n: 2, dim: cols.length, points: new Float64Array(2 * cols.length) });
+    const table = (cols: string[]) => ({
+      names: cols,
+      n: 2,
+      dim: cols.length,
+      points: new Float64Array(2 * cols.length),
+    });
     expect(referenceColumns(names, table(['theta.2', 'mu']))).toEqual([2, 0]);
     expect(referenceColumns(names, table(['theta[1]']))).toEqual([1]);
     expect(referenceColumns(names, table(['a', 'b']))).toEqual([0, 1]);
@@ -71,8 +76,15 @@ describe('particle output', () => {
 async function trainScoreCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, isTTY: false, cwd };
-  const program = new Command('langevin').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
+  const io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    isTTY: false,
+    cwd,
+  };
+  const program = new Command('langevin')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   registerTrainScore(program, io);
   try {
     await program.parseAsync(['train-score', ...args], { from: 'user' });
@@ -91,7 +103,10 @@ describe('langevin train-score', () => {
   writeFileSync(join(dir, 'text.csv'), 'a,b\n1,2\nx,3\n');
 
   it('trains, prints a held-out loss per epoch and writes a loadable score file', async () => {
-    const run = await trainScoreCli(['data.csv', '--out', 'score.json', '--epochs', '3', '--hidden', '16', '--levels', '4', '--seed', '2'], dir);
+    const run = await trainScoreCli(
+      ['data.csv', '--out', 'score.json', '--epochs', '3', '--hidden', '16', '--levels', '4', '--seed', '2'],
+      dir,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^epoch \d\/3: train loss [\d.]+, held-out loss [\d.]+/gm)).toHaveLength(3);
     expect(run.stdout).toMatch(/wrote score.json: dimension 2 \(a, b\), 4 levels/);
@@ -105,7 +120,10 @@ describe('langevin train-score', () => {
     const cases: Array<[string[], RegExp]> = [
       [['empty.csv', '--out', 's.json'], /empty.csv: has a header but no rows of data/],
       [['text.csv', '--out', 's.json'], /text.csv: row 3, column 'a': 'x' is not a finite number/],
-      [['data.csv', '--out', 's.json', '--sigma-min', '2', '--sigma-max', '1'], /--sigma-min \(2\) must be smaller than --sigma-max \(1\)/],
+      [
+        ['data.csv', '--out', 's.json', '--sigma-min', '2', '--sigma-max', '1'],
+        /--sigma-min \(2\) must be smaller than --sigma-max \(1\)/,
+      ],
       [['data.csv', '--out', 's.json', '--levels', '0'], /--levels must be a positive integer/],
       [['missing.csv', '--out', 's.json'], /cannot read .*missing.csv/],
     ];

@@ -72,7 +72,14 @@ describe('annealed sampler on a two-mode mixture', () => {
     const source = readFileSync(new URL('../../examples/models/mixture_noise.stan', import.meta.url), 'utf8');
     const model = await compile(source, { data: {}, backend: 'f64', name: 'mixture_noise' });
     expect(model.readsNoise).toBe(true);
-    const fit = await runAnnealed(model, { chains: particles, seed: 2, stepSize: 0.05, initRadius: 8, modes, annealing });
+    const fit = await runAnnealed(model, {
+      chains: particles,
+      seed: 2,
+      stepSize: 0.05,
+      initRadius: 8,
+      modes,
+      annealing,
+    });
     expect(Math.abs(fit.summary.modes![0]!.fraction - 0.8)).toBeLessThan(tolerance(0.8));
     model.dispose();
   });
@@ -135,16 +142,26 @@ describe('annealed sampler on a two-mode mixture', () => {
   it('rejects a score network of another dimension than the model', async () => {
     await initTfjs();
     const net = ScoreNetwork.initialize(
-      { architecture: { kind: 'mlp', dim: 1, hidden: [4], activation: 'swish' }, sigmas: [1, 0.5], normalization: { mean: [0], scale: 1 } },
+      {
+        architecture: { kind: 'mlp', dim: 1, hidden: [4], activation: 'swish' },
+        sigmas: [1, 0.5],
+        normalization: { mean: [0], scale: 1 },
+      },
       deriveStream(1),
     );
     await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { score: net } })).rejects.toThrow(
       /score network has dimension 1 but the model has 2 parameters/,
     );
-    await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { sigmaMin: 2, sigmaMax: 1 } })).rejects.toThrow(LangevinError);
-    await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { levels: 0 } })).rejects.toThrow(/levels must be/);
+    await expect(
+      runAnnealed(mixtureModel(true), { chains: 10, annealing: { sigmaMin: 2, sigmaMax: 1 } }),
+    ).rejects.toThrow(LangevinError);
+    await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { levels: 0 } })).rejects.toThrow(
+      /levels must be/,
+    );
     // The library reads no files: a caller passes the loaded network.
-    await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { scoreFile: 's.json' } })).rejects.toThrow(InternalError);
+    await expect(runAnnealed(mixtureModel(true), { chains: 10, annealing: { scoreFile: 's.json' } })).rejects.toThrow(
+      InternalError,
+    );
     net.dispose();
   });
 });

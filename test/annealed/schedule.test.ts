@@ -5,7 +5,14 @@ import { annealingSchedule, geometricLevels, runAnnealedLangevin } from '../../s
 
 describe('annealing schedule', () => {
   it('has geometric levels and η_i = η σ_i²/σ_L², then the noise-0 stage', () => {
-    const levels = annealingSchedule({ sigmaMax: 20, sigmaMin: 1, levels: 10, stepsPerLevel: 100, stepSize: 0.05, finalSteps: 7 });
+    const levels = annealingSchedule({
+      sigmaMax: 20,
+      sigmaMin: 1,
+      levels: 10,
+      stepsPerLevel: 100,
+      stepSize: 0.05,
+      finalSteps: 7,
+    });
     expect(levels).toHaveLength(11);
     expect(levels[0]!.sigma).toBe(20);
     expect(levels[9]!.sigma).toBe(1);
@@ -19,7 +26,9 @@ describe('annealing schedule', () => {
     expect(() => geometricLevels(1, 1, 3)).toThrow(/sigma-min \(1\) must be smaller than sigma-max \(1\)/);
     expect(() => geometricLevels(1, 2, 3)).toThrow(LangevinError);
     expect(() => geometricLevels(2, 1, 0)).toThrow(/levels must be an integer ≥ 1/);
-    expect(() => annealingSchedule({ sigmaMax: 2, sigmaMin: 1, levels: 2, stepsPerLevel: 0, stepSize: 0.1 })).toThrow(LangevinError);
+    expect(() => annealingSchedule({ sigmaMax: 2, sigmaMin: 1, levels: 2, stepsPerLevel: 0, stepSize: 0.1 })).toThrow(
+      LangevinError,
+    );
   });
 });
 
@@ -29,7 +38,14 @@ describe('annealed Langevin dynamics', () => {
     // N(0, v) has stationary variance v/(1 − η/(2v)); from an (already converged) run of
     // 400 steps at η = 0.2 that is 1/(1 − 0.1) = 1.111.
     const n = 4000;
-    const schedule = annealingSchedule({ sigmaMax: 4, sigmaMin: 0.5, levels: 4, stepsPerLevel: 100, stepSize: 0.05, finalSteps: 400 });
+    const schedule = annealingSchedule({
+      sigmaMax: 4,
+      sigmaMin: 0.5,
+      levels: 4,
+      stepsPerLevel: 100,
+      stepSize: 0.05,
+      finalSteps: 400,
+    });
     schedule[schedule.length - 1]!.stepSize = 0.2;
     const init = new Float64Array(n).map((_, i) => -8 + (16 * i) / n);
     const result = await runAnnealedLangevin(

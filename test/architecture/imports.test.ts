@@ -42,7 +42,10 @@ describe('the import graph of src/ and stdlib/', () => {
 
   it('places every unit in a layer', () => {
     const units = [...new Set(graph.files.map(unitOf))];
-    expect(units.filter((unit) => !layerOf.has(unit)), 'add these to LAYERS and ARCHITECTURE.md').toEqual([]);
+    expect(
+      units.filter((unit) => !layerOf.has(unit)),
+      'add these to LAYERS and ARCHITECTURE.md',
+    ).toEqual([]);
   });
 
   it('imports only from lower layers', () => {

@@ -40,7 +40,9 @@ describe('tfjs is loaded only when asked for', () => {
 
   it('is loaded by a tfjs compile (so the check above can fail)', async () => {
     const langevin = await import('../../src/index.js');
-    await expect(langevin.compile('parameters { real mu; } model { mu ~ normal(0, 1); }', { backend: 'tfjs' })).rejects.toThrow();
+    await expect(
+      langevin.compile('parameters { real mu; } model { mu ~ normal(0, 1); }', { backend: 'tfjs' }),
+    ).rejects.toThrow();
     expect(loads).toContain('@tensorflow/tfjs');
   });
 });

@@ -31,7 +31,15 @@ export interface ImportGraph {
 }
 
 /** Globals that Node has and browsers do not. */
-const NODE_GLOBALS = new Set(['process', 'Buffer', '__dirname', '__filename', 'setImmediate', 'clearImmediate', 'global']);
+const NODE_GLOBALS = new Set([
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'setImmediate',
+  'clearImmediate',
+  'global',
+]);
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
@@ -64,7 +72,8 @@ export function scanSource(text: string, fileName: string): FileFacts {
       if (!isTypeOnlyExport(node)) imports.push({ specifier: node.moduleSpecifier.text, kind: 'static' });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
-      if (!node.isTypeOnly && ts.isStringLiteral(expression)) imports.push({ specifier: expression.text, kind: 'static' });
+      if (!node.isTypeOnly && ts.isStringLiteral(expression))
+        imports.push({ specifier: expression.text, kind: 'static' });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const argument = node.arguments[0];
       if (argument && ts.isStringLiteralLike(argument)) imports.push({ specifier: argument.text, kind: 'dynamic' });
@@ -102,11 +111,17 @@ function isFreeReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
   if (ts.isQualifiedName(parent) && parent.right === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) {
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) &&
+    parent.name === node
+  ) {
     return false;
   }
   if (ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node) {
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) &&
+    parent.name === node
+  ) {
     return false;
   }
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isBindingElement(parent)) return false;

@@ -19,8 +19,18 @@ const ENTRY = 'src/browser.ts';
  * which the two static entries below must go.
  */
 const KNOWN_NODE_IMPORTS: { from: string; specifier: string; kind: 'static' | 'dynamic'; why: string }[] = [
-  { from: 'src/backends/tfjs/setup.ts', specifier: 'node:module', kind: 'dynamic', why: 'behind an isNode check (wasm paths)' },
-  { from: 'src/backends/tfjs/setup.ts', specifier: 'node:path', kind: 'dynamic', why: 'behind an isNode check (wasm paths)' },
+  {
+    from: 'src/backends/tfjs/setup.ts',
+    specifier: 'node:module',
+    kind: 'dynamic',
+    why: 'behind an isNode check (wasm paths)',
+  },
+  {
+    from: 'src/backends/tfjs/setup.ts',
+    specifier: 'node:path',
+    kind: 'dynamic',
+    why: 'behind an isNode check (wasm paths)',
+  },
 ];
 
 /** Node-only globals reachable today, with why they are tolerated. */
@@ -33,7 +43,13 @@ const KNOWN_NODE_GLOBALS: Record<string, { names: string[]; why: string }> = {
  * the vite build of examples/browser bundles them and scripts/browser-smoke.sh
  * runs it in Chromium.
  */
-const BROWSER_PACKAGES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'chevrotain', 'seedrandom']);
+const BROWSER_PACKAGES = new Set([
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgpu',
+  'chevrotain',
+  'seedrandom',
+]);
 const BROWSER_SPECIFIERS = new Set(['csv-parse/browser/esm/sync']);
 
 /** Package imports that do not load in browsers as they are, with the workaround. */
@@ -97,7 +113,13 @@ describe('the import graph scanner', () => {
 describe(`the browser entry ${ENTRY}`, () => {
   it('reaches the library (compile, samplers, tfjs backend) and not the CLI', () => {
     const files = [...graph.files.keys()];
-    for (const file of ['src/index.ts', 'src/compile/compile.ts', 'src/inference/sample-model.ts', 'src/backends/tfjs/setup.ts', 'src/io/stan-json.ts']) {
+    for (const file of [
+      'src/index.ts',
+      'src/compile/compile.ts',
+      'src/inference/sample-model.ts',
+      'src/backends/tfjs/setup.ts',
+      'src/io/stan-json.ts',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((file) => file.startsWith('src/cli/'))).toEqual([]);
@@ -112,7 +134,9 @@ describe(`the browser entry ${ENTRY}`, () => {
     const isKnown = (edge: { from: string; specifier: string; kind: string }) =>
       KNOWN_NODE_IMPORTS.some((k) => k.from === edge.from && k.specifier === edge.specifier && k.kind === edge.kind);
     expect(found.filter((edge) => !isKnown(edge))).toEqual([]);
-    const stale = KNOWN_NODE_IMPORTS.filter((k) => !found.some((edge) => isKnown(edge) && edge.from === k.from && edge.specifier === k.specifier));
+    const stale = KNOWN_NODE_IMPORTS.filter(
+      (k) => !found.some((edge) => isKnown(edge) && edge.from === k.from && edge.specifier === k.specifier),
+    );
     expect(stale, 'fixed: remove these from KNOWN_NODE_IMPORTS').toEqual([]);
   });
 
@@ -127,17 +151,23 @@ describe(`the browser entry ${ENTRY}`, () => {
     const stale = Object.entries(KNOWN_NODE_GLOBALS).filter(
       ([file, known]) => !known.names.every((name) => graph.nodeGlobals.get(file)?.includes(name)),
     );
-    expect(stale.map(([file]) => file), 'fixed: remove these from KNOWN_NODE_GLOBALS').toEqual([]);
+    expect(
+      stale.map(([file]) => file),
+      'fixed: remove these from KNOWN_NODE_GLOBALS',
+    ).toEqual([]);
   });
 
   it('imports only packages known to work in browsers, beyond the known, listed ones', () => {
     const packages = graph.external.filter((edge) => !isNodeBuiltin(edge.specifier));
-    const vetted = (specifier: string) => BROWSER_SPECIFIERS.has(specifier) || BROWSER_PACKAGES.has(packageName(specifier));
+    const vetted = (specifier: string) =>
+      BROWSER_SPECIFIERS.has(specifier) || BROWSER_PACKAGES.has(packageName(specifier));
     const isKnown = (edge: { from: string; specifier: string }) =>
       KNOWN_NODE_PACKAGES.some((k) => k.from === edge.from && k.specifier === edge.specifier);
     const unvetted = packages.filter((edge) => !vetted(edge.specifier) && !isKnown(edge));
     expect(unvetted.map((edge) => ({ ...edge, chain: chainTo(graph, edge.from) }))).toEqual([]);
-    const stale = KNOWN_NODE_PACKAGES.filter((k) => !packages.some((edge) => edge.from === k.from && edge.specifier === k.specifier));
+    const stale = KNOWN_NODE_PACKAGES.filter(
+      (k) => !packages.some((edge) => edge.from === k.from && edge.specifier === k.specifier),
+    );
     expect(stale, 'fixed: remove these from KNOWN_NODE_PACKAGES').toEqual([]);
   });
 });

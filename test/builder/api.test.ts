@@ -5,10 +5,46 @@ import { parse } from '../../src/language/parse.js';
 import { printExpr, printStmt, printType } from '../../src/language/print.js';
 import { LangevinError } from '../../src/errors.js';
 import {
-  model, v, c, call, ifElse, arrayOf, rowVectorOf, all, range, stanExpr, stanStatements,
-  int, real, vector, rowVector, matrix, array, simplex, ordered, positiveOrdered, choleskyFactorCov, corrMatrix,
-  normal, poisson, studentT, dist, logSumExp, exp, square, sum, pi,
-  decl, assign, sample, target, potential, forRange, forEach, ifThen, type Expression,
+  model,
+  v,
+  c,
+  call,
+  ifElse,
+  arrayOf,
+  rowVectorOf,
+  all,
+  range,
+  stanExpr,
+  stanStatements,
+  int,
+  real,
+  vector,
+  rowVector,
+  matrix,
+  array,
+  simplex,
+  ordered,
+  positiveOrdered,
+  choleskyFactorCov,
+  corrMatrix,
+  normal,
+  poisson,
+  studentT,
+  dist,
+  logSumExp,
+  exp,
+  square,
+  sum,
+  pi,
+  decl,
+  assign,
+  sample,
+  target,
+  potential,
+  forRange,
+  forEach,
+  ifThen,
+  type Expression,
 } from '../../src/builder/index.js';
 import { withoutSpans } from './helpers.js';
 
@@ -24,7 +60,13 @@ describe('expressions', () => {
     [v('a').emul('b').ediv('c'), 'a .* b ./ c'],
     [v('x').epow(2).mod(3), 'x .^ 2 % 3'],
     [v('a').and(v('b').or('c')).not(), '!(a && (b || c))'],
-    [v('a').lt(1).or(v('a').ge(2)).and(v('b').ne(v('c').eq('d'))), '(a < 1 || a >= 2) && b != (c == d)'],
+    [
+      v('a')
+        .lt(1)
+        .or(v('a').ge(2))
+        .and(v('b').ne(v('c').eq('d'))),
+      '(a < 1 || a >= 2) && b != (c == d)',
+    ],
     [v('x').le('y').or(v('x').gt('y')), 'x <= y || x > y'],
     [v('X').mul('b').transpose(), "(X * b)'"],
     [ifElse(v('a').gt(0), 1, 2).add(1), '(a > 0 ? 1 : 2) + 1'],
@@ -51,7 +93,10 @@ describe('expressions', () => {
     [rowVectorOf(rowVectorOf(1, 2), rowVectorOf(3, 4)), '[[1, 2], [3, 4]]'],
     [normal(0, 1).lpdf('y'), 'normal_lpdf(y | 0, 1)'],
     [poisson('lambda').lpmf('n'), 'poisson_lpmf(n | lambda)'],
-    [normal('mu', 'sigma').lcdf(0).add(normal('mu', 'sigma').lccdf(1)), 'normal_lcdf(0 | mu, sigma) + normal_lccdf(1 | mu, sigma)'],
+    [
+      normal('mu', 'sigma').lcdf(0).add(normal('mu', 'sigma').lccdf(1)),
+      'normal_lcdf(0 | mu, sigma) + normal_lccdf(1 | mu, sigma)',
+    ],
     [studentT(3, 0, 1).rng(), 'student_t_rng(3, 0, 1)'],
     [dist('skew_normal', 0, 1, 'alpha').lpdf('x'), 'skew_normal_lpdf(x | 0, 1, alpha)'],
   ];
@@ -62,7 +107,25 @@ describe('expressions', () => {
   });
 
   test('random builder expressions print to text that parses back to the same tree', () => {
-    const methods = ['add', 'sub', 'mul', 'div', 'mod', 'pow', 'emul', 'ediv', 'epow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or'] as const;
+    const methods = [
+      'add',
+      'sub',
+      'mul',
+      'div',
+      'mod',
+      'pow',
+      'emul',
+      'ediv',
+      'epow',
+      'lt',
+      'le',
+      'gt',
+      'ge',
+      'eq',
+      'ne',
+      'and',
+      'or',
+    ] as const;
     const leaf: fc.Arbitrary<Expression> = fc.oneof(
       fc.constantFrom('a', 'b', 'x').map((name) => v(name)),
       fc.double({ noNaN: true }).map((d) => c(d)),
@@ -93,9 +156,12 @@ describe('expressions', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => {
         const parsed = stanExpr(text(c(d))).ast;
-        const value = parsed.kind === 'Prefix' && (parsed.operand.kind === 'RealLiteral' || parsed.operand.kind === 'IntLiteral')
-          ? -parsed.operand.value
-          : parsed.kind === 'RealLiteral' || parsed.kind === 'IntLiteral' ? parsed.value : NaN;
+        const value =
+          parsed.kind === 'Prefix' && (parsed.operand.kind === 'RealLiteral' || parsed.operand.kind === 'IntLiteral')
+            ? -parsed.operand.value
+            : parsed.kind === 'RealLiteral' || parsed.kind === 'IntLiteral'
+              ? parsed.value
+              : NaN;
         expect(value).toBe(d);
       }),
       { seed: 7, numRuns: 1000 },
@@ -129,23 +195,25 @@ describe('expressions', () => {
 });
 
 describe('types', () => {
-  test.each([
-    [int().lower(0), 'int<lower=0>'],
-    [real().lower(0).upper('U'), 'real<lower=0, upper=U>'],
-    [real().lower(v('a').add(1)), 'real<lower=a + 1>'],
-    [real().upper(c(-1)), 'real<upper=-1>'],
-    [vector('N').offset('mu').multiplier('tau'), 'vector<offset=mu, multiplier=tau>[N]'],
-    [rowVector(3), 'row_vector[3]'],
-    [matrix('N', 'K').lower(0), 'matrix<lower=0>[N, K]'],
-    [array('J', real().lower(0)), 'array[J] real<lower=0>'],
-    [array(['N', 'M'], int()), 'array[N, M] int'],
-    [array('N', array('M', vector('K'))), 'array[N, M] vector[K]'],
-    [simplex('K'), 'simplex[K]'],
-    [ordered(3), 'ordered[3]'],
-    [positiveOrdered('K'), 'positive_ordered[K]'],
-    [choleskyFactorCov(4, 3), 'cholesky_factor_cov[4, 3]'],
-    [corrMatrix('K'), 'corr_matrix[K]'],
-  ].map(([type, expected]) => ({ type: type as ReturnType<typeof real>, expected: expected as string })))('$expected', ({ type, expected }) => {
+  test.each(
+    [
+      [int().lower(0), 'int<lower=0>'],
+      [real().lower(0).upper('U'), 'real<lower=0, upper=U>'],
+      [real().lower(v('a').add(1)), 'real<lower=a + 1>'],
+      [real().upper(c(-1)), 'real<upper=-1>'],
+      [vector('N').offset('mu').multiplier('tau'), 'vector<offset=mu, multiplier=tau>[N]'],
+      [rowVector(3), 'row_vector[3]'],
+      [matrix('N', 'K').lower(0), 'matrix<lower=0>[N, K]'],
+      [array('J', real().lower(0)), 'array[J] real<lower=0>'],
+      [array(['N', 'M'], int()), 'array[N, M] int'],
+      [array('N', array('M', vector('K'))), 'array[N, M] vector[K]'],
+      [simplex('K'), 'simplex[K]'],
+      [ordered(3), 'ordered[3]'],
+      [positiveOrdered('K'), 'positive_ordered[K]'],
+      [choleskyFactorCov(4, 3), 'cholesky_factor_cov[4, 3]'],
+      [corrMatrix('K'), 'corr_matrix[K]'],
+    ].map(([type, expected]) => ({ type: type as ReturnType<typeof real>, expected: expected as string })),
+  )('$expected', ({ type, expected }) => {
     expect(printType(type.toTypeDecl())).toBe(expected);
   });
 
@@ -162,21 +230,23 @@ describe('types', () => {
 describe('statements', () => {
   const print = (s: ReturnType<typeof decl>) => printStmt(s);
 
-  test.each([
-    [decl('mu', vector('N')), 'vector[N] mu;'],
-    [decl('lp', real(), normal(0, 1).lpdf('x')), 'real lp = normal_lpdf(x | 0, 1);'],
-    [assign('mu', 1, '+='), 'mu += 1;'],
-    [assign(v('X').index(all, 'k').index(2), 0), 'X[:, k][2] = 0;'],
-    [sample('y', normal('mu', 1).truncate(0)), 'y ~ normal(mu, 1) T[0, ];'],
-    [sample('y', normal('mu', 1).truncate(undefined, 'U')), 'y ~ normal(mu, 1) T[, U];'],
-    [sample('y', normal('mu', 1).truncate('L', 'U')), 'y ~ normal(mu, 1) T[L, U];'],
-    [target(normal(0, 1).lpdf('x')), 'target += normal_lpdf(x | 0, 1);'],
-    [potential(square('x')), 'potential += square(x);'],
-    [forRange('n', 1, 'N', (n) => sample(v('y').index(n), normal(0, 1))), 'for (n in 1:N)\n  y[n] ~ normal(0, 1);'],
-    [forRange('n', 1, 'N', [target('n')]), 'for (n in 1:N) {\n  target += n;\n}'],
-    [forEach('x', 'xs', (x) => target(x)), 'for (x in xs)\n  target += x;'],
-    [ifThen(v('a').gt(0), target(1), [target(2)]), 'if (a > 0)\n  target += 1;\nelse {\n  target += 2;\n}'],
-  ].map(([stmt, expected]) => ({ stmt: stmt as ReturnType<typeof decl>, expected: expected as string })))('$expected', ({ stmt, expected }) => {
+  test.each(
+    [
+      [decl('mu', vector('N')), 'vector[N] mu;'],
+      [decl('lp', real(), normal(0, 1).lpdf('x')), 'real lp = normal_lpdf(x | 0, 1);'],
+      [assign('mu', 1, '+='), 'mu += 1;'],
+      [assign(v('X').index(all, 'k').index(2), 0), 'X[:, k][2] = 0;'],
+      [sample('y', normal('mu', 1).truncate(0)), 'y ~ normal(mu, 1) T[0, ];'],
+      [sample('y', normal('mu', 1).truncate(undefined, 'U')), 'y ~ normal(mu, 1) T[, U];'],
+      [sample('y', normal('mu', 1).truncate('L', 'U')), 'y ~ normal(mu, 1) T[L, U];'],
+      [target(normal(0, 1).lpdf('x')), 'target += normal_lpdf(x | 0, 1);'],
+      [potential(square('x')), 'potential += square(x);'],
+      [forRange('n', 1, 'N', (n) => sample(v('y').index(n), normal(0, 1))), 'for (n in 1:N)\n  y[n] ~ normal(0, 1);'],
+      [forRange('n', 1, 'N', [target('n')]), 'for (n in 1:N) {\n  target += n;\n}'],
+      [forEach('x', 'xs', (x) => target(x)), 'for (x in xs)\n  target += x;'],
+      [ifThen(v('a').gt(0), target(1), [target(2)]), 'if (a > 0)\n  target += 1;\nelse {\n  target += 2;\n}'],
+    ].map(([stmt, expected]) => ({ stmt: stmt as ReturnType<typeof decl>, expected: expected as string })),
+  )('$expected', ({ stmt, expected }) => {
     expect(print(stmt)).toBe(expected);
   });
 
@@ -203,7 +273,9 @@ describe('model builder', () => {
       .sample('x', normal(0, 1))
       .parameter('x', real());
     expect(m.toAST().blocks.map((b) => b.name)).toEqual(['parameters', 'model', 'generated quantities']);
-    expect(m.toStan()).toBe('parameters {\n  real x;\n}\nmodel {\n  x ~ normal(0, 1);\n}\ngenerated quantities {\n  real z = normal_rng(0, 1);\n}\n');
+    expect(m.toStan()).toBe(
+      'parameters {\n  real x;\n}\nmodel {\n  x ~ normal(0, 1);\n}\ngenerated quantities {\n  real z = normal_rng(0, 1);\n}\n',
+    );
   });
 
   test('builders are immutable: a base model extends in two ways', () => {
@@ -228,8 +300,11 @@ describe('model builder', () => {
       .parameter('sigma', real().lower(0))
       .parameter('p', real().lower(0).upper(1))
       .transformedParameter('mu', vector('N'))
-      .transformedParameter(forRange('n', 1, 'N', (n) =>
-        assign(v('mu').index(n), v('alpha').add(v('beta').mul(v('x').index(n).sub('x_mean'))))))
+      .transformedParameter(
+        forRange('n', 1, 'N', (n) =>
+          assign(v('mu').index(n), v('alpha').add(v('beta').mul(v('x').index(n).sub('x_mean')))),
+        ),
+      )
       .model(decl('lp', array(2, real())))
       .sample('alpha', normal(0, 5))
       .sample('beta', studentT(3, 0, 2.5))
@@ -237,7 +312,11 @@ describe('model builder', () => {
       .model(
         forRange('n', 1, 'N', (n) => [
           assign(v('lp').index(1), c(0.5).mul(normal(v('mu').index(n), 'sigma').lpdf(v('y').index(n)))),
-          assign('lp', arrayOf(v('lp').index(1), normal(v('mu').index(n), v('sigma').mul(3)).lpdf(v('y').index(n))), '='),
+          assign(
+            'lp',
+            arrayOf(v('lp').index(1), normal(v('mu').index(n), v('sigma').mul(3)).lpdf(v('y').index(n))),
+            '=',
+          ),
           ifThen(v('n').gt(0).and(v('tiny').gt(0)), target(logSumExp(v('lp').index(1), v('lp').index(2)))),
         ]),
       )
@@ -253,9 +332,7 @@ describe('model builder', () => {
   });
 
   test("the checker's errors point at lines of toStan() and renderError shows them", async () => {
-    const m = model('typo')
-      .parameter('sigma', real().lower(0))
-      .sample('sigma', normal(0, 'sigmaa'));
+    const m = model('typo').parameter('sigma', real().lower(0)).sample('sigma', normal(0, 'sigmaa'));
     const error = await m.compile().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LangevinError);
     const rendered = m.renderError(error);

@@ -67,10 +67,24 @@ describe('indexing', () => {
         vector[1] vr = v[:1];
       }`);
     expect(initTypes(checked)).toEqual({
-      r1: 'row_vector', c1: 'vector', m12: 'real', c2: 'vector', r2: 'row_vector', m2: 'matrix',
-      m22: 'matrix', x1: 'vector', xcol: 'array[] real', x12: 'real', xsub: 'array[] vector',
-      xsub2: 'array[] vector', a1: 'array[] real', acol: 'array[] real', a11: 'real', vsub: 'vector',
-      v1: 'real', vr: 'vector',
+      r1: 'row_vector',
+      c1: 'vector',
+      m12: 'real',
+      c2: 'vector',
+      r2: 'row_vector',
+      m2: 'matrix',
+      m22: 'matrix',
+      x1: 'vector',
+      xcol: 'array[] real',
+      x12: 'real',
+      xsub: 'array[] vector',
+      xsub2: 'array[] vector',
+      a1: 'array[] real',
+      acol: 'array[] real',
+      a11: 'real',
+      vsub: 'vector',
+      v1: 'real',
+      vr: 'vector',
     });
   });
 
@@ -89,7 +103,8 @@ describe('indexing', () => {
 
 describe('expressions and statements Stan accepts', () => {
   it('accepts a model using most of the language', () => {
-    const checked = checkText(`
+    const checked = checkText(
+      `
       data {
         int<lower=0> N;
         int<lower=1> K;
@@ -149,19 +164,39 @@ describe('expressions and statements Stan accepts', () => {
         real z = normal_rng(0, 1);
         array[N] real zs = normal_rng(eta, 1);
         vector[3] th = dirichlet_rng(rep_vector(1, 3));
-      }`.replace('foreach_placeholder', 'for (x in scale) { s += x; }\n for (row in {1, 2}) { count += row; }'));
+      }`.replace('foreach_placeholder', 'for (x in scale) { s += x; }\n for (row in {1, 2}) { count += row; }'),
+    );
     expect(checked.readsNoise).toBe(false);
     expect(checked.declarations.map((d) => `${d.block}:${d.name}:${typeToString(d.type)}`)).toEqual([
-      'data:N:int', 'data:K:int', 'data:X:matrix', 'data:y:array[] int', 'data:scale:vector',
-      'transformed data:Xc:matrix', 'transformed data:s:real', 'transformed data:count:int',
-      'transformed data:rv:row_vector', 'transformed data:m:matrix', 'transformed data:ai:array[] int',
-      'transformed data:ar:array[] real', 'transformed data:dot:real', 'transformed data:outer:matrix',
-      'transformed data:solve:vector', 'transformed data:q:int', 'transformed data:p:real',
-      'transformed data:truth:int', 'transformed data:e:vector',
-      'parameters:alpha:real', 'parameters:beta:vector', 'parameters:theta:vector', 'parameters:bounded:real',
+      'data:N:int',
+      'data:K:int',
+      'data:X:matrix',
+      'data:y:array[] int',
+      'data:scale:vector',
+      'transformed data:Xc:matrix',
+      'transformed data:s:real',
+      'transformed data:count:int',
+      'transformed data:rv:row_vector',
+      'transformed data:m:matrix',
+      'transformed data:ai:array[] int',
+      'transformed data:ar:array[] real',
+      'transformed data:dot:real',
+      'transformed data:outer:matrix',
+      'transformed data:solve:vector',
+      'transformed data:q:int',
+      'transformed data:p:real',
+      'transformed data:truth:int',
+      'transformed data:e:vector',
+      'parameters:alpha:real',
+      'parameters:beta:vector',
+      'parameters:theta:vector',
+      'parameters:bounded:real',
       'transformed parameters:eta:vector',
-      'generated quantities:y_rep:array[] int', 'generated quantities:one:int', 'generated quantities:z:real',
-      'generated quantities:zs:array[] real', 'generated quantities:th:vector',
+      'generated quantities:y_rep:array[] int',
+      'generated quantities:one:int',
+      'generated quantities:z:real',
+      'generated quantities:zs:array[] real',
+      'generated quantities:th:vector',
     ]);
     expect(checked.blocks.parameters.map((d) => d.name)).toEqual(['alpha', 'beta', 'theta', 'bounded']);
   });
@@ -196,14 +231,18 @@ model {
       "cannot assign to data variable 'N'",
       "identifier 'sigma' not in scope",
     ]);
-    expect(diags.map((d) => [d.span?.start.line, d.span?.start.column])).toEqual([[4, 8], [5, 3], [6, 18]]);
+    expect(diags.map((d) => [d.span?.start.line, d.span?.start.column])).toEqual([
+      [4, 8],
+      [5, 3],
+      [6, 18],
+    ]);
     expect(diags.every((d) => d.file === 'model.stan' && d.severity === 'error')).toBe(true);
   });
 
   it('enforces what each block may do', () => {
-    expect(errorsOf('parameters { real x; } model { x ~ normal(0, 1); } generated quantities { x ~ normal(0, 1); }')).toEqual([
-      "'~' statements are only allowed in the model block, not in generated quantities",
-    ]);
+    expect(
+      errorsOf('parameters { real x; } model { x ~ normal(0, 1); } generated quantities { x ~ normal(0, 1); }'),
+    ).toEqual(["'~' statements are only allowed in the model block, not in generated quantities"]);
     expect(errorsOf('parameters { real x; } transformed parameters { real y = normal_rng(0, 1); }')).toEqual([
       "random number generator 'normal_rng' is only allowed in transformed data and generated quantities, not in transformed parameters",
     ]);
@@ -211,13 +250,15 @@ model {
       "'noise' can only be read in the model and transformed parameters blocks",
     ]);
     expect(errorsOf('parameters { real x; } transformed parameters { real y = noise * x; }')).toEqual([]);
-    expect(errorsOf('parameters { real x; } model { real y; y = x; for (i in 1:3) { real z = i; z = 2; } }')).toEqual([]);
+    expect(errorsOf('parameters { real x; } model { real y; y = x; for (i in 1:3) { real z = i; z = 2; } }')).toEqual(
+      [],
+    );
     expect(errorsOf('parameters { real x; } model { for (i in 1:3) { real z = i; } z = 1; }')).toEqual([
       "identifier 'z' not in scope (did you mean 'x'?)",
     ]);
-    expect(errorsOf('parameters { real x; } transformed parameters { real y = x; } generated quantities { y = 1; }')).toEqual([
-      "cannot assign to 'y' (declared in transformed parameters) in the generated quantities block",
-    ]);
+    expect(
+      errorsOf('parameters { real x; } transformed parameters { real y = x; } generated quantities { y = 1; }'),
+    ).toEqual(["cannot assign to 'y' (declared in transformed parameters) in the generated quantities block"]);
   });
 
   it('checks distribution and function calls against the stdlib', () => {
@@ -252,7 +293,9 @@ model {
     decl.type.base = 'ordered';
     decl.type.sizes = [{ kind: 'IntLiteral', value: 2, span: decl.type.span }];
     decl.init = undefined;
-    expect(() => check(program)).toThrow("local variables cannot have constrained type 'ordered'; declare 'y' as 'vector'");
+    expect(() => check(program)).toThrow(
+      "local variables cannot have constrained type 'ordered'; declare 'y' as 'vector'",
+    );
     expect(errorsOf('data { real N; } parameters { vector[N] x; }')).toEqual(["size must be int, got 'real'"]);
     expect(errorsOf('parameters { int k; }')).toEqual(["parameters cannot be int ('k'); use real"]);
     expect(errorsOf('data { int k; } parameters { real k; }')).toEqual([
@@ -294,7 +337,12 @@ describe('describeDeclarations', () => {
       { name: 'tau', block: 'parameters', type: 'vector<lower=0>[J]', constraint: 'lower=0' },
       { name: 'w', block: 'parameters', type: 'simplex[J]', constraint: 'simplex' },
       { name: 'rho', block: 'parameters', type: 'real<lower=-1, upper=1>', constraint: 'lower=-1, upper=1' },
-      { name: 'eta', block: 'parameters', type: 'vector<offset=mu, multiplier=2>[J]', constraint: 'offset=mu, multiplier=2' },
+      {
+        name: 'eta',
+        block: 'parameters',
+        type: 'vector<offset=mu, multiplier=2>[J]',
+        constraint: 'offset=mu, multiplier=2',
+      },
       { name: 'theta', block: 'transformed parameters', type: 'vector[J]' },
       { name: 'k', block: 'generated quantities', type: 'array[J] int<lower=0>', constraint: 'lower=0' },
     ]);

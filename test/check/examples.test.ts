@@ -14,18 +14,40 @@ function expressionsOf(body: Stmt[]): Expr[] {
     if (!e) return;
     if (e.kind !== 'StringLiteral') out.push(e);
     switch (e.kind) {
-      case 'Binary': expr(e.left); expr(e.right); break;
-      case 'Prefix': case 'Transpose': expr(e.operand); break;
-      case 'Ternary': expr(e.condition); expr(e.then); expr(e.otherwise); break;
-      case 'Call': e.args.forEach(expr); break;
-      case 'Index': expr(e.target); e.indices.forEach(index); break;
-      case 'ArrayExpr': case 'RowVectorExpr': e.elements.forEach(expr); break;
-      default: break;
+      case 'Binary':
+        expr(e.left);
+        expr(e.right);
+        break;
+      case 'Prefix':
+      case 'Transpose':
+        expr(e.operand);
+        break;
+      case 'Ternary':
+        expr(e.condition);
+        expr(e.then);
+        expr(e.otherwise);
+        break;
+      case 'Call':
+        e.args.forEach(expr);
+        break;
+      case 'Index':
+        expr(e.target);
+        e.indices.forEach(index);
+        break;
+      case 'ArrayExpr':
+      case 'RowVectorExpr':
+        e.elements.forEach(expr);
+        break;
+      default:
+        break;
     }
   };
   const index = (i: Index): void => {
     if (i.kind === 'Single') expr(i.expr);
-    if (i.kind === 'Range') { expr(i.lower); expr(i.upper); }
+    if (i.kind === 'Range') {
+      expr(i.lower);
+      expr(i.upper);
+    }
   };
   const type = (t: TypeDecl): void => {
     t.arrayDims.forEach(expr);
@@ -34,18 +56,54 @@ function expressionsOf(body: Stmt[]): Expr[] {
   };
   const stmt = (s: Stmt): void => {
     switch (s.kind) {
-      case 'VarDecl': type(s.type); expr(s.init); break;
-      case 'Assign': s.indices.forEach((g) => g.forEach(index)); expr(s.value); break;
-      case 'Tilde': expr(s.lhs); s.args.forEach(expr); expr(s.truncation?.lower); expr(s.truncation?.upper); break;
-      case 'TargetPlus': case 'PotentialPlus': expr(s.value); break;
-      case 'For': expr(s.lower); expr(s.upper); stmt(s.body); break;
-      case 'ForEach': expr(s.collection); stmt(s.body); break;
-      case 'While': expr(s.condition); stmt(s.body); break;
-      case 'If': expr(s.condition); stmt(s.then); if (s.otherwise) stmt(s.otherwise); break;
-      case 'Block': s.body.forEach(stmt); break;
-      case 'Print': case 'Reject': s.args.forEach(expr); break;
-      case 'CallStmt': expr(s.call); break;
-      default: break;
+      case 'VarDecl':
+        type(s.type);
+        expr(s.init);
+        break;
+      case 'Assign':
+        s.indices.forEach((g) => g.forEach(index));
+        expr(s.value);
+        break;
+      case 'Tilde':
+        expr(s.lhs);
+        s.args.forEach(expr);
+        expr(s.truncation?.lower);
+        expr(s.truncation?.upper);
+        break;
+      case 'TargetPlus':
+      case 'PotentialPlus':
+        expr(s.value);
+        break;
+      case 'For':
+        expr(s.lower);
+        expr(s.upper);
+        stmt(s.body);
+        break;
+      case 'ForEach':
+        expr(s.collection);
+        stmt(s.body);
+        break;
+      case 'While':
+        expr(s.condition);
+        stmt(s.body);
+        break;
+      case 'If':
+        expr(s.condition);
+        stmt(s.then);
+        if (s.otherwise) stmt(s.otherwise);
+        break;
+      case 'Block':
+        s.body.forEach(stmt);
+        break;
+      case 'Print':
+      case 'Reject':
+        s.args.forEach(expr);
+        break;
+      case 'CallStmt':
+        expr(s.call);
+        break;
+      default:
+        break;
     }
   };
   body.forEach(stmt);
@@ -54,8 +112,12 @@ function expressionsOf(body: Stmt[]): Expr[] {
 
 const modelsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'models');
 const ownDir = join(dirname(fileURLToPath(import.meta.url)), 'models');
-const models = readdirSync(modelsDir).filter((f) => f.endsWith('.stan')).sort();
-const own = readdirSync(ownDir).filter((f) => f.endsWith('.stan')).sort();
+const models = readdirSync(modelsDir)
+  .filter((f) => f.endsWith('.stan'))
+  .sort();
+const own = readdirSync(ownDir)
+  .filter((f) => f.endsWith('.stan'))
+  .sort();
 
 describe('example models and test/check/models', () => {
   it('the corpus exists', () => {
@@ -69,10 +131,13 @@ describe('example models and test/check/models', () => {
         const checked = check(parse(source, file), file);
         expect(checked.declarations.length).toBeGreaterThan(0);
         // Lowering and tools can rely on a type for every expression.
-        const untyped = checked.program.blocks.flatMap((b) => expressionsOf(b.body)).filter((e) => !checked.types.has(e));
+        const untyped = checked.program.blocks
+          .flatMap((b) => expressionsOf(b.body))
+          .filter((e) => !checked.types.has(e));
         expect(untyped.map((e) => `${e.kind} at ${e.span.start.line}:${e.span.start.column}`)).toEqual([]);
       } catch (e) {
-        if (e instanceof LangevinError) throw new Error(renderDiagnostics(e.diagnostics, file, { [file]: source }), { cause: e });
+        if (e instanceof LangevinError)
+          throw new Error(renderDiagnostics(e.diagnostics, file, { [file]: source }), { cause: e });
         throw e;
       }
     });

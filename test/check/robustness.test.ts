@@ -30,7 +30,22 @@ function lcg(seed: number): () => number {
   };
 }
 
-const REPLACEMENTS = ['real', 'vector', 'matrix', 'int', 'x', 'N', 'normal', 'normal_rng', 'noise', '1.5', '{1, 2}', "'", '[1, 2]', ':'];
+const REPLACEMENTS = [
+  'real',
+  'vector',
+  'matrix',
+  'int',
+  'x',
+  'N',
+  'normal',
+  'normal_rng',
+  'noise',
+  '1.5',
+  '{1, 2}',
+  "'",
+  '[1, 2]',
+  ':',
+];
 
 function mutate(text: string, rand: () => number): string {
   const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*|\d+(\.\d+)?/g)];

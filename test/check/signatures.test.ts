@@ -18,7 +18,16 @@ const show = (t: StanType | undefined) => (t ? typeToString(t) : undefined);
 
 describe('types', () => {
   it('prints and parses Stan spellings', () => {
-    for (const s of ['int', 'real', 'vector', 'row_vector', 'matrix', 'array[] real', 'array[,] int', 'array[,,] vector']) {
+    for (const s of [
+      'int',
+      'real',
+      'vector',
+      'row_vector',
+      'matrix',
+      'array[] real',
+      'array[,] int',
+      'array[,,] vector',
+    ]) {
       expect(typeToString(T(s))).toBe(s);
     }
     expect(parseType('array[ , ] real')).toEqual({ base: 'real', arrayDims: 2 });
@@ -37,13 +46,15 @@ describe('argument patterns', () => {
     expect(patternCost('real', T('int'))).toBe(1);
   });
   it('reads the vectorised families as Stan documents them', () => {
-    for (const t of ['int', 'real', 'array[] int', 'array[] real', 'vector', 'row_vector']) expect(accepts('reals', t)).toBe(true);
+    for (const t of ['int', 'real', 'array[] int', 'array[] real', 'vector', 'row_vector'])
+      expect(accepts('reals', t)).toBe(true);
     for (const t of ['matrix', 'array[,] real', 'array[] vector']) expect(accepts('reals', t)).toBe(false);
     expect(accepts('ints', 'int')).toBe(true);
     expect(accepts('ints', 'array[] int')).toBe(true);
     expect(accepts('ints', 'array[] real')).toBe(false);
     expect(accepts('ints', 'real')).toBe(false);
-    for (const t of ['vector', 'row_vector', 'array[] vector', 'array[] row_vector']) expect(accepts('vectors', t)).toBe(true);
+    for (const t of ['vector', 'row_vector', 'array[] vector', 'array[] row_vector'])
+      expect(accepts('vectors', t)).toBe(true);
     for (const t of ['real', 'matrix', 'array[,] vector']) expect(accepts('vectors', t)).toBe(false);
     expect(accepts('T', 'array[,] matrix')).toBe(true);
   });

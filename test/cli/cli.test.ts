@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, runCli } from './run-cli.js';
 
-const eight = ['examples/models/eight_schools_noncentered.stan', '--data', 'examples/models/eight_schools_noncentered.data.json'];
+const eight = [
+  'examples/models/eight_schools_noncentered.stan',
+  '--data',
+  'examples/models/eight_schools_noncentered.data.json',
+];
 const quick = ['--chains', '2', '--warmup', '100', '--draws', '100', '--seed', '3', '--no-progress'];
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -66,7 +70,10 @@ describe('langevin sample', () => {
     expect(summary.seed).toBe(3);
     expect(summary.chains).toBe(2);
     expect(summary.parameters.map((p: { name: string }) => p.name)).toEqual([
-      'mu', 'tau', ...Array.from({ length: 8 }, (_, i) => `theta_tilde[${i + 1}]`), ...Array.from({ length: 8 }, (_, i) => `theta[${i + 1}]`),
+      'mu',
+      'tau',
+      ...Array.from({ length: 8 }, (_, i) => `theta_tilde[${i + 1}]`),
+      ...Array.from({ length: 8 }, (_, i) => `theta[${i + 1}]`),
     ]);
     expect(summary.chain_info).toHaveLength(2);
     for (const key of ['mean', 'sd', 'mcse_mean', 'mcse_sd', 'q5', 'q50', 'q95', 'ess_bulk', 'ess_tail', 'rhat']) {
@@ -93,7 +100,9 @@ describe('langevin sample', () => {
     const dir = mkdtempSync(join(tmpdir(), 'langevin-out-'));
     const r = await runCli(['sample', ...eight, ...quick, '--thin', '4', '--out', dir], { cwd: ROOT });
     expect(r.code).toBe(0);
-    const rows = readFileSync(join(dir, 'chain-1.csv'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const rows = readFileSync(join(dir, 'chain-1.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
     expect(rows).toHaveLength(1 + 25);
   });
 
@@ -114,7 +123,9 @@ describe('langevin sample', () => {
   it('reports a missing data file in one line, exit 1', async () => {
     const r = await runCli(['sample', eight[0]!, '--data', 'nope.json', ...quick], { cwd: ROOT });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe("langevin: error[E101]: cannot read data file '" + join(ROOT, 'nope.json') + "': no such file");
+    expect(r.stderr.trim()).toBe(
+      "langevin: error[E101]: cannot read data file '" + join(ROOT, 'nope.json') + "': no such file",
+    );
   });
 
   it('reports an unwritable --out before sampling, exit 1', async () => {
@@ -160,7 +171,20 @@ describe('langevin compare', () => {
 
 describe('langevin bound', () => {
   it('prints the Vempala–Wibisono step size', async () => {
-    const r = await runCli(['bound', '--L', '2', '--alpha', '1', '--dim', '10', '--eps', '0.1', '--kl0', '5', '--json']);
+    const r = await runCli([
+      'bound',
+      '--L',
+      '2',
+      '--alpha',
+      '1',
+      '--dim',
+      '10',
+      '--eps',
+      '0.1',
+      '--kl0',
+      '5',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const b = JSON.parse(r.stdout);
     expect(b.stepSize).toBeCloseTo(Math.min(1 / 16, (0.1 * 1) / (16 * 10 * 4)), 12);
@@ -182,6 +206,8 @@ describe('langevin bound --kramers', () => {
   it('asks for the missing option', async () => {
     const r = await runCli(['bound', '--alpha', '1']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('langevin: error[E601]: --L is required for the Vempala–Wibisono bound (or give --kramers)');
+    expect(r.stderr.trim()).toBe(
+      'langevin: error[E601]: --L is required for the Vempala–Wibisono bound (or give --kramers)',
+    );
   });
 });

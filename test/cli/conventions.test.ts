@@ -29,7 +29,14 @@ describe('help and version', () => {
     const r = await runCli(['sample', '--help']);
     expect(r.code).toBe(0);
     const text = r.stdout.replace(/\s+/g, ' ');
-    for (const expected of ['(default 4;', '(default 1000)', '(default nuts)', '(default 2)', '(default auto)', '(default 1)']) {
+    for (const expected of [
+      '(default 4;',
+      '(default 1000)',
+      '(default nuts)',
+      '(default 2)',
+      '(default auto)',
+      '(default 1)',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -55,7 +62,10 @@ describe('without --data', () => {
 
   it('check still reports type errors without data', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'bad.stan'), 'data { int N; } parameters { real mu; } model { mu ~ normal(0, undefined_name); }');
+    writeFileSync(
+      join(dir, 'bad.stan'),
+      'data { int N; } parameters { real mu; } model { mu ~ normal(0, undefined_name); }',
+    );
     const r = await runCli(['check', join(dir, 'bad.stan')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('undefined_name');
@@ -72,13 +82,35 @@ describe('without --data', () => {
 const positiveModel = 'parameters { real<lower=0> s; real m; } model { s ~ exponential(1); m ~ normal(0, 2); }';
 
 describe('--init FILE and --lp', () => {
-  const fixedRun = ['--sampler', 'lmc', '--warmup', '0', '--draws', '2', '--step-size', '1e-12', '--seed', '1', '--no-progress'];
+  const fixedRun = [
+    '--sampler',
+    'lmc',
+    '--warmup',
+    '0',
+    '--draws',
+    '2',
+    '--step-size',
+    '1e-12',
+    '--seed',
+    '1',
+    '--no-progress',
+  ];
 
   it('starts every chain at the shared constrained values', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'm.stan'), positiveModel);
     writeFileSync(join(dir, 'init.json'), JSON.stringify({ s: 2.5, m: -1 }));
-    const r = await runCli(['sample', join(dir, 'm.stan'), '--init', join(dir, 'init.json'), '--chains', '2', ...fixedRun, '--out', join(dir, 'out')]);
+    const r = await runCli([
+      'sample',
+      join(dir, 'm.stan'),
+      '--init',
+      join(dir, 'init.json'),
+      '--chains',
+      '2',
+      ...fixedRun,
+      '--out',
+      join(dir, 'out'),
+    ]);
     expect(r.code).toBe(0);
     for (const c of [1, 2]) {
       const csv = parseCmdStanCsv(readFileSync(join(dir, 'out', `chain-${c}.csv`), 'utf8'), 'chain.csv');
@@ -90,12 +122,31 @@ describe('--init FILE and --lp', () => {
   it('an array gives one set per chain; FILE_1.json … as CmdStan', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'm.stan'), positiveModel);
-    writeFileSync(join(dir, 'init.json'), JSON.stringify([{ s: 1, m: 0 }, { s: 3, m: 5 }]));
+    writeFileSync(
+      join(dir, 'init.json'),
+      JSON.stringify([
+        { s: 1, m: 0 },
+        { s: 3, m: 5 },
+      ]),
+    );
     writeFileSync(join(dir, 'per_1.json'), JSON.stringify({ s: 4, m: 1 }));
     writeFileSync(join(dir, 'per_2.json'), JSON.stringify({ s: 6, m: 2 }));
-    for (const [file, expected] of [['init.json', [1, 3]], ['per.json', [4, 6]]] as const) {
+    for (const [file, expected] of [
+      ['init.json', [1, 3]],
+      ['per.json', [4, 6]],
+    ] as const) {
       const out = join(dir, `out-${file}`);
-      const r = await runCli(['sample', join(dir, 'm.stan'), '--init', join(dir, file), '--chains', '2', ...fixedRun, '--out', out]);
+      const r = await runCli([
+        'sample',
+        join(dir, 'm.stan'),
+        '--init',
+        join(dir, file),
+        '--chains',
+        '2',
+        ...fixedRun,
+        '--out',
+        out,
+      ]);
       expect(r.code).toBe(0);
       expected.forEach((s, c) => {
         const csv = parseCmdStanCsv(readFileSync(join(out, `chain-${c + 1}.csv`), 'utf8'), 'chain.csv');
@@ -142,10 +193,26 @@ describe('R-hat digits', () => {
 
   it('never says "above 1.01 (largest 1.010)"', () => {
     const row = (name: string, rhat: number) => ({
-      name, mean: 0, mcse_mean: 0.01, sd: 1, q5: -1.6, q50: 0, q95: 1.6, ess_bulk: 4000, ess_tail: 4000, rhat, mcse_sd: 0.01,
+      name,
+      mean: 0,
+      mcse_mean: 0.01,
+      sd: 1,
+      q5: -1.6,
+      q50: 0,
+      q95: 1.6,
+      ess_bulk: 4000,
+      ess_tail: 4000,
+      rhat,
+      mcse_sd: 0.01,
     });
     const facts = [{ acceptanceRate: 0.6, divergences: 0, stepSize: 0.5 }];
-    const input = (rhat: number) => ({ sampler: 'mala' as const, chains: 4, draws: 1000, parameters: [row('a', rhat)], chainInfo: facts });
+    const input = (rhat: number) => ({
+      sampler: 'mala' as const,
+      chains: 4,
+      draws: 1000,
+      parameters: [row('a', rhat)],
+      chainInfo: facts,
+    });
     expect(collectWarnings(input(1.0104) as never).join(' ')).not.toContain('R-hat');
     expect(collectWarnings(input(1.0106) as never).join(' ')).toContain('R-hat above 1.01 for a (largest 1.011)');
   });
@@ -157,7 +224,9 @@ describe('--out and compare', () => {
     const out = join(dir, 'run');
     const r = await runCli(['sample', ...eight, ...quick, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`wrote ${out}/: chain-1.csv chain-2.csv chain-3.csv chain-4.csv summary.json report.html`);
+    expect(r.stdout).toContain(
+      `wrote ${out}/: chain-1.csv chain-2.csv chain-3.csv chain-4.csv summary.json report.html`,
+    );
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   });
 

@@ -18,9 +18,21 @@ describe('SIGINT during sampling', () => {
     const child = spawn(
       process.execPath,
       [
-        'bin/langevin.js', 'sample', 'examples/models/eight_schools_noncentered.stan',
-        '--data', 'examples/models/eight_schools_noncentered.data.json',
-        '--warmup', '0', '--draws', '2000000', '--thin', '500', '--seed', '1', '--out', out,
+        'bin/langevin.js',
+        'sample',
+        'examples/models/eight_schools_noncentered.stan',
+        '--data',
+        'examples/models/eight_schools_noncentered.data.json',
+        '--warmup',
+        '0',
+        '--draws',
+        '2000000',
+        '--thin',
+        '500',
+        '--seed',
+        '1',
+        '--out',
+        out,
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -30,8 +42,13 @@ describe('SIGINT during sampling', () => {
     const chain1 = join(out, 'chain-1.csv');
     const deadline = Date.now() + 60_000;
     const streamed = (): number =>
-      existsSync(chain1) ? readFileSync(chain1, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).length - 1 : 0;
-    while (streamed() < 1 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      existsSync(chain1)
+        ? readFileSync(chain1, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '' && !l.startsWith('#')).length - 1
+        : 0;
+    while (streamed() < 1 && child.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
@@ -40,7 +57,9 @@ describe('SIGINT during sampling', () => {
     expect(summary.interrupted).toBe(true);
     expect(summary.draws).toBeGreaterThan(0);
     expect(summary.draws).toBeLessThan(4000);
-    const rows = readFileSync(join(out, 'chain-1.csv'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const rows = readFileSync(join(out, 'chain-1.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
     expect(rows.length).toBe(summary.draws + 1);
   }, 90_000);
 });

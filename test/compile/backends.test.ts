@@ -14,8 +14,10 @@ describe('backends', () => {
     const x = points(2 * f64.dim, 17, 1);
     const a = f64.logDensityAndGradient(x, 2);
     const b = tfjs.logDensityAndGradient(x, 2);
-    for (let c = 0; c < 2; c++) expect(Math.abs(b.logDensity[c]! - a.logDensity[c]!)).toBeLessThan(1e-4 * Math.abs(a.logDensity[c]!));
-    for (let i = 0; i < a.gradient.length; i++) expect(Math.abs(b.gradient[i]! - a.gradient[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(a.gradient[i]!)));
+    for (let c = 0; c < 2; c++)
+      expect(Math.abs(b.logDensity[c]! - a.logDensity[c]!)).toBeLessThan(1e-4 * Math.abs(a.logDensity[c]!));
+    for (let i = 0; i < a.gradient.length; i++)
+      expect(Math.abs(b.gradient[i]! - a.gradient[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(a.gradient[i]!)));
     // constrain / generate do not depend on the backend.
     expect(Array.from(tfjs.constrain(x, 2))).toEqual(Array.from(f64.constrain(x, 2)));
     tfjs.dispose();

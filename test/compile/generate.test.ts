@@ -21,11 +21,35 @@ describe('output names', () => {
        generated quantities { array[2, 2] real g; for (i in 1:2) for (j in 1:2) g[i, j] = 10 * i + j; }`,
     );
     expect(model.unconstrainedNames).toEqual([
-      's', 'm[1,1]', 'm[1,2]', 'm[1,3]', 'm[2,1]', 'm[2,2]', 'm[2,3]', 'v[1,1]', 'v[1,2]', 'v[2,1]', 'v[2,2]',
+      's',
+      'm[1,1]',
+      'm[1,2]',
+      'm[1,3]',
+      'm[2,1]',
+      'm[2,2]',
+      'm[2,3]',
+      'v[1,1]',
+      'v[1,2]',
+      'v[2,1]',
+      'v[2,2]',
     ]);
     expect(model.outputNames).toEqual([
-      's', 'm[1,1]', 'm[2,1]', 'm[1,2]', 'm[2,2]', 'm[1,3]', 'm[2,3]', 'v[1,1]', 'v[2,1]', 'v[1,2]', 'v[2,2]',
-      't', 'g[1,1]', 'g[2,1]', 'g[1,2]', 'g[2,2]',
+      's',
+      'm[1,1]',
+      'm[2,1]',
+      'm[1,2]',
+      'm[2,2]',
+      'm[1,3]',
+      'm[2,3]',
+      'v[1,1]',
+      'v[2,1]',
+      'v[1,2]',
+      'v[2,2]',
+      't',
+      'g[1,1]',
+      'g[2,1]',
+      'g[1,2]',
+      'g[2,2]',
     ]);
     expect(model.constrainedDim).toBe(11);
     expect(model.parameters.map((p) => [p.name, p.block, p.shape])).toEqual([
@@ -39,9 +63,7 @@ describe('output names', () => {
     const x = Float64Array.from({ length: 11 }, (_, i) => i / 10);
     const out = model.generate(x, 1, deriveStream(1, 'g'));
     // s = exp(0), m row-major from x[1..6] written column-major, then v, t, g.
-    expect(Array.from(out)).toEqual([
-      1, 0.1, 0.4, 0.2, 0.5, 0.3, 0.6, 0.7, 0.9, 0.8, 1.0, 2, 11, 21, 12, 22,
-    ]);
+    expect(Array.from(out)).toEqual([1, 0.1, 0.4, 0.2, 0.5, 0.3, 0.6, 0.7, 0.9, 0.8, 1.0, 2, 11, 21, 12, 22]);
   });
 
   test('simplex has K − 1 unconstrained coordinates and K outputs', () => {
@@ -93,7 +115,7 @@ describe('generate', () => {
     const sigma = a[model.outputNames.indexOf('sigma')]!;
     expect(Math.abs(a[yRep]! - a[mu1]!)).toBeLessThan(6 * sigma);
     // log_lik[n] = normal_lpdf(y[n] | mu[n], sigma)
-    const y = (example('linear_regression_ppc').data.y as number[]);
+    const y = example('linear_regression_ppc').data.y as number[];
     const ll = a[model.outputNames.indexOf('log_lik[1]')]!;
     const z = (y[0]! - a[mu1]!) / sigma;
     expect(ll).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - Math.log(sigma) - 0.5 * z * z, 10);
@@ -101,9 +123,12 @@ describe('generate', () => {
 
   test('print in generated quantities goes to the print option', () => {
     const lines: string[] = [];
-    const model = compileSync('parameters { real x; } model { x ~ normal(0, 1); print("x=", x); } generated quantities { print("gq x=", x, " v=", [1, 2]); }', {
-      print: (m) => lines.push(m),
-    });
+    const model = compileSync(
+      'parameters { real x; } model { x ~ normal(0, 1); print("x=", x); } generated quantities { print("gq x=", x, " v=", [1, 2]); }',
+      {
+        print: (m) => lines.push(m),
+      },
+    );
     model.logDensity(Float64Array.of(0.5), 1);
     model.generate(Float64Array.of(0.5), 1, deriveStream(1));
     expect(lines).toEqual(['gq x=0.5 v=[1,2]']);

@@ -44,8 +44,12 @@ describe('tfjs agrees with f64 on a vectorised loop model', () => {
       const x = points(f64.dim * 3, 21, 1);
       const a = f64.logDensityAndGradient(x, 3);
       const b = tfjs.logDensityAndGradient(x, 3);
-      for (let c = 0; c < 3; c++) expect(Math.abs(b.logDensity[c]! - a.logDensity[c]!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(a.logDensity[c]!)));
-      for (let i = 0; i < a.gradient.length; i++) expect(Math.abs(b.gradient[i]! - a.gradient[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(a.gradient[i]!)));
+      for (let c = 0; c < 3; c++)
+        expect(Math.abs(b.logDensity[c]! - a.logDensity[c]!)).toBeLessThan(
+          1e-4 * Math.max(1, Math.abs(a.logDensity[c]!)),
+        );
+      for (let i = 0; i < a.gradient.length; i++)
+        expect(Math.abs(b.gradient[i]! - a.gradient[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(a.gradient[i]!)));
     } finally {
       f64.dispose();
       tfjs.dispose();
@@ -54,7 +58,9 @@ describe('tfjs agrees with f64 on a vectorised loop model', () => {
 });
 
 describe('every example model: vectorised and unrolled loops agree to 1e-12', () => {
-  const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.stan')).map((f) => f.replace(/\.stan$/, ''));
+  const names = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.stan'))
+    .map((f) => f.replace(/\.stan$/, ''));
   for (const name of names) {
     test(name, () => {
       const { source, data } = example(name);
@@ -66,11 +72,13 @@ describe('every example model: vectorised and unrolled loops agree to 1e-12', ()
       const gA = Float64Array.from(a.gradient);
       const b = u.logDensityAndGradient(x, 2);
       for (let i = 0; i < 2; i++) {
-        if (Number.isFinite(b.logDensity[i]!)) expect(Math.abs(lpA[i]! - b.logDensity[i]!) / Math.max(1, Math.abs(b.logDensity[i]!))).toBeLessThan(1e-12);
+        if (Number.isFinite(b.logDensity[i]!))
+          expect(Math.abs(lpA[i]! - b.logDensity[i]!) / Math.max(1, Math.abs(b.logDensity[i]!))).toBeLessThan(1e-12);
         else expect(lpA[i]).toBe(b.logDensity[i]);
       }
       for (let i = 0; i < gA.length; i++) {
-        if (Number.isFinite(b.gradient[i]!)) expect(Math.abs(gA[i]! - b.gradient[i]!) / Math.max(1, Math.abs(b.gradient[i]!))).toBeLessThan(1e-12);
+        if (Number.isFinite(b.gradient[i]!))
+          expect(Math.abs(gA[i]! - b.gradient[i]!) / Math.max(1, Math.abs(b.gradient[i]!))).toBeLessThan(1e-12);
       }
     });
   }

@@ -22,13 +22,23 @@ function data(N: number): ModelData {
     x: Array.from({ length: N }, (_, i) => Math.sin(0.9 * i + 0.3)),
     y: Array.from({ length: N }, (_, i) => Math.cos(1.7 * i)),
     g: Array.from({ length: N }, (_, i) => 1 + ((i * 7) % 3)),
-    b: Array.from({ length: N }, (_, i) => (i * 5) % 3 === 0 ? 1 : 0),
+    b: Array.from({ length: N }, (_, i) => ((i * 5) % 3 === 0 ? 1 : 0)),
   };
 }
 
 /** Per-iteration real expressions (n is the loop variable, t a local when in scope). */
 function expr(withLocal: boolean): fc.Arbitrary<string> {
-  const leaves = ['alpha', 'beta[1]', 'beta[2]', 'x[n]', 'y[n]', 'a[g[n]]', '0.5', 'n * 0.01', ...(withLocal ? ['t'] : [])];
+  const leaves = [
+    'alpha',
+    'beta[1]',
+    'beta[2]',
+    'x[n]',
+    'y[n]',
+    'a[g[n]]',
+    '0.5',
+    'n * 0.01',
+    ...(withLocal ? ['t'] : []),
+  ];
   return fc.letrec<{ e: string }>((tie) => ({
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -48,7 +58,8 @@ const statement = fc.oneof(
   expr(true).map((e) => `for (k in 1:2) target += normal_lpdf(beta[k] | ${e}, 1);`),
 );
 
-const body = fc.tuple(expr(false), fc.array(statement, { minLength: 1, maxLength: 3 }))
+const body = fc
+  .tuple(expr(false), fc.array(statement, { minLength: 1, maxLength: 3 }))
   .map(([local, stmts]) => `for (n in 1:N) {\n  real t = ${local};\n  ${stmts.join('\n  ')}\n}`);
 
 function model(loop: string): string {
@@ -68,8 +79,10 @@ describe('random loop programs', () => {
         const lp = Float64Array.from(v.logDensity);
         const grad = Float64Array.from(v.gradient);
         const u = compileSync(source, { data: d, backend: 'f64', vectorise: false }).logDensityAndGradient(x, 2);
-        for (let i = 0; i < 2; i++) expect(Math.abs(lp[i]! - u.logDensity[i]!) / Math.max(1, Math.abs(lp[i]!))).toBeLessThan(1e-12);
-        for (let i = 0; i < grad.length; i++) expect(Math.abs(grad[i]! - u.gradient[i]!) / Math.max(1, Math.abs(grad[i]!))).toBeLessThan(1e-12);
+        for (let i = 0; i < 2; i++)
+          expect(Math.abs(lp[i]! - u.logDensity[i]!) / Math.max(1, Math.abs(lp[i]!))).toBeLessThan(1e-12);
+        for (let i = 0; i < grad.length; i++)
+          expect(Math.abs(grad[i]! - u.gradient[i]!) / Math.max(1, Math.abs(grad[i]!))).toBeLessThan(1e-12);
         expect(lowerSource(source, { data: data(60) }).graph.nodes.length).toBe(lowered.graph.nodes.length);
       }),
       { numRuns: 15, seed: 20261203 },

@@ -21,7 +21,9 @@ function regressionData(N: number, K = 3, G = 4, seed = 7): ModelData {
   const u = rng(seed);
   const x = Array.from({ length: N }, () => Array.from({ length: K }, () => u() * 2 - 1));
   return {
-    N, K, G,
+    N,
+    K,
+    G,
     x,
     x1: x.map((r) => r[0]!),
     g: Array.from({ length: N }, () => 1 + Math.floor(u() * G)),
@@ -222,8 +224,14 @@ generated quantities {
 describe('what must not be vectorised unrolls and stays correct', () => {
   const data = regressionData(30);
   const cases: Array<[string, string]> = [
-    ['a recurrence through a model-block vector', 'vector[N] s; s[1] = alpha; for (n in 2:N) s[n] = 0.5 * s[n - 1] + y[n]; y ~ normal(s, sigma);'],
-    ['a running value read in the loop', 'real acc = 0; for (n in 1:N) { acc += y[n]; target += -0.01 * square(acc - alpha); }'],
+    [
+      'a recurrence through a model-block vector',
+      'vector[N] s; s[1] = alpha; for (n in 2:N) s[n] = 0.5 * s[n - 1] + y[n]; y ~ normal(s, sigma);',
+    ],
+    [
+      'a running value read in the loop',
+      'real acc = 0; for (n in 1:N) { acc += y[n]; target += -0.01 * square(acc - alpha); }',
+    ],
     ['break on data', 'for (n in 1:N) { if (n > 5) break; y[n] ~ normal(alpha, sigma); }'],
   ];
   for (const [name, body] of cases) {
@@ -252,11 +260,18 @@ describe('errors inside a vectorised loop', () => {
 describe('scratch variables declared outside the loop get a private copy per iteration', () => {
   const data = regressionData(50);
   const cases: Array<[string, string]> = [
-    ['mixture with a model-block lps (ordered_mixture shape)',
-      'vector[K] lps; for (n in 1:N) { for (k in 1:K) lps[k] = log(inv_logit(beta[k])) + normal_lpdf(y[n] | a[k], sigma); target += log_sum_exp(lps); }'],
-    ['dina shape: accumulate per class, then log_sum_exp',
-      `array[G] real ps; for (n in 1:N) { for (j in 1:G) { ps[j] = a[j]; for (k in 1:K) ps[j] += bernoulli_lpmf(yb[n] | inv_logit(beta[k] + a[j])); } target += log_sum_exp(ps); }`],
-    ['the value after the loop is the last iteration’s', 'real last; for (n in 1:N) { last = alpha * y[n]; target += -square(last); } target += last;'],
+    [
+      'mixture with a model-block lps (ordered_mixture shape)',
+      'vector[K] lps; for (n in 1:N) { for (k in 1:K) lps[k] = log(inv_logit(beta[k])) + normal_lpdf(y[n] | a[k], sigma); target += log_sum_exp(lps); }',
+    ],
+    [
+      'dina shape: accumulate per class, then log_sum_exp',
+      `array[G] real ps; for (n in 1:N) { for (j in 1:G) { ps[j] = a[j]; for (k in 1:K) ps[j] += bernoulli_lpmf(yb[n] | inv_logit(beta[k] + a[j])); } target += log_sum_exp(ps); }`,
+    ],
+    [
+      'the value after the loop is the last iteration’s',
+      'real last; for (n in 1:N) { last = alpha * y[n]; target += -square(last); } target += last;',
+    ],
   ];
   for (const [name, body] of cases) {
     test(name, () => {

@@ -80,7 +80,9 @@ describe('control flow and expressions', () => {
 
   test('if on a parameter is a user error with a span', () => {
     const e = userError('parameters { real x; } model { if (x > 0) target += x; }');
-    expect(e.diagnostics[0]!.message).toMatch(/control flow on parameter values is not supported; use the ternary operator or fmin\/fmax/);
+    expect(e.diagnostics[0]!.message).toMatch(
+      /control flow on parameter values is not supported; use the ternary operator or fmin\/fmax/,
+    );
     expect(e.diagnostics[0]!.span?.start.column).toBe(36);
   });
 
@@ -119,12 +121,20 @@ describe('control flow and expressions', () => {
         target += (M[1:2, 2:3])[2, 1] * 0.01;   // 5
       }`;
     const v = [1, 2, 3, 4];
-    const value = lp(source, v, { M: [[1, 2, 3], [4, 5, 6]], idx: [4, 1] });
+    const value = lp(source, v, {
+      M: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      idx: [4, 1],
+    });
     expect(value).toBeCloseTo(5 * 1000 + 5 * 100 + 15 * 10 + 9 + 0.2 + 0.05, 9);
   });
 
   test('an out-of-range index is a user error', () => {
-    const e = userError('data { array[3] real y; } parameters { real x; } model { target += y[4] * x; }', { y: [1, 2, 3] });
+    const e = userError('data { array[3] real y; } parameters { real x; } model { target += y[4] * x; }', {
+      y: [1, 2, 3],
+    });
     expect(e.diagnostics[0]!.message).toBe('index 4 out of range; expecting index to be between 1 and 3');
     expect(e.diagnostics[0]!.span).toBeDefined();
   });
@@ -159,12 +169,17 @@ describe('control flow and expressions', () => {
   });
 
   test('reject reached at compile time is a user error', () => {
-    const e = userError('data { int N; } transformed data { if (N < 1) reject("N must be positive, got ", N); } parameters { real x; } model { }', { N: 0 });
+    const e = userError(
+      'data { int N; } transformed data { if (N < 1) reject("N must be positive, got ", N); } parameters { real x; } model { }',
+      { N: 0 },
+    );
     expect(e.diagnostics[0]!.message).toBe('reject: N must be positive, got 0');
   });
 
   test('_rng outside generated quantities / transformed data is a user error', () => {
-    expect(() => compileSync('parameters { real x; } model { target += normal_rng(0, 1) * x; }')).toThrow(LangevinError);
+    expect(() => compileSync('parameters { real x; } model { target += normal_rng(0, 1) * x; }')).toThrow(
+      LangevinError,
+    );
   });
 });
 
@@ -179,4 +194,3 @@ function erfc(x: number): number {
   }
   return 1 - (2 / Math.sqrt(Math.PI)) * sum;
 }
-

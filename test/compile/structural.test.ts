@@ -65,13 +65,16 @@ describe('structural parameters', () => {
   });
 
   test('vector bounds and a bound that is another parameter', () => {
-    const model = compileSync(`
+    const model = compileSync(
+      `
       data { vector[2] lo; }
       parameters {
         real<lower=0> s;
         vector<lower=lo, upper=lo + s>[2] v;
       }
-      model { }`, { data: { lo: [1, -3] } });
+      model { }`,
+      { data: { lo: [1, -3] } },
+    );
     const x = Float64Array.of(0.2, 0.5, -1);
     const s = Math.exp(0.2);
     const il = (u: number) => 1 / (1 + Math.exp(-u));

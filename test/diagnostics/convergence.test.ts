@@ -10,7 +10,6 @@ import { splitChains } from '../../src/diagnostics/split.js';
 import { summarize, summarizeDraws } from '../../src/diagnostics/summary.js';
 import { gaussians } from './helpers.js';
 
-
 function ar1(seed: string, chains: number, n: number, phi: number, offsets: number[] = []): Float64Array {
   const z = gaussians(seed, chains * n);
   const out = new Float64Array(chains * n);

@@ -5,11 +5,7 @@ import { basinOccupancy, parseBasins } from '../../src/diagnostics/basins.js';
 import { energyDistance, erf, gaussianEnergyDistance1d } from '../../src/diagnostics/energy-distance.js';
 import { fitGaussian, gaussianFitKl, gaussianKl } from '../../src/diagnostics/gaussian-kl.js';
 import { modeFractions, parseModes } from '../../src/diagnostics/mode-fractions.js';
-import {
-  ulaGaussianMoments,
-  ulaStationaryVariance,
-  ulaVarianceInflation,
-} from '../../src/diagnostics/ula-gaussian.js';
+import { ulaGaussianMoments, ulaStationaryVariance, ulaVarianceInflation } from '../../src/diagnostics/ula-gaussian.js';
 import { LangevinError } from '../../src/errors.js';
 import { gaussians } from './helpers.js';
 
@@ -32,7 +28,7 @@ describe('energy distance', () => {
     let integral = 0;
     const h = 1e-3;
     for (let u = -12 * s; u <= 12 * s; u += h)
-      integral += h * Math.abs(u) * Math.exp(-0.5 * ((u - delta) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+      integral += (h * Math.abs(u) * Math.exp(-0.5 * ((u - delta) / s) ** 2)) / (s * Math.sqrt(2 * Math.PI));
     const expected = 2 * integral - 2 / Math.sqrt(Math.PI) - 4 / Math.sqrt(Math.PI);
     expect(gaussianEnergyDistance1d(delta, 1, 0, 2)).toBeCloseTo(expected, 6);
     expect(gaussianEnergyDistance1d(0.3, 1.2, 0.3, 1.2)).toBeCloseTo(0, 14);
@@ -184,7 +180,7 @@ describe('Gaussian KL', () => {
     expect(g.cov[1]).toBeCloseTo(0.6, 1);
     const kl = gaussianFitKl(draws, n, target)!;
     expect(kl).toBeGreaterThan(0);
-    expect(kl).toBeLessThan(10 * (2 * 5) / (4 * n));
+    expect(kl).toBeLessThan((10 * (2 * 5)) / (4 * n));
   });
 });
 

@@ -65,7 +65,8 @@ describe('summaries agree with posterior 1.4.0', () => {
             } else {
               expect(g, where).not.toBeNull();
               // Relative agreement; locations near 0 are compared on the scale of the sd.
-              const scale = key === 'mean' || key.startsWith('q') ? Math.max(Math.abs(w as number), sd) : Math.abs(w as number);
+              const scale =
+                key === 'mean' || key.startsWith('q') ? Math.max(Math.abs(w as number), sd) : Math.abs(w as number);
               expect(Math.abs(g! - (w as number)), where).toBeLessThanOrEqual(RELATIVE * scale);
             }
           }

@@ -1,7 +1,12 @@
 /** Each warning fires on a crafted input and stays quiet on a healthy one. */
 import { describe, expect, it } from 'vitest';
 import type { ParameterDrawSummary } from '../../src/diagnostics/summary.js';
-import { collectWarnings, ulaStepSizeRatios, type ChainFacts, type WarningInput } from '../../src/diagnostics/warnings.js';
+import {
+  collectWarnings,
+  ulaStepSizeRatios,
+  type ChainFacts,
+  type WarningInput,
+} from '../../src/diagnostics/warnings.js';
 import { ulaStationaryVariance } from '../../src/diagnostics/ula-gaussian.js';
 import { gaussians } from './helpers.js';
 
@@ -43,7 +48,9 @@ describe('warnings', () => {
   });
 
   it('names the parameters with R-hat above 1.01', () => {
-    const w = collectWarnings(input({ parameters: [row('mu', { rhat: 1.05 }), row('tau', { rhat: Infinity }), row('s')] }));
+    const w = collectWarnings(
+      input({ parameters: [row('mu', { rhat: 1.05 }), row('tau', { rhat: Infinity }), row('s')] }),
+    );
     expect(w).toHaveLength(1);
     expect(w[0]).toMatch(/R-hat above 1\.01 for mu, tau \(largest Infinity\)/);
   });
@@ -58,7 +65,9 @@ describe('warnings', () => {
   });
 
   it('counts divergences with their chains', () => {
-    const w = collectWarnings(input({ chainInfo: [chain(1, { divergences: 3 }), chain(2), chain(3, { divergences: 1 }), chain(4)] }));
+    const w = collectWarnings(
+      input({ chainInfo: [chain(1, { divergences: 3 }), chain(2), chain(3, { divergences: 1 }), chain(4)] }),
+    );
     expect(w).toEqual([expect.stringMatching(/^4 divergent transitions .* in chains 1, 3: reduce the step size/)]);
   });
 
@@ -101,9 +110,20 @@ describe('warnings', () => {
     expect(Math.abs(ratios[0]!.inflation! - 1.25)).toBeLessThan(0.05);
     const w = collectWarnings(base);
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatch(/lmc step size is large for the spread of 'x': step\/variance = 0\.3\d*, so discretisation inflates its variance about 1\.2\d*-fold/);
+    expect(w[0]).toMatch(
+      /lmc step size is large for the spread of 'x': step\/variance = 0\.3\d*, so discretisation inflates its variance about 1\.2\d*-fold/,
+    );
     // A preconditioner that shrinks x's steps removes the warning.
-    const preconditioned = { ...base, unconstrained: { ...base.unconstrained!, inverseMetric: [[0.1, 1], [0.1, 1]] } };
+    const preconditioned = {
+      ...base,
+      unconstrained: {
+        ...base.unconstrained!,
+        inverseMetric: [
+          [0.1, 1],
+          [0.1, 1],
+        ],
+      },
+    };
     expect(collectWarnings(preconditioned)).toEqual([]);
     // An impossible ratio (> 1/2) gets the stronger sentence.
     const tooLarge = { ...base, chainInfo: [chain(1, { step_size: 3 }), chain(2, { step_size: 3 })] };

@@ -41,7 +41,8 @@ export function docCommands(page: string, text: string): DocCommand[] {
     line = line.replace(/\s+#.*$/, '');
     if (/\b(MODEL|DIR|FILE|DATA\.csv)\b|\[|\|/.test(line)) continue; // a synopsis, not a command
     const fails = /error:/.test(lines[i + 1] ?? '');
-    for (const part of line.split('&&')) out.push({ page, line: start + 1, text: part.trim().replace(/^npx /, ''), fails });
+    for (const part of line.split('&&'))
+      out.push({ page, line: start + 1, text: part.trim().replace(/^npx /, ''), fails });
   }
   return out;
 }
@@ -52,8 +53,14 @@ function shellWords(text: string): string[] {
 }
 
 const LIMITS: Record<string, number> = {
-  '--draws': 60, '--warmup': 60, '--chains': 64, '--thin': 2, '--levels': 4,
-  '--steps-per-level': 5, '--final-steps': 5, '--epochs': 2,
+  '--draws': 60,
+  '--warmup': 60,
+  '--chains': 64,
+  '--thin': 2,
+  '--levels': 4,
+  '--steps-per-level': 5,
+  '--final-steps': 5,
+  '--epochs': 2,
 };
 
 /** Shortened arguments; outputs under TMP (and later reads of them too). */
@@ -70,7 +77,8 @@ function shorten(words: string[], written: Map<string, string>): string[] {
       k++;
       continue;
     }
-    for (const [from, to] of written) if (args[k] === from || args[k]!.startsWith(`${from}/`)) args[k] = to + args[k]!.slice(from.length);
+    for (const [from, to] of written)
+      if (args[k] === from || args[k]!.startsWith(`${from}/`)) args[k] = to + args[k]!.slice(from.length);
   }
   const has = (flag: string) => args.includes(flag);
   const annealed = args.includes('annealed') || has('--score');
@@ -84,7 +92,12 @@ function shorten(words: string[], written: Map<string, string>): string[] {
   return args;
 }
 
-const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const commands = pages.flatMap((page) => docCommands(page, readFileSync(join(ROOT, page), 'utf8')));
 
 describe('commands in the docs', () => {

@@ -12,7 +12,11 @@ describe('exact identities in fused clusters', () => {
     const ops = new GraphBuilder();
     const x = ops.param(0, [3]);
     const s = ops.param(3, []);
-    const z = ops.binary('mul', ops.binary('div', ops.binary('sub', x, ops.constant(0)), ops.constant(1)), ops.constant(1));
+    const z = ops.binary(
+      'mul',
+      ops.binary('div', ops.binary('sub', x, ops.constant(0)), ops.constant(1)),
+      ops.constant(1),
+    );
     const t = ops.binary('add', ops.constant(-0), ops.binary('mul', ops.unary('tanh', z), s));
     const root = ops.binary('add', ops.binary('mul', ops.constant(1), t), ops.constant(-0)); // the root is an identity
     const graph = ops.finish(ops.reduce('max', ops.unary('exp', root)));
@@ -30,7 +34,13 @@ describe('exact identities in fused clusters', () => {
     const q = ops.reshape(ops.param(1, [1]), []);
     const kept = ops.binary('mul', ops.binary('add', p, ops.constant(0)), ops.constant(1));
     // 1/kept shows the sign of a zero: 1/(−0 + 0) = +∞, where dropping + 0 would give −∞
-    const graph = ops.finish(ops.binary('add', ops.binary('div', ops.constant(1), kept), ops.binary('mul', ops.binary('sub', q, ops.constant(0)), q)));
+    const graph = ops.finish(
+      ops.binary(
+        'add',
+        ops.binary('div', ops.constant(1), kept),
+        ops.binary('mul', ops.binary('sub', q, ops.constant(0)), q),
+      ),
+    );
     const xs = Float64Array.of(-0, -0, 0.5, -2, -0.25, 3);
     const fused = compileF64(graph).logDensityAndGradient(xs, 3);
     const plain = compileF64(graph, { fuse: false }).logDensityAndGradient(xs, 3);

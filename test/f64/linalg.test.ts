@@ -19,13 +19,17 @@ const range = (from: number, n: number) => Int32Array.from({ length: n }, (_, i)
 /** A weighted sum so every output element matters differently. */
 function weightedSum(ops: Ops, v: Val): Val {
   const n = ops.size(v);
-  const w = ops.constant(numbers(n, 99).map((x) => x + 1.5), v.shape);
+  const w = ops.constant(
+    numbers(n, 99).map((x) => x + 1.5),
+    v.shape,
+  );
   return ops.reduce('sum', ops.binary('mul', w, v));
 }
 
 function naiveMatmul(a: number[], b: number[], r: number, k: number, m: number): number[] {
   const out = new Array(r * m).fill(0);
-  for (let i = 0; i < r; i++) for (let l = 0; l < m; l++) for (let j = 0; j < k; j++) out[i * m + l] += a[i * k + j] * b[j * m + l];
+  for (let i = 0; i < r; i++)
+    for (let l = 0; l < m; l++) for (let j = 0; j < k; j++) out[i * m + l] += a[i * k + j] * b[j * m + l];
   return out;
 }
 
@@ -51,13 +55,20 @@ describe('matmul', () => {
       return y.reduce((s, v, i) => s + w[i] * v, 0);
     };
     test(`${name}: both parameters`, () => {
-      const { value, gradient } = evaluateFunction((ops, x) => {
-        const a = ops.reshape(ops.gather(x, range(0, na), [na]), as);
-        const b = ops.reshape(ops.gather(x, range(na, nb), [nb]), bs);
-        return weightedSum(ops, ops.matmul(a, b));
-      }, [...A, ...B], [na + nb]);
+      const { value, gradient } = evaluateFunction(
+        (ops, x) => {
+          const a = ops.reshape(ops.gather(x, range(0, na), [na]), as);
+          const b = ops.reshape(ops.gather(x, range(na, nb), [nb]), bs);
+          return weightedSum(ops, ops.matmul(a, b));
+        },
+        [...A, ...B],
+        [na + nb],
+      );
       expect(value).toBeCloseTo(wantSum(A, B), 12);
-      const numeric = finiteDifferenceGradient((x) => wantSum([...x.subarray(0, na)], [...x.subarray(na)]), [...A, ...B]);
+      const numeric = finiteDifferenceGradient(
+        (x) => wantSum([...x.subarray(0, na)], [...x.subarray(na)]),
+        [...A, ...B],
+      );
       gradient.forEach((g, i) => expect(g).toBeCloseTo(numeric[i], 9));
     });
     test(`${name}: constant left, constant right`, () => {
@@ -67,12 +78,15 @@ describe('matmul', () => {
       const right = gradientError((ops, x) => weightedSum(ops, ops.matmul(x, ops.constant(B, bs))), A, as);
       expect(right.maxError).toBeLessThan(1e-9);
       const folded = new GraphBuilder().matmul(new GraphBuilder().constant(A, as), new GraphBuilder().constant(B, bs));
-      expect([...(folded.constant as Float64Array)].map((v, i) => v - want[i]).every((d) => Math.abs(d) < 1e-14)).toBe(true);
+      expect([...(folded.constant as Float64Array)].map((v, i) => v - want[i]).every((d) => Math.abs(d) < 1e-14)).toBe(
+        true,
+      );
     });
   }
 
   test('constant matrix times batched vectors (the blocked path) matches single-chain evaluation', () => {
-    const r = 13, k = 5;
+    const r = 13,
+      k = 5;
     const X = numbers(r * k, 7);
     const ops = new GraphBuilder();
     const beta = ops.param(0, [k]);
@@ -143,7 +157,10 @@ describe('cholesky', () => {
   test('gradient of log det via the diagonal', () => {
     const diag = Int32Array.from({ length: n }, (_, i) => i * n + i);
     const { maxError } = gradientError(
-      (ops, x) => ops.reduce('sum', ops.unary('log', ops.gather(ops.cholesky(spd(ops, x, n)), diag, [n]))), M, [n, n]);
+      (ops, x) => ops.reduce('sum', ops.unary('log', ops.gather(ops.cholesky(spd(ops, x, n)), diag, [n]))),
+      M,
+      [n, n],
+    );
     expect(maxError).toBeLessThan(1e-8);
   });
   test('only the lower triangle is read (upper entries get zero gradient)', () => {
@@ -166,7 +183,10 @@ describe('triangularSolveLower', () => {
   const M = numbers(n * n, 5);
   const bVec = numbers(n, 6);
   const bMat = numbers(n * 2, 8);
-  for (const [name, b, bShape] of [['vector', bVec, [n]], ['matrix', bMat, [n, 2]]] as const) {
+  for (const [name, b, bShape] of [
+    ['vector', bVec, [n]],
+    ['matrix', bMat, [n, 2]],
+  ] as const) {
     test(`L z = b with b a ${name}: value solves the system`, () => {
       const ops = new GraphBuilder();
       const L = ops.cholesky(spd(ops, ops.constant(M, [n, n]), n));
@@ -177,19 +197,31 @@ describe('triangularSolveLower', () => {
     });
     test(`gradient with b a ${name}: L and b parameters, each alone and together`, () => {
       const nb = b.length;
-      const both = gradientError((ops, x) => {
-        const L = ops.cholesky(spd(ops, ops.reshape(ops.gather(x, range(0, n * n), [n * n]), [n, n]), n));
-        const rhs = ops.reshape(ops.gather(x, range(n * n, nb), [nb]), bShape);
-        return weightedSum(ops, ops.triangularSolveLower(L, rhs));
-      }, [...M, ...b], [n * n + nb]);
+      const both = gradientError(
+        (ops, x) => {
+          const L = ops.cholesky(spd(ops, ops.reshape(ops.gather(x, range(0, n * n), [n * n]), [n, n]), n));
+          const rhs = ops.reshape(ops.gather(x, range(n * n, nb), [nb]), bShape);
+          return weightedSum(ops, ops.triangularSolveLower(L, rhs));
+        },
+        [...M, ...b],
+        [n * n + nb],
+      );
       expect(both.maxError).toBeLessThan(1e-8);
-      const onlyL = gradientError((ops, x) => weightedSum(ops, ops.triangularSolveLower(ops.cholesky(spd(ops, x, n)), ops.constant(b, bShape))), M, [n, n]);
+      const onlyL = gradientError(
+        (ops, x) => weightedSum(ops, ops.triangularSolveLower(ops.cholesky(spd(ops, x, n)), ops.constant(b, bShape))),
+        M,
+        [n, n],
+      );
       expect(onlyL.maxError).toBeLessThan(1e-8);
       const Lc = (() => {
         const o = new GraphBuilder();
         return o.cholesky(spd(o, o.constant(M, [n, n]), n)).constant as Float64Array;
       })();
-      const onlyB = gradientError((ops, x) => weightedSum(ops, ops.triangularSolveLower(ops.constant(Lc, [n, n]), x)), b, bShape);
+      const onlyB = gradientError(
+        (ops, x) => weightedSum(ops, ops.triangularSolveLower(ops.constant(Lc, [n, n]), x)),
+        b,
+        bShape,
+      );
       expect(onlyB.maxError).toBeLessThan(1e-9);
     });
   }

@@ -89,9 +89,24 @@ interface BinaryCase {
   flat?: boolean;
 }
 
-const GENERAL_PAIRS: [number, number][] = [[-1.3, 0.4], [0.7, -2.1], [2.2, 1.5], [-0.6, -0.9]];
-const POSITIVE_PAIRS: [number, number][] = [[0.4, 1.3], [2.5, 0.7], [1.1, 3.9], [6.2, 2.5]];
-const ORDERED_PAIRS: [number, number][] = [[1.3, 0.4], [0.7, -2.1], [2.2, 1.5], [-0.6, -0.9]];
+const GENERAL_PAIRS: [number, number][] = [
+  [-1.3, 0.4],
+  [0.7, -2.1],
+  [2.2, 1.5],
+  [-0.6, -0.9],
+];
+const POSITIVE_PAIRS: [number, number][] = [
+  [0.4, 1.3],
+  [2.5, 0.7],
+  [1.1, 3.9],
+  [6.2, 2.5],
+];
+const ORDERED_PAIRS: [number, number][] = [
+  [1.3, 0.4],
+  [0.7, -2.1],
+  [2.2, 1.5],
+  [-0.6, -0.9],
+];
 
 const BINARY: Record<BinaryOp, BinaryCase> = {
   add: { ref: (a, b) => a + b, points: GENERAL_PAIRS },
@@ -101,14 +116,35 @@ const BINARY: Record<BinaryOp, BinaryCase> = {
   pow: { ref: (a, b) => Math.exp(b * Math.log(a)), points: POSITIVE_PAIRS },
   fmin: { ref: Math.min, points: GENERAL_PAIRS },
   fmax: { ref: Math.max, points: GENERAL_PAIRS },
-  fmod: { ref: (a, b) => a - b * Math.trunc(a / b), points: [[5.3, 1.7], [-4.1, 1.5], [2.2, -0.7]] },
+  fmod: {
+    ref: (a, b) => a - b * Math.trunc(a / b),
+    points: [
+      [5.3, 1.7],
+      [-4.1, 1.5],
+      [2.2, -0.7],
+    ],
+  },
   atan2: { ref: Math.atan2, points: GENERAL_PAIRS },
   hypot: { ref: (a, b) => Math.sqrt(a * a + b * b), points: GENERAL_PAIRS },
   log_sum_exp2: { ref: (a, b) => Math.log(Math.exp(a) + Math.exp(b)), points: GENERAL_PAIRS },
   log_diff_exp: { ref: (a, b) => Math.log(Math.exp(a) - Math.exp(b)), points: ORDERED_PAIRS },
   lbeta: { ref: (a, b) => S.lgamma(a) + S.lgamma(b) - S.lgamma(a + b), points: POSITIVE_PAIRS },
-  lchoose: { ref: (n, k) => S.lgamma(n + 1) - S.lgamma(k + 1) - S.lgamma(n - k + 1), points: [[5.5, 2.2], [10, 3.5], [3.2, 0.4]] },
-  binary_log_loss: { ref: (y, p) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p)), points: [[0, 0.3], [1, 0.8], [0.4, 0.55]] },
+  lchoose: {
+    ref: (n, k) => S.lgamma(n + 1) - S.lgamma(k + 1) - S.lgamma(n - k + 1),
+    points: [
+      [5.5, 2.2],
+      [10, 3.5],
+      [3.2, 0.4],
+    ],
+  },
+  binary_log_loss: {
+    ref: (y, p) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p)),
+    points: [
+      [0, 0.3],
+      [1, 0.8],
+      [0.4, 0.55],
+    ],
+  },
   multiply_log: { ref: (a, b) => a * Math.log(b), points: POSITIVE_PAIRS },
   lmultiply: { ref: (a, b) => a * Math.log(b), points: POSITIVE_PAIRS },
   fdim: { ref: (a, b) => Math.max(a - b, 0), points: GENERAL_PAIRS },
@@ -118,8 +154,24 @@ const BINARY: Record<BinaryOp, BinaryCase> = {
   ge: { ref: (a, b) => +(a >= b), points: GENERAL_PAIRS, flat: true },
   eq: { ref: (a, b) => +(a === b), points: GENERAL_PAIRS, flat: true },
   ne: { ref: (a, b) => +(a !== b), points: GENERAL_PAIRS, flat: true },
-  logical_and: { ref: (a, b) => +(a !== 0 && b !== 0), points: [[0, 1.5], [2, -1], [0.5, 0]], flat: true },
-  logical_or: { ref: (a, b) => +(a !== 0 || b !== 0), points: [[0, 1.5], [2, -1], [0.5, 0]], flat: true },
+  logical_and: {
+    ref: (a, b) => +(a !== 0 && b !== 0),
+    points: [
+      [0, 1.5],
+      [2, -1],
+      [0.5, 0],
+    ],
+    flat: true,
+  },
+  logical_or: {
+    ref: (a, b) => +(a !== 0 || b !== 0),
+    points: [
+      [0, 1.5],
+      [2, -1],
+      [0.5, 0],
+    ],
+    flat: true,
+  },
 };
 
 const REDUCE: Record<ReduceOp, (x: number[]) => number> = {
@@ -184,11 +236,24 @@ describe('binary ops: value and gradient in each broadcasting mode', () => {
       };
       const numeric = flat ? new Float64Array(2 * n) : finiteDifferenceGradient(refSum, x, 1e-4);
       for (const fuse of [true, false]) {
-        const { value, gradient } = evaluateFunction((ops, v) => {
-          const a = ops.gather(v, Int32Array.from({ length: n }, (_, i) => i), [n]);
-          const b = ops.gather(v, Int32Array.from({ length: n }, (_, i) => n + i), [n]);
-          return ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, a, b)));
-        }, x, [2 * n], { fuse });
+        const { value, gradient } = evaluateFunction(
+          (ops, v) => {
+            const a = ops.gather(
+              v,
+              Int32Array.from({ length: n }, (_, i) => i),
+              [n],
+            );
+            const b = ops.gather(
+              v,
+              Int32Array.from({ length: n }, (_, i) => n + i),
+              [n],
+            );
+            return ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, a, b)));
+          },
+          x,
+          [2 * n],
+          { fuse },
+        );
         expect(near(value, refSum(Float64Array.from(x)), 1e-13)).toBe(true);
         expectNear(gradient, numeric, 1e-8, `${op} gradient (fuse ${fuse})`);
       }
@@ -197,7 +262,11 @@ describe('binary ops: value and gradient in each broadcasting mode', () => {
       // a scalar param broadcast against constant bs (mode S with K), and bs as params with a constant scalar a (k with B)
       for (let j = 0; j < n; j++) {
         const a0 = as[j];
-        const r1 = evaluateFunction((ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, v, ops.constant(bs)))), [a0], []);
+        const r1 = evaluateFunction(
+          (ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, v, ops.constant(bs)))),
+          [a0],
+          [],
+        );
         const f1 = (v: Float64Array) => bs.reduce((s, b, i) => s + w[i] * ref(v[0], b), 0);
         // only points where a0 is inside the domain for every b are meaningful
         const want1 = f1(Float64Array.of(a0));
@@ -206,7 +275,11 @@ describe('binary ops: value and gradient in each broadcasting mode', () => {
           if (!flat) expectNear(r1.gradient, finiteDifferenceGradient(f1, [a0], 1e-4), 1e-7, `${op} scalar-a gradient`);
         }
         const b0 = bs[j];
-        const r2 = evaluateFunction((ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, ops.constant(as), v))), [b0], []);
+        const r2 = evaluateFunction(
+          (ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, ops.constant(as), v))),
+          [b0],
+          [],
+        );
         const f2 = (v: Float64Array) => as.reduce((s, a, i) => s + w[i] * ref(a, v[0]), 0);
         const want2 = f2(Float64Array.of(b0));
         if (Number.isFinite(want2)) {
@@ -215,7 +288,11 @@ describe('binary ops: value and gradient in each broadcasting mode', () => {
         }
       }
       // vector params against a constant scalar (modes B with k, k with B)
-      const r3 = evaluateFunction((ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, v, ops.constant(bs[0])))), as, [n]);
+      const r3 = evaluateFunction(
+        (ops, v) => ops.reduce('sum', ops.binary('mul', ops.constant(w), ops.binary(op, v, ops.constant(bs[0])))),
+        as,
+        [n],
+      );
       const f3 = (v: Float64Array) => v.reduce((s, a, i) => s + w[i] * ref(a, bs[0]), 0);
       if (Number.isFinite(f3(Float64Array.from(as)))) {
         expect(near(r3.value, f3(Float64Array.from(as)), 1e-13)).toBe(true);
@@ -242,7 +319,10 @@ describe('reductions', () => {
   });
   test('log_sum_exp of all −∞ is −∞ with a zero gradient', () => {
     const { value, gradient } = evaluateFunction(
-      (ops, v) => ops.reduce('log_sum_exp', ops.binary('add', v, ops.constant(-Infinity))), [1, 2], [2]);
+      (ops, v) => ops.reduce('log_sum_exp', ops.binary('add', v, ops.constant(-Infinity))),
+      [1, 2],
+      [2],
+    );
     expect(value).toBe(-Infinity);
     expect([...gradient]).toEqual([0, 0]);
   });

@@ -22,7 +22,9 @@ import type { UnaryOp } from '../../src/ir/ops.js';
 const N = 7;
 const D = 3;
 // rows give η from −800 to 800 (exp under/overflow), exact zeros and moderate values
-const X = Float64Array.from({ length: N * D }, (_, i) => (i < D ? 0 : i < 2 * D ? 400 * (i % 2 ? 1 : -1) : Math.sin(5 * i) * 1.3));
+const X = Float64Array.from({ length: N * D }, (_, i) =>
+  i < D ? 0 : i < 2 * D ? 400 * (i % 2 ? 1 : -1) : Math.sin(5 * i) * 1.3,
+);
 const Y = Float64Array.of(1, -1, 1, -1, 1, -1, 1);
 
 function graph(op: UnaryOp, squared: boolean, large = false) {
@@ -55,7 +57,9 @@ describe('paired value-and-derivative loops and the fused matrix product', () =>
     test(`${op}${squared ? ' (squared: separate backward)' : ''}${large ? ' (large cluster)' : ''}: fused = unfused, batched = single`, () => {
       const g = graph(op, squared, large);
       for (const chains of [1, 6, 13]) {
-        const xs = Float64Array.from({ length: chains * D }, (_, i) => (i === 0 ? 2 : i < 3 ? -0.5 : Math.cos(7 * i) * 1.5));
+        const xs = Float64Array.from({ length: chains * D }, (_, i) =>
+          i === 0 ? 2 : i < 3 ? -0.5 : Math.cos(7 * i) * 1.5,
+        );
         const fusedTape = compileF64(g, { freshOutputs: true });
         const fused = fusedTape.logDensityAndGradient(xs, chains);
         const plain = compileF64(g, { fuse: false, freshOutputs: true }).logDensityAndGradient(xs, chains);

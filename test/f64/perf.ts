@@ -45,7 +45,8 @@ function ratio(hand: () => void, tape: () => void, per: number): number {
 
 // ---------------------------------------------------------------- 100-d Gaussian, 256 chains
 {
-  const D = 100, C = 256;
+  const D = 100,
+    C = 256;
   const mu = numbers(D, 1);
   const sigma = numbers(D, 2).map((v) => 1.5 + v);
   const ops = new GraphBuilder();
@@ -53,7 +54,11 @@ function ratio(hand: () => void, tape: () => void, per: number): number {
   const z = ops.binary('div', ops.binary('sub', x, ops.constant(mu)), ops.constant(sigma));
   let norm = -0.5 * D * Math.log(2 * Math.PI);
   for (const s of sigma) norm -= Math.log(s);
-  const lp = ops.binary('add', ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', z))), ops.constant(norm));
+  const lp = ops.binary(
+    'add',
+    ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', z))),
+    ops.constant(norm),
+  );
   const graph = ops.finish(lp);
   const reuse = compileF64(graph);
   const fresh = compileF64(graph, { freshOutputs: true });
@@ -82,23 +87,32 @@ function ratio(hand: () => void, tape: () => void, per: number): number {
   hand();
   let err = 0;
   for (let i = 0; i < C * D; i++) err = Math.max(err, Math.abs(check.gradient[i] - grad[i]));
-  console.log(`speed ratio hand/tape: ${(th / tr).toFixed(2)} (reuse), ${(th / tf).toFixed(2)} (fresh); max |Δgrad| ${err.toExponential(1)}`);
+  console.log(
+    `speed ratio hand/tape: ${(th / tr).toFixed(2)} (reuse), ${(th / tf).toFixed(2)} (fresh); max |Δgrad| ${err.toExponential(1)}`,
+  );
   const r = ratio(hand, () => reuse.logDensityAndGradient(xs, C), 50);
   console.log(`median ratio hand/tape over 40 alternating rounds: ${r.toFixed(2)}`);
 }
 
 // ---------------------------------------------------------------- logistic regression, 1000 × 20, 256 chains
 {
-  const N = 1000, K = 20, C = 256;
+  const N = 1000,
+    K = 20,
+    C = 256;
   const X = numbers(N * K, 4);
   const y = numbers(N, 5).map((v) => (v > 0 ? 1 : 0));
   const ops = new GraphBuilder();
   const beta = ops.param(0, [K]);
   const eta = ops.matmul(ops.constant(X, [N, K]), beta);
   // Σ y·log_inv_logit(η) + (1 − y)·log1m_inv_logit(η), prior normal(0, 1)
-  const lik = ops.reduce('sum', ops.binary('add',
-    ops.binary('mul', ops.constant(y), ops.unary('log_inv_logit', eta)),
-    ops.binary('mul', ops.constant(y.map((v) => 1 - v)), ops.unary('log1m_inv_logit', eta))));
+  const lik = ops.reduce(
+    'sum',
+    ops.binary(
+      'add',
+      ops.binary('mul', ops.constant(y), ops.unary('log_inv_logit', eta)),
+      ops.binary('mul', ops.constant(y.map((v) => 1 - v)), ops.unary('log1m_inv_logit', eta)),
+    ),
+  );
   const prior = ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', beta)));
   const graph = ops.finish(ops.binary('add', lik, prior));
   const ev = compileF64(graph);
@@ -129,7 +143,8 @@ function ratio(hand: () => void, tape: () => void, per: number): number {
   const check = ev.logDensityAndGradient(xs, C);
   hand();
   let err = 0;
-  for (let i = 0; i < C * K; i++) err = Math.max(err, Math.abs(check.gradient[i] - grad[i]) / Math.max(1, Math.abs(grad[i])));
+  for (let i = 0; i < C * K; i++)
+    err = Math.max(err, Math.abs(check.gradient[i] - grad[i]) / Math.max(1, Math.abs(grad[i])));
   console.log(`speed ratio hand/tape: ${(th / tt).toFixed(2)}; max rel |Δgrad| ${err.toExponential(1)}`);
   const r = ratio(hand, () => ev.logDensityAndGradient(xs, C), 2);
   console.log(`median ratio hand/tape over 40 alternating rounds: ${r.toFixed(2)}`);

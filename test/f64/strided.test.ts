@@ -48,7 +48,11 @@ describe('parameters read in place with a chain stride', () => {
     const ops = new GraphBuilder();
     const x1 = ops.reshape(ops.param(0, [1]), []);
     const x2 = ops.reshape(ops.param(1, [1]), []);
-    const well = ops.binary('div', ops.unary('neg', ops.unary('square', ops.binary('sub', ops.unary('square', x1), ops.constant(1)))), ops.constant(0.1));
+    const well = ops.binary(
+      'div',
+      ops.unary('neg', ops.unary('square', ops.binary('sub', ops.unary('square', x1), ops.constant(1)))),
+      ops.constant(0.1),
+    );
     const graph = ops.finish(ops.binary('sub', well, ops.binary('div', ops.unary('square', x2), ops.constant(2))));
     const chains = 7;
     const x = numbers(chains * 2, 5).map((v) => 2 * v);

@@ -26,9 +26,11 @@ function richGraph(): DensityGraph {
   const sigma = ops.unary('exp', logSigma);
   const mu = ops.binary('add', ops.matmul(X, beta), ops.fill(a, [4]));
   const z = ops.binary('div', ops.binary('sub', y, mu), sigma);
-  const lik = ops.binary('sub',
+  const lik = ops.binary(
+    'sub',
     ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', z))),
-    ops.binary('mul', ops.constant(4), logSigma));
+    ops.binary('mul', ops.constant(4), logSigma),
+  );
   const prior = ops.reduce('sum', ops.unary('log_inv_logit', ops.concat([beta, a], [4])));
   const clipped = ops.select(ops.binary('gt', a, ops.constant(0)), ops.unary('neg', a), a);
   const noisy = ops.binary('mul', ops.noise(), ops.unary('square', clipped));
@@ -112,7 +114,13 @@ describe('the Gaussian hot path (fused, x read in place, forward and backward in
     const ops = new GraphBuilder();
     const x = ops.param(0, [D]);
     const z = ops.binary('div', ops.binary('sub', x, ops.constant(mu)), ops.constant(sigma));
-    return ops.finish(ops.binary('add', ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', z))), ops.constant(2)));
+    return ops.finish(
+      ops.binary(
+        'add',
+        ops.binary('mul', ops.constant(-0.5), ops.reduce('sum', ops.unary('square', z))),
+        ops.constant(2),
+      ),
+    );
   })();
   const exact = (x: Float64Array, c: number) => {
     let lp = 2;
@@ -126,7 +134,12 @@ describe('the Gaussian hot path (fused, x read in place, forward and backward in
   };
   test('matches the closed form on every chain, call after call with new positions', () => {
     const ev = compileF64(graph);
-    for (const [chains, seed] of [[5, 1], [5, 2], [9, 3], [2, 4]]) {
+    for (const [chains, seed] of [
+      [5, 1],
+      [5, 2],
+      [9, 3],
+      [2, 4],
+    ]) {
       const x = numbers(chains * D + 3, seed); // longer than chains × dim is allowed
       const reused = ev.logDensityAndGradient(x, chains);
       const r = { logDensity: reused.logDensity.slice(), gradient: reused.gradient.slice() };
@@ -196,12 +209,16 @@ describe('buffer reuse', () => {
     const fresh = compileF64(graph, { freshOutputs: true });
     reusing.logDensityAndGradient(x, chains, 0.1); // buffers are allocated on the first call
     fresh.logDensityAndGradient(x, chains, 0.1);
-    expect(countDuring(() => {
-      for (let i = 0; i < 100; i++) reusing.logDensityAndGradient(x, chains, 0.1);
-    })).toBe(0);
-    expect(countDuring(() => {
-      for (let i = 0; i < 100; i++) fresh.logDensityAndGradient(x, chains, 0.1);
-    })).toBe(200);
+    expect(
+      countDuring(() => {
+        for (let i = 0; i < 100; i++) reusing.logDensityAndGradient(x, chains, 0.1);
+      }),
+    ).toBe(0);
+    expect(
+      countDuring(() => {
+        for (let i = 0; i < 100; i++) fresh.logDensityAndGradient(x, chains, 0.1);
+      }),
+    ).toBe(200);
   });
 });
 

@@ -47,9 +47,12 @@ describe('functions: lowering by inlining', () => {
         mu ~ my_normal(0, 10);
         target += my_normal_lupdf(sigma | 0, 5);
       }`;
-    const plain = withFn.replace(/my_normal/g, 'normal').replace(/functions \{[\s\S]*?\n      \}\n/, '');
+    const plain = withFn.replace(/my_normal/g, 'normal').replace(/functions \{[\s\S]*?\n {6}\}\n/, '');
     const data = { N: 3, y: [0.5, -1.2, 2.0] };
-    for (const x of [[0.1, -0.3], [1.5, 0.7]]) {
+    for (const x of [
+      [0.1, -0.3],
+      [1.5, 0.7],
+    ]) {
       expect(lp(withFn, x, data)).toBeCloseTo(lp(plain, x, data), 10);
       const g1 = grad(withFn, x, data);
       const g2 = grad(plain, x, data);
@@ -109,7 +112,7 @@ describe('functions: lowering by inlining', () => {
       data { real y; }
       parameters { real<lower=0> rate; }
       model { y ~ myexp(rate) T[, 3]; }`;
-    const plain = source.replace(/myexp/g, 'exponential').replace(/functions \{[\s\S]*?\n      \}\n/, '');
+    const plain = source.replace(/myexp/g, 'exponential').replace(/functions \{[\s\S]*?\n {6}\}\n/, '');
     for (const x of [-0.5, 0.2]) expect(lp(source, [x], { y: 1.2 })).toBeCloseTo(lp(plain, [x], { y: 1.2 }), 10);
   });
 
@@ -169,27 +172,48 @@ describe('functions: checker rules', () => {
 
   test('misuse is reported', () => {
     const cases: Array<[string, RegExp]> = [
-      ['functions { real f(real x) { if (x > 0) return x; } } model {}', /must return a value of type 'real' on every path/],
+      [
+        'functions { real f(real x) { if (x > 0) return x; } } model {}',
+        /must return a value of type 'real' on every path/,
+      ],
       ['functions { real f(real x) { return x; } real f(real y) { return y; } } model {}', /already defined/],
       ['functions { real f(real x); } model {}', /declared but never defined/],
       ['functions { real f_lpmf(real y) { return y; } } model {}', /must be int/],
       ['functions { real f_lpdf(int y) { return y; } } model {}', /'_lpmf'/],
       ['functions { void f(real x) { x = 1; } } model {}', /cannot assign to function argument 'x'/],
       ['functions { void f(real x) { target += x; } } model {}', /functions whose names end in '_lp'/],
-      ['functions { real f(real x) { return normal_rng(x, 1); } } model {}', /only allowed in transformed data, generated quantities and functions whose names end in '_rng'/],
-      ['functions { real f_rng(real x) { return normal_rng(x, 1); } } parameters { real mu; } model { target += f_rng(mu); }', /only allowed in transformed data and generated quantities, not in model/],
+      [
+        'functions { real f(real x) { return normal_rng(x, 1); } } model {}',
+        /only allowed in transformed data, generated quantities and functions whose names end in '_rng'/,
+      ],
+      [
+        'functions { real f_rng(real x) { return normal_rng(x, 1); } } parameters { real mu; } model { target += f_rng(mu); }',
+        /only allowed in transformed data and generated quantities, not in model/,
+      ],
       ['functions { void f_lp(real x) { target += x; } } generated quantities { f_lp(1); }', /changes target/],
-      ['functions { real f(data real x) { return x; } } parameters { real mu; } model { target += f(mu); }', /declared 'data'/],
+      [
+        'functions { real f(data real x) { return x; } } parameters { real mu; } model { target += f(mu); }',
+        /declared 'data'/,
+      ],
       ['functions { void f(real x) { } } model { target += f(1); }', /returns void/],
       ['functions { real f(real x) { return x; } } model { f(1); }', /is discarded/],
-      ['functions { real f(vector x) { return 1; } } model { target += f(1); }', /has no overload accepting arguments \(int\)/],
+      [
+        'functions { real f(vector x) { return 1; } } model { target += f(1); }',
+        /has no overload accepting arguments \(int\)/,
+      ],
       ['functions { real f(real x) { return [x]; } } model {}', /returns 'real', but this value has type 'row_vector'/],
-      ['parameters { real x; } model { jacobian += x; }', /'jacobian \+=' is only allowed in the transformed parameters block/],
+      [
+        'parameters { real x; } model { jacobian += x; }',
+        /'jacobian \+=' is only allowed in the transformed parameters block/,
+      ],
       ['model {} functions { }', /must come first/],
     ];
     for (const [source, pattern] of cases) {
       const found = errors(source);
-      expect(found.some((m) => pattern.test(m)), `${source}\n→ ${found.join('\n')}`).toBe(true);
+      expect(
+        found.some((m) => pattern.test(m)),
+        `${source}\n→ ${found.join('\n')}`,
+      ).toBe(true);
     }
   });
 

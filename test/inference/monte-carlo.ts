@@ -47,7 +47,9 @@ export function expectPosterior(row: ParameterSummary | undefined, meanText: str
   const sd = reference(sdText);
   const meanTolerance = Z * r.mcse_mean! + mean.rounding;
   const sdTolerance = Z * r.mcse_sd! + sd.rounding;
-  expect(Math.abs(r.mean! - mean.value), `${r.name} mean ${r.mean} vs ${meanText} (MCSE ${r.mcse_mean})`).toBeLessThan(meanTolerance);
+  expect(Math.abs(r.mean! - mean.value), `${r.name} mean ${r.mean} vs ${meanText} (MCSE ${r.mcse_mean})`).toBeLessThan(
+    meanTolerance,
+  );
   expect(Math.abs(r.sd! - sd.value), `${r.name} sd ${r.sd} vs ${sdText} (MCSE ${r.mcse_sd})`).toBeLessThan(sdTolerance);
 }
 

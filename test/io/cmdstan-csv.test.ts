@@ -20,7 +20,10 @@ function readCell(text: string): number {
 function chain(overrides: Partial<ChainCsv> = {}): ChainCsv {
   return {
     chain: 1,
-    config: [['model', 'm.stan'], ['num_samples', 2]],
+    config: [
+      ['model', 'm.stan'],
+      ['num_samples', 2],
+    ],
     outputNames: ['mu', 'theta[1]', 'L[2,3]'],
     lp: [-1.5, -2],
     acceptStat: [1, 0.25],
@@ -81,8 +84,13 @@ describe('formatChainCsv', () => {
 
   it('reads back value for value, row-major outputs per draw', () => {
     const outputs = Array.from({ length: 4 * 3 }, (_, i) => Math.sin(i + 1) * 10 ** (i - 6));
-    const text = formatChainCsv(chain({ outputs, draws: 4, lp: [1, 2, 3, 4], acceptStat: [0, 1, 0.5, 0.75], stepSize: [1, 1, 1, 1] }));
-    const rows = text.split('\n').filter((l) => l !== '' && !l.startsWith('#')).slice(1);
+    const text = formatChainCsv(
+      chain({ outputs, draws: 4, lp: [1, 2, 3, 4], acceptStat: [0, 1, 0.5, 0.75], stepSize: [1, 1, 1, 1] }),
+    );
+    const rows = text
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .slice(1);
     expect(rows).toHaveLength(4);
     rows.forEach((row, d) => {
       const cells = row.split(',').map(readCell);
@@ -113,8 +121,18 @@ describe('formatChainCsv', () => {
 /** A hand-made fit: 2 chains × 3 kept draws of mu and theta[1], thin 2. */
 function fakeFit(thin: number, warmup: number): Fit {
   const summary = {
-    model: 'toy.stan', sampler: 'mala', backend: 'f64', seed: 9, chains: 2, warmup, draws: 3, thin,
-    parameters: [], chain_info: [], timing: { compile_seconds: 0, warmup_seconds: 0, sampling_seconds: 0 }, warnings: [],
+    model: 'toy.stan',
+    sampler: 'mala',
+    backend: 'f64',
+    seed: 9,
+    chains: 2,
+    warmup,
+    draws: 3,
+    thin,
+    parameters: [],
+    chain_info: [],
+    timing: { compile_seconds: 0, warmup_seconds: 0, sampling_seconds: 0 },
+    warnings: [],
   } satisfies SummaryJson;
   return {
     summary,
@@ -125,9 +143,13 @@ function fakeFit(thin: number, warmup: number): Fit {
     lp: Float64Array.from([-1, -2, -3, -4, -5, -6]),
     acceptStat: new Float64Array(6).fill(0.5),
     stepSize: Float64Array.from([0.1, 0.1, 0.1, 0.2, 0.2, 0.2]),
-    adaptation: warmup > 0
-      ? [{ stepSize: 0.1, invMetric: Float64Array.from([1, 2]) }, { stepSize: 0.2, invMetric: Float64Array.from([3, 4]) }]
-      : [undefined, undefined],
+    adaptation:
+      warmup > 0
+        ? [
+            { stepSize: 0.1, invMetric: Float64Array.from([1, 2]) },
+            { stepSize: 0.2, invMetric: Float64Array.from([3, 4]) },
+          ]
+        : [undefined, undefined],
     interrupted: false,
   };
 }
@@ -159,13 +181,23 @@ describe('writeFit', () => {
   });
 
   it('writes the keys rstan and ArviZ read, with num_samples consistent with the rows and thin', () => {
-    for (const [thin, warmup] of [[1, 10], [2, 10], [3, 0]] as const) {
+    for (const [thin, warmup] of [
+      [1, 10],
+      [2, 10],
+      [3, 0],
+    ] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'langevin-io-'));
       writeFit(dir, fakeFit(thin, warmup), { modelFile: 'toy.stan' });
       const c = config(readFileSync(join(dir, 'chain-2.csv'), 'utf8'));
       expect(c).toMatchObject({
-        algorithm: 'mala', num_warmup: String(warmup), save_warmup: '0', thin: String(thin), id: '2',
-        metric: warmup > 0 ? 'diag_e' : 'unit_e', 'model file': 'toy.stan', 'data file': '',
+        algorithm: 'mala',
+        num_warmup: String(warmup),
+        save_warmup: '0',
+        thin: String(thin),
+        id: '2',
+        metric: warmup > 0 ? 'diag_e' : 'unit_e',
+        'model file': 'toy.stan',
+        'data file': '',
       });
       // rstan: iter = num_samples + num_warmup, and it expects
       // 1 + (iter - warmup - 1) %/% thin rows after warm-up; ArviZ takes

@@ -5,7 +5,10 @@ import { parseStanJson } from '../../src/io/stan-json.js';
 
 describe('Stan JSON conventions', () => {
   it('reads bare NaN, Infinity, -Infinity and the strings CmdStan accepts', () => {
-    const d = parseStanJson('{"a": [NaN, Infinity, -Infinity, "inf", "-inf", "NaN", "Infinity", "-Infinity", "Inf", "-Inf"]}', 'd.json');
+    const d = parseStanJson(
+      '{"a": [NaN, Infinity, -Infinity, "inf", "-inf", "NaN", "Infinity", "-Infinity", "Inf", "-Inf"]}',
+      'd.json',
+    );
     expect(d.a).toEqual([NaN, Infinity, -Infinity, Infinity, -Infinity, NaN, Infinity, -Infinity, Infinity, -Infinity]);
   });
 
@@ -46,11 +49,16 @@ describe('Stan JSON conventions', () => {
   });
 
   it('stops at the nesting limit with a located error', () => {
-    expect(() => parseStanJson(`{"a": ${'['.repeat(5000)}1${']'.repeat(5000)}}`, 'd.json')).toThrow(/nested too deeply/);
+    expect(() => parseStanJson(`{"a": ${'['.repeat(5000)}1${']'.repeat(5000)}}`, 'd.json')).toThrow(
+      /nested too deeply/,
+    );
   });
 
   it('keeps undeclared values of any type for the binder', () => {
-    const d = parseStanJson('{"s": "text", "o": {"k": 1}, "n": null, "b": [true, false]}', 'd.json') as Record<string, unknown>;
+    const d = parseStanJson('{"s": "text", "o": {"k": 1}, "n": null, "b": [true, false]}', 'd.json') as Record<
+      string,
+      unknown
+    >;
     expect(d.s).toBe('text');
     expect(d.n).toBeNull();
     expect(d.b).toEqual([1, 0]);

@@ -8,7 +8,7 @@ import { UNARY_OPS } from '../../src/ir/ops.js';
 import { UNARY_KERNELS } from '../../src/math/unary.js';
 
 describe('constant folding', () => {
-  test('an all-constant expression folds to a constant with the kernels\' value', () => {
+  test("an all-constant expression folds to a constant with the kernels' value", () => {
     const ops = new GraphBuilder();
     const a = ops.constant([1, 2, 3]);
     const b = ops.unary('log', ops.binary('add', a, ops.constant(1)));
@@ -105,13 +105,15 @@ describe('graph structure', () => {
     const x = ops.param(0, [8]);
     const y = ops.reduce('sum', ops.binary('mul', x, ops.constant([1, 2, 3, 4, 5, 6, 7, 8])));
     const text = printGraph(ops.finish(y));
-    expect(text).toBe([
-      '%0 = param 0..8 : [8]',
-      '%1 = constant [8] {1, 2, 3, 4, … 8 values}',
-      '%2 = binary mul %0 %1 : [8]',
-      '%3 = reduce sum %2 : []',
-      'output %3 (dim 8)',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        '%0 = param 0..8 : [8]',
+        '%1 = constant [8] {1, 2, 3, 4, … 8 values}',
+        '%2 = binary mul %0 %1 : [8]',
+        '%3 = reduce sum %2 : []',
+        'output %3 (dim 8)',
+      ].join('\n'),
+    );
   });
 });
 
@@ -125,7 +127,12 @@ describe('test utilities', () => {
     // floor(10⁶x) has derivative 0 by definition while finite differences across a step see a huge slope
     const ok = gradientError((ops, x) => ops.reduce('sum', ops.unary('exp', x)), [0.1, 0.2], [2]);
     expect(ok.maxError).toBeLessThan(1e-9);
-    const wrong = gradientError((ops, x) => ops.reduce('sum', ops.unary('floor', ops.binary('mul', x, ops.constant(1e6)))), [0.1234567, 0.2], [2], 1e-3);
+    const wrong = gradientError(
+      (ops, x) => ops.reduce('sum', ops.unary('floor', ops.binary('mul', x, ops.constant(1e6)))),
+      [0.1234567, 0.2],
+      [2],
+      1e-3,
+    );
     expect(wrong.maxError).toBeGreaterThan(0.5); // finite differences see a slope of ~1e6, the tape 0
   });
 });

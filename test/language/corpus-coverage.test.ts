@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { parse } from '../../src/language/parse.js';
 
 const dir = join(import.meta.dirname, '../../examples/models');
-const programs = readdirSync(dir).filter((f) => f.endsWith('.stan')).map((f) => parse(readFileSync(join(dir, f), 'utf8'), f));
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith('.stan'))
+  .map((f) => parse(readFileSync(join(dir, f), 'utf8'), f));
 
 /** Every object node reachable from the programs. */
 function* walk(value: unknown): Generator<Record<string, unknown>> {
@@ -22,9 +24,9 @@ const nodes = [...walk(programs)];
 const has = (pred: (n: Record<string, unknown>) => boolean) => nodes.some(pred);
 
 const FEATURES: [string, (n: Record<string, unknown>) => boolean][] = [
-  ...(['data', 'transformed data', 'parameters', 'transformed parameters', 'model', 'generated quantities'] as const).map(
-    (b): [string, (n: Record<string, unknown>) => boolean] => [`block ${b}`, (n) => n.name === b && 'body' in n],
-  ),
+  ...(
+    ['data', 'transformed data', 'parameters', 'transformed parameters', 'model', 'generated quantities'] as const
+  ).map((b): [string, (n: Record<string, unknown>) => boolean] => [`block ${b}`, (n) => n.name === b && 'body' in n]),
   ...['int', 'real', 'vector', 'row_vector', 'matrix', 'simplex', 'ordered', 'positive_ordered'].map(
     (t): [string, (n: Record<string, unknown>) => boolean] => [`type ${t}`, (n) => n.base === t],
   ),
@@ -32,16 +34,33 @@ const FEATURES: [string, (n: Record<string, unknown>) => boolean][] = [
   ['lower and upper', (n) => 'lower' in n && 'upper' in n && !('kind' in n)],
   ['bound using a parameter', (n) => !('kind' in n) && JSON.stringify(n.upper ?? '').includes('alpha1')],
   ['offset/multiplier', (n) => 'offset' in n && 'multiplier' in n],
-  ...['VarDecl', 'Assign', 'Tilde', 'TargetPlus', 'PotentialPlus', 'For', 'ForEach', 'While', 'If', 'Block', 'Print', 'Reject', 'Break', 'Continue'].map(
-    (k): [string, (n: Record<string, unknown>) => boolean] => [`statement ${k}`, (n) => n.kind === k],
-  ),
+  ...[
+    'VarDecl',
+    'Assign',
+    'Tilde',
+    'TargetPlus',
+    'PotentialPlus',
+    'For',
+    'ForEach',
+    'While',
+    'If',
+    'Block',
+    'Print',
+    'Reject',
+    'Break',
+    'Continue',
+  ].map((k): [string, (n: Record<string, unknown>) => boolean] => [`statement ${k}`, (n) => n.kind === k]),
   ['else branch', (n) => n.kind === 'If' && n.otherwise !== undefined],
   ['truncation', (n) => n.kind === 'Tilde' && n.truncation !== undefined],
-  ...['+=', '-='].map(
-    (op): [string, (n: Record<string, unknown>) => boolean] => [`assign ${op}`, (n) => n.kind === 'Assign' && n.op === op],
-  ),
+  ...['+=', '-='].map((op): [string, (n: Record<string, unknown>) => boolean] => [
+    `assign ${op}`,
+    (n) => n.kind === 'Assign' && n.op === op,
+  ]),
   ...['+', '-', '*', '/', '%', '%/%', '^', '.*', './', '<', '<=', '>', '==', '||', '&&'].map(
-    (op): [string, (n: Record<string, unknown>) => boolean] => [`operator ${op}`, (n) => n.kind === 'Binary' && n.op === op],
+    (op): [string, (n: Record<string, unknown>) => boolean] => [
+      `operator ${op}`,
+      (n) => n.kind === 'Binary' && n.op === op,
+    ],
   ),
   ['prefix -', (n) => n.kind === 'Prefix' && n.op === '-'],
   ['transpose', (n) => n.kind === 'Transpose'],
@@ -51,7 +70,10 @@ const FEATURES: [string, (n: Record<string, unknown>) => boolean][] = [
   ['multi-index by a variable', (n) => n.kind === 'Index' && JSON.stringify(n.indices).includes('"name":"county"')],
   ['array expression', (n) => n.kind === 'ArrayExpr'],
   ['row vector expression', (n) => n.kind === 'RowVectorExpr'],
-  ['matrix literal', (n) => n.kind === 'RowVectorExpr' && (n.elements as { kind: string }[]).every((e) => e.kind === 'RowVectorExpr')],
+  [
+    'matrix literal',
+    (n) => n.kind === 'RowVectorExpr' && (n.elements as { kind: string }[]).every((e) => e.kind === 'RowVectorExpr'),
+  ],
   ['conditional call', (n) => n.kind === 'Call' && n.conditional === true],
   ['_lpmf', (n) => n.kind === 'Call' && String(n.name).endsWith('_lpmf')],
   ['_lccdf', (n) => n.kind === 'Call' && String(n.name).endsWith('_lccdf')],
@@ -59,14 +81,48 @@ const FEATURES: [string, (n: Record<string, unknown>) => boolean][] = [
   ['string literal', (n) => n.kind === 'StringLiteral'],
   ['real literal', (n) => n.kind === 'RealLiteral'],
   ['reads noise', (n) => n.kind === 'Variable' && n.name === 'noise'],
-  ...['log_mix', 'log_sum_exp', 'gp_exp_quad_cov', 'cholesky_decompose', 'rep_vector', 'diag_matrix', 'inv_logit', 'dot_self'].map(
-    (f): [string, (n: Record<string, unknown>) => boolean] => [`function ${f}`, (n) => n.kind === 'Call' && n.name === f],
-  ),
-  ...['normal', 'student_t', 'cauchy', 'double_exponential', 'logistic', 'lognormal', 'exponential', 'gamma', 'inv_gamma',
-    'beta', 'uniform', 'chi_square', 'weibull', 'multi_normal', 'multi_normal_cholesky', 'dirichlet', 'bernoulli',
-    'bernoulli_logit', 'binomial', 'binomial_logit', 'poisson', 'poisson_log', 'neg_binomial_2', 'categorical'].map(
-    (d): [string, (n: Record<string, unknown>) => boolean] => [`~ ${d}`, (n) => n.kind === 'Tilde' && n.distribution === d],
-  ),
+  ...[
+    'log_mix',
+    'log_sum_exp',
+    'gp_exp_quad_cov',
+    'cholesky_decompose',
+    'rep_vector',
+    'diag_matrix',
+    'inv_logit',
+    'dot_self',
+  ].map((f): [string, (n: Record<string, unknown>) => boolean] => [
+    `function ${f}`,
+    (n) => n.kind === 'Call' && n.name === f,
+  ]),
+  ...[
+    'normal',
+    'student_t',
+    'cauchy',
+    'double_exponential',
+    'logistic',
+    'lognormal',
+    'exponential',
+    'gamma',
+    'inv_gamma',
+    'beta',
+    'uniform',
+    'chi_square',
+    'weibull',
+    'multi_normal',
+    'multi_normal_cholesky',
+    'dirichlet',
+    'bernoulli',
+    'bernoulli_logit',
+    'binomial',
+    'binomial_logit',
+    'poisson',
+    'poisson_log',
+    'neg_binomial_2',
+    'categorical',
+  ].map((d): [string, (n: Record<string, unknown>) => boolean] => [
+    `~ ${d}`,
+    (n) => n.kind === 'Tilde' && n.distribution === d,
+  ]),
 ];
 
 test.each(FEATURES)('the corpus uses %s', (_name, predicate) => {

@@ -7,7 +7,9 @@ import { findBlock } from '../../src/language/ast.js';
 import { withoutSpans } from './helpers.js';
 
 const dir = join(import.meta.dirname, '../../examples/models');
-const models = readdirSync(dir).filter((f) => f.endsWith('.stan')).sort();
+const models = readdirSync(dir)
+  .filter((f) => f.endsWith('.stan'))
+  .sort();
 
 describe('example models', () => {
   test('the corpus has at least 25 models', () => {

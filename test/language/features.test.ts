@@ -28,7 +28,14 @@ describe('statements and declarations', () => {
       }
     `);
     expect(body(p, 0).map((s) => s.kind)).toEqual([
-      'VarDecl', 'VarDecl', 'For', 'ForEach', 'While', 'Print', 'If', 'Empty',
+      'VarDecl',
+      'VarDecl',
+      'For',
+      'ForEach',
+      'While',
+      'Print',
+      'If',
+      'Empty',
     ]);
     expect(body(p, 2).map((s) => s.kind)).toEqual(['Tilde', 'TargetPlus', 'PotentialPlus']);
     const tilde = body(p, 2)[0]!;
@@ -78,14 +85,22 @@ describe('statements and declarations', () => {
     expect(types[1]).toEqual({
       base: 'int',
       sizes: [],
-      arrayDims: [{ kind: 'Variable', name: 'N' }, { kind: 'IntLiteral', value: 2 }],
+      arrayDims: [
+        { kind: 'Variable', name: 'N' },
+        { kind: 'IntLiteral', value: 2 },
+      ],
       constraint: { lower: { kind: 'IntLiteral', value: 0 }, upper: { kind: 'IntLiteral', value: 1 } },
     });
     expect(types[3]!.sizes.length).toBe(2);
     expect(types[6]!.constraint?.upper).toMatchObject({ kind: 'Binary', op: '*' });
     expect(Object.keys(types[7]!.constraint!)).toEqual(['offset', 'multiplier']);
     expect(types.slice(8).map((t) => t!.base)).toEqual([
-      'simplex', 'ordered', 'positive_ordered', 'unit_vector', 'cholesky_factor_corr', 'corr_matrix',
+      'simplex',
+      'ordered',
+      'positive_ordered',
+      'unit_vector',
+      'cholesky_factor_corr',
+      'corr_matrix',
     ]);
   });
 
@@ -100,12 +115,18 @@ describe('statements and declarations', () => {
     parameters { real<lower=lower, upper=upper> y; }
     model { y ~ normal(offset[T] * multiplier, 1) T[lower, upper]; }`);
     expect(body(p, 0).map((s) => (s.kind === 'VarDecl' ? s.name : ''))).toEqual([
-      'T', 'lower', 'upper', 'offset', 'multiplier',
+      'T',
+      'lower',
+      'upper',
+      'offset',
+      'multiplier',
     ]);
   });
 
   test('comments of both kinds are skipped', () => {
-    const p = parse('/* header\n comment */ parameters { real x; // trailing\n } model { /* inline */ x ~ normal(0, 1); }');
+    const p = parse(
+      '/* header\n comment */ parameters { real x; // trailing\n } model { /* inline */ x ~ normal(0, 1); }',
+    );
     expect(p.blocks.map((b) => b.name)).toEqual(['parameters', 'model']);
   });
 
@@ -118,7 +139,12 @@ describe('statements and declarations', () => {
     const p = parse(`data { } transformed data { } parameters { } transformed parameters { }
       model { } generated quantities { }`);
     expect(p.blocks.map((b) => b.name)).toEqual([
-      'data', 'transformed data', 'parameters', 'transformed parameters', 'model', 'generated quantities',
+      'data',
+      'transformed data',
+      'parameters',
+      'transformed parameters',
+      'model',
+      'generated quantities',
     ]);
   });
 
@@ -132,9 +158,14 @@ describe('statements and declarations', () => {
     const p = parse('transformed data { real a, b = 2, c; } parameters { real<lower=0> s, t; }');
     const decls = body(p, 0);
     expect(decls.map((d) => (d.kind === 'VarDecl' ? [d.name, d.init?.kind ?? null] : null))).toEqual([
-      ['a', null], ['b', 'IntLiteral'], ['c', null],
+      ['a', null],
+      ['b', 'IntLiteral'],
+      ['c', null],
     ]);
-    expect(body(p, 1).map((d) => d.kind === 'VarDecl' && d.type.constraint?.lower?.kind)).toEqual(['IntLiteral', 'IntLiteral']);
+    expect(body(p, 1).map((d) => d.kind === 'VarDecl' && d.type.constraint?.lower?.kind)).toEqual([
+      'IntLiteral',
+      'IntLiteral',
+    ]);
   });
 
   test('a one-argument call of a density is the conditional form (as stanc3)', () => {
@@ -145,7 +176,10 @@ describe('statements and declarations', () => {
   });
 
   test('empty statements are allowed in data and parameters', () => {
-    expect(parse('data { int N;; } parameters { ; real x; }').blocks[1]!.body.map((s) => s.kind)).toEqual(['Empty', 'VarDecl']);
+    expect(parse('data { int N;; } parameters { ; real x; }').blocks[1]!.body.map((s) => s.kind)).toEqual([
+      'Empty',
+      'VarDecl',
+    ]);
   });
 
   test('call statement', () => {

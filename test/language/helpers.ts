@@ -20,21 +20,32 @@ export function withoutSpans<T>(value: T): T {
 /** Fully parenthesised rendering, to state precedence and associativity. */
 export function shape(e: Expr): string {
   switch (e.kind) {
-    case 'IntLiteral': return String(e.value);
-    case 'RealLiteral': return e.text;
-    case 'StringLiteral': return JSON.stringify(e.value);
-    case 'Variable': return e.name;
-    case 'Binary': return `(${shape(e.left)} ${e.op} ${shape(e.right)})`;
-    case 'Prefix': return `(${e.op}${shape(e.operand)})`;
-    case 'Transpose': return `(${shape(e.operand)}')`;
-    case 'Ternary': return `(${shape(e.condition)} ? ${shape(e.then)} : ${shape(e.otherwise)})`;
+    case 'IntLiteral':
+      return String(e.value);
+    case 'RealLiteral':
+      return e.text;
+    case 'StringLiteral':
+      return JSON.stringify(e.value);
+    case 'Variable':
+      return e.name;
+    case 'Binary':
+      return `(${shape(e.left)} ${e.op} ${shape(e.right)})`;
+    case 'Prefix':
+      return `(${e.op}${shape(e.operand)})`;
+    case 'Transpose':
+      return `(${shape(e.operand)}')`;
+    case 'Ternary':
+      return `(${shape(e.condition)} ? ${shape(e.then)} : ${shape(e.otherwise)})`;
     case 'Call': {
       const args = e.args.map(shape);
       return e.conditional ? `${e.name}(${args[0]} | ${args.slice(1).join(', ')})` : `${e.name}(${args.join(', ')})`;
     }
-    case 'Index': return `${shape(e.target)}[${e.indices.map(shapeIndex).join(', ')}]`;
-    case 'ArrayExpr': return `{${e.elements.map(shape).join(', ')}}`;
-    case 'RowVectorExpr': return `[${e.elements.map(shape).join(', ')}]`;
+    case 'Index':
+      return `${shape(e.target)}[${e.indices.map(shapeIndex).join(', ')}]`;
+    case 'ArrayExpr':
+      return `{${e.elements.map(shape).join(', ')}}`;
+    case 'RowVectorExpr':
+      return `[${e.elements.map(shape).join(', ')}]`;
   }
 }
 
@@ -78,4 +89,3 @@ export function bigModel(): string {
   lines.push('}');
   return lines.join('\n');
 }
-

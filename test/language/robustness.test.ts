@@ -10,8 +10,42 @@ import { parse } from '../../src/language/parse.js';
 import { LangevinError } from '../../src/errors.js';
 
 const dir = join(import.meta.dirname, '../../examples/models');
-const sources = readdirSync(dir).filter((f) => f.endsWith('.stan')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-const SNIPPETS = [';', '{', '}', '(', ')', '[', ']', ',', '~', '=', '<', '>', '|', 'real', 'x', '1', '"', '/*', '#', "'", ':', '?', 'T[', 'array', 'for', 'if', 'else', ' ', '\n', '@'];
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith('.stan'))
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+const SNIPPETS = [
+  ';',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '~',
+  '=',
+  '<',
+  '>',
+  '|',
+  'real',
+  'x',
+  '1',
+  '"',
+  '/*',
+  '#',
+  "'",
+  ':',
+  '?',
+  'T[',
+  'array',
+  'for',
+  'if',
+  'else',
+  ' ',
+  '\n',
+  '@',
+];
 
 function checkOutcome(source: string): void {
   try {
@@ -35,7 +69,10 @@ describe('damaged models', () => {
     fc.assert(
       fc.property(
         fc.nat(sources.length - 1),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(8), fc.constantFrom(...SNIPPETS)), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(8), fc.constantFrom(...SNIPPETS)), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         (which, edits) => {
           let source = sources[which]!;
           for (const [where, cut, insert] of edits) {

@@ -64,7 +64,9 @@ describe('jacobian and propto flags', () => {
   });
 
   test('data-valued sigma drops its log as Stan does', () => {
-    const m = compileSync('data { real s; } parameters { real mu; } model { 1.5 ~ normal(mu, s); }', { data: { s: 3 } });
+    const m = compileSync('data { real s; } parameters { real mu; } model { 1.5 ~ normal(mu, s); }', {
+      data: { s: 3 },
+    });
     const at = Float64Array.of(0.2);
     expect(m.logDensity(at, 1)[0]).toBeCloseTo(normalLpdf(1.5, 0.2, 3), 12);
     expect(m.logDensity(at, 1, { propto: true })[0]).toBeCloseTo(-0.5 * ((1.5 - 0.2) / 3) ** 2, 12);
@@ -88,8 +90,14 @@ model { }`;
     b: 1.25,
     p: 0.3,
     s: [0.2, 0.5, 0.3],
-    v: [[0, 2], [-0.5, 4]],
-    S: [[2, 0.3], [0.3, 1]],
+    v: [
+      [0, 2],
+      [-0.5, 4],
+    ],
+    S: [
+      [2, 0.3],
+      [0.3, 1],
+    ],
   };
 
   test('round trip through the unconstrained space', () => {
@@ -129,7 +137,9 @@ model { }`;
 
 describe('Hessian', () => {
   test('a correlated quadratic: exact up to finite-difference error', () => {
-    const m = compileSync('parameters { vector[2] x; } model { target += -0.5 * (x[1]^2 + x[1] * x[2] + 3 * x[2]^2); }');
+    const m = compileSync(
+      'parameters { vector[2] x; } model { target += -0.5 * (x[1]^2 + x[1] * x[2] + 3 * x[2]^2); }',
+    );
     const { logDensity, gradient, hessian } = m.logDensityHessian(Float64Array.of(0.5, -1));
     expect(logDensity).toBeCloseTo(-0.5 * (0.25 - 0.5 + 3), 12);
     expect(Array.from(gradient)).toEqual([expect.closeTo(-(0.5 - 0.5), 10), expect.closeTo(-(0.25 - 3), 10)]);

@@ -12,7 +12,17 @@ import * as langevin from '../../src/index.js';
 import { isMissingTfjs, missingTfjsError, withTfjs } from '../../src/backends/optional-tfjs.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as Record<string, any>;
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as PackageJson;
+
+interface PackageJson {
+  license: string;
+  files: string[];
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, unknown>;
+  devDependencies: Record<string, string>;
+  [key: string]: unknown;
+}
 
 describe('CommonJS', () => {
   it('require("langevin") and require("langevin/builder") work', () => {
@@ -58,7 +68,9 @@ describe('a missing tfjs', () => {
 
   it('is recognised, and other missing modules are not', () => {
     expect(isMissingTfjs(notFound)).toBe(true);
-    expect(isMissingTfjs(Object.assign(new Error("Cannot find package 'left-pad'"), { code: 'ERR_MODULE_NOT_FOUND' }))).toBe(false);
+    expect(
+      isMissingTfjs(Object.assign(new Error("Cannot find package 'left-pad'"), { code: 'ERR_MODULE_NOT_FOUND' })),
+    ).toBe(false);
   });
 
   it('becomes one line naming what to install', async () => {

@@ -11,8 +11,16 @@ function normalCdf(x: number): number {
     Math.exp(
       -z * z -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-          t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
 }
@@ -82,7 +90,11 @@ describe('Stream', () => {
     const n = 4_000_000;
     const x = new Float64Array(n);
     deriveStream(2024, 'normal').fillNormal(x, 0, n);
-    let m1 = 0, m2 = 0, m3 = 0, m4 = 0, tail = 0;
+    let m1 = 0,
+      m2 = 0,
+      m3 = 0,
+      m4 = 0,
+      tail = 0;
     for (let i = 0; i < n; i++) {
       const v = x[i];
       m1 += v;
@@ -91,7 +103,10 @@ describe('Stream', () => {
       m4 += v * v * v * v;
       if (Math.abs(v) > ZIGGURAT_R) tail++;
     }
-    m1 /= n; m2 /= n; m3 /= n; m4 /= n;
+    m1 /= n;
+    m2 /= n;
+    m3 /= n;
+    m4 /= n;
     // Standard errors: mean 1/√n, E x² √(2/n), E x³ √(15/n), E x⁴ √(96/n).
     expect(Math.abs(m1)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(m2 - 1)).toBeLessThan(5 * Math.sqrt(2 / n));

@@ -21,7 +21,9 @@ describe('error catalogue', () => {
     const e = new LangevinError({ severity: 'error', message: "identifier 'y' not in scope" });
     expect(e.diagnostics[0]!.code).toBe('E301');
     expect(renderDiagnostics(e.diagnostics, 'm.stan', {})).toBe("m.stan: error: identifier 'y' not in scope");
-    expect(renderDiagnostics(e.diagnostics, 'm.stan', {}, { codes: true })).toBe("m.stan: error[E301]: identifier 'y' not in scope");
+    expect(renderDiagnostics(e.diagnostics, 'm.stan', {}, { codes: true })).toBe(
+      "m.stan: error[E301]: identifier 'y' not in scope",
+    );
     expect(codeFor('something nobody wrote yet')).toBe('E999');
   });
 
@@ -33,7 +35,11 @@ describe('error catalogue', () => {
 
   it('renders carets under tabs and CR-only lines', () => {
     const source = 'a\r\tbad thing\r';
-    const d = { severity: 'error' as const, message: 'x', span: { start: { offset: 6, line: 2, column: 6 }, end: { offset: 11, line: 2, column: 11 } } };
+    const d = {
+      severity: 'error' as const,
+      message: 'x',
+      span: { start: { offset: 6, line: 2, column: 6 }, end: { offset: 11, line: 2, column: 11 } },
+    };
     expect(renderDiagnostics([d], 'f', { f: source })).toBe('f:2:6: error: x\n  \tbad thing\n  \t    ^^^^^');
   });
 });

@@ -10,7 +10,20 @@ describe('fixed_param', () => {
     const dir = mkdtempSync(join(tmpdir(), 'langevin-fixed-'));
     const model = join(dir, 'sim.stan');
     writeFileSync(model, 'transformed data { real mu = 2; }\ngenerated quantities { real y = normal_rng(mu, 1); }\n');
-    const r = await runCli(['sample', model, '--draws', '4000', '--chains', '2', '--seed', '5', '--json', '--no-progress', '--out', join(dir, 'out')]);
+    const r = await runCli([
+      'sample',
+      model,
+      '--draws',
+      '4000',
+      '--chains',
+      '2',
+      '--seed',
+      '5',
+      '--json',
+      '--no-progress',
+      '--out',
+      join(dir, 'out'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.sampler).toBe('fixed_param');

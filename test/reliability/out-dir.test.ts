@@ -18,7 +18,9 @@ describe('--out and --overwrite', () => {
     expect(existsSync(join(out, 'chain-4.csv'))).toBe(true);
     const again = await runCli(['sample', model, ...quick, '--chains', '2', '--out', out]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/error\[E106\]: --out directory '.*' holds an earlier run \(chain-1\.csv, chain-2\.csv, chain-3\.csv, \.\.\.\)/);
+    expect(again.stderr).toMatch(
+      /error\[E106\]: --out directory '.*' holds an earlier run \(chain-1\.csv, chain-2\.csv, chain-3\.csv, \.\.\.\)/,
+    );
     const replaced = await runCli(['sample', model, ...quick, '--chains', '2', '--out', out, '--overwrite']);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(existsSync(join(out, 'chain-2.csv'))).toBe(true);
@@ -43,7 +45,20 @@ describe('--out and --overwrite', () => {
     const dir = mkdtempSync(join(tmpdir(), 'langevin-out-'));
     const model = join(dir, 'm.stan');
     writeFileSync(model, MODEL);
-    const r = await runCli(['sample', model, '--warmup', '10', '--draws', '10', '--chains', '2', '--seed', '1', '--json', '--no-progress']);
+    const r = await runCli([
+      'sample',
+      model,
+      '--warmup',
+      '10',
+      '--draws',
+      '10',
+      '--chains',
+      '2',
+      '--seed',
+      '1',
+      '--json',
+      '--no-progress',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const warnings = JSON.parse(r.stdout).warnings as string[];
     expect(warnings.length).toBeGreaterThan(0);

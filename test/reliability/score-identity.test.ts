@@ -14,7 +14,8 @@ function gaussian(scales: number[]): Potential {
     logDensity: () => new Float64Array(0),
     logDensityAndGradient: (x, n) => {
       const g = new Float64Array(x.length);
-      for (let k = 0; k < n; k++) for (let i = 0; i < scales.length; i++) g[k * scales.length + i] = -x[k * scales.length + i]! / scales[i]! ** 2;
+      for (let k = 0; k < n; k++)
+        for (let i = 0; i < scales.length; i++) g[k * scales.length + i] = -x[k * scales.length + i]! / scales[i]! ** 2;
       return { logDensity: new Float64Array(n), gradient: g };
     },
   };
@@ -30,7 +31,9 @@ function normals(seed: number): () => number {
 describe('score identity E[(x − mean)·∂log π] = −1', () => {
   it('holds within Monte Carlo error for exact draws (no warning)', () => {
     const z = normals(7);
-    const chains = 4, draws = 2000, scales = [1, 3, 0.1];
+    const chains = 4,
+      draws = 2000,
+      scales = [1, 3, 0.1];
     const x = new Float64Array(chains * draws * 3);
     for (let k = 0; k < chains * draws; k++) for (let i = 0; i < 3; i++) x[k * 3 + i] = 5 + scales[i]! * z();
     const rows = scoreIdentity(gaussian(scales), x, chains, draws);
@@ -40,7 +43,9 @@ describe('score identity E[(x − mean)·∂log π] = −1', () => {
 
   it('catches ULA at η = 1.9 on N(0, 1), whose variance is 20 times too large', () => {
     const z = normals(11);
-    const chains = 4, draws = 4000, eta = 1.9;
+    const chains = 4,
+      draws = 4000,
+      eta = 1.9;
     const x = new Float64Array(chains * draws);
     for (let c = 0; c < chains; c++) {
       let v = 0;

@@ -14,7 +14,9 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 function dataRows(file: string): string[] {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'));
   return lines.slice(1); // after the header
 }
 
@@ -30,9 +32,24 @@ function start(out: string, warmup: string): ChildProcess {
   return spawn(
     process.execPath,
     [
-      'bin/langevin.js', 'sample', 'examples/models/linear_regression_ppc.stan',
-      '--data', 'examples/models/linear_regression_ppc.data.json', '--chains', '2',
-      '--warmup', warmup, '--draws', '5000000', '--thin', '10', '--seed', '4', '--out', out, '--no-progress',
+      'bin/langevin.js',
+      'sample',
+      'examples/models/linear_regression_ppc.stan',
+      '--data',
+      'examples/models/linear_regression_ppc.data.json',
+      '--chains',
+      '2',
+      '--warmup',
+      warmup,
+      '--draws',
+      '5000000',
+      '--thin',
+      '10',
+      '--seed',
+      '4',
+      '--out',
+      out,
+      '--no-progress',
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -42,23 +59,27 @@ describe('signals during sampling', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
-  ] as const)('%s: streamed draws kept, partial summary, exit %d', async (signal, exitCode) => {
-    expect(existsSync(join(ROOT, 'dist/src/cli/main.js')), 'run `npm run build` first').toBe(true);
-    const out = mkdtempSync(join(tmpdir(), 'langevin-signal-'));
-    const child = start(out, '20');
-    await untilRows(join(out, 'chain-1.csv'), 2, child);
-    child.kill(signal);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(exitCode);
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.partial).toBe(true);
-    expect(summary.progress.warmup_done).toBe(20);
-    expect(summary.progress.sampling_done).toBeGreaterThan(0);
-    const csv = readFileSync(join(out, 'chain-1.csv'), 'utf8');
-    expect(csv).toContain('# Adaptation terminated');
-    expect(csv).toMatch(/# interrupted = warm-up 20 of 20, sampling \d+ of 5000000 iterations/);
-    expect(dataRows(join(out, 'chain-1.csv')).length).toBe(summary.draws);
-  }, 120_000);
+  ] as const)(
+    '%s: streamed draws kept, partial summary, exit %d',
+    async (signal, exitCode) => {
+      expect(existsSync(join(ROOT, 'dist/src/cli/main.js')), 'run `npm run build` first').toBe(true);
+      const out = mkdtempSync(join(tmpdir(), 'langevin-signal-'));
+      const child = start(out, '20');
+      await untilRows(join(out, 'chain-1.csv'), 2, child);
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(exitCode);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      expect(summary.partial).toBe(true);
+      expect(summary.progress.warmup_done).toBe(20);
+      expect(summary.progress.sampling_done).toBeGreaterThan(0);
+      const csv = readFileSync(join(out, 'chain-1.csv'), 'utf8');
+      expect(csv).toContain('# Adaptation terminated');
+      expect(csv).toMatch(/# interrupted = warm-up 20 of 20, sampling \d+ of 5000000 iterations/);
+      expect(dataRows(join(out, 'chain-1.csv')).length).toBe(summary.draws);
+    },
+    120_000,
+  );
 
   it('SIGKILL: the rows streamed so far are whole and parse', async () => {
     const out = mkdtempSync(join(tmpdir(), 'langevin-signal-'));
@@ -66,7 +87,9 @@ describe('signals during sampling', () => {
     await untilRows(join(out, 'chain-2.csv'), 2, child);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
-    const header = readFileSync(join(out, 'chain-1.csv'), 'utf8').split('\n').find((l) => l.startsWith('lp__'))!;
+    const header = readFileSync(join(out, 'chain-1.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('lp__'))!;
     const rows = dataRows(join(out, 'chain-1.csv'));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
@@ -81,9 +104,22 @@ describe('signals during sampling', () => {
     const child = spawn(
       process.execPath,
       [
-        'bin/langevin.js', 'sample', 'examples/models/linear_regression_ppc.stan',
-        '--data', 'examples/models/linear_regression_ppc.data.json', '--chains', '2',
-        '--warmup', '100000000', '--draws', '10', '--seed', '4', '--out', out, '--no-progress',
+        'bin/langevin.js',
+        'sample',
+        'examples/models/linear_regression_ppc.stan',
+        '--data',
+        'examples/models/linear_regression_ppc.data.json',
+        '--chains',
+        '2',
+        '--warmup',
+        '100000000',
+        '--draws',
+        '10',
+        '--seed',
+        '4',
+        '--out',
+        out,
+        '--no-progress',
       ],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );

@@ -18,12 +18,26 @@ describe('report.html in Chromium', () => {
   it('shows every plot, with no console errors', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'langevin-browser-')), 'es');
     const run = await runCli([
-      'sample', example('eight_schools_noncentered.stan'), '--data', example('eight_schools_noncentered.data.json'),
-      '--warmup', '150', '--draws', '150', '--seed', '2', '--no-progress', '--out', out,
+      'sample',
+      example('eight_schools_noncentered.stan'),
+      '--data',
+      example('eight_schools_noncentered.data.json'),
+      '--warmup',
+      '150',
+      '--draws',
+      '150',
+      '--seed',
+      '2',
+      '--no-progress',
+      '--out',
+      out,
     ]);
     expect(run.code, run.stderr).toBe(0);
     mkdirSync(join(ROOT, 'out', 'screenshots'), { recursive: true });
-    const { plots, errors } = (await inspectReport(join(out, 'report.html'), join(ROOT, 'out', 'screenshots', 'report-test.png'))) as {
+    const { plots, errors } = (await inspectReport(
+      join(out, 'report.html'),
+      join(ROOT, 'out', 'screenshots', 'report-test.png'),
+    )) as {
       plots: Array<{ kind: string; param: string; width: number; height: number; marks: number }>;
       errors: string[];
     };
@@ -32,7 +46,11 @@ describe('report.html in Chromium', () => {
       const ofKind = plots.filter((p) => p.kind === kind);
       expect(ofKind.map((p) => p.param).slice(0, 2), kind).toEqual(['mu', 'tau']);
     }
-    for (const kind of ['forest', 'pairs']) expect(plots.some((p) => p.kind === kind), kind).toBe(true);
+    for (const kind of ['forest', 'pairs'])
+      expect(
+        plots.some((p) => p.kind === kind),
+        kind,
+      ).toBe(true);
     for (const p of plots) {
       expect(p.width, `${p.kind} ${p.param}`).toBeGreaterThan(100);
       expect(p.height, `${p.kind} ${p.param}`).toBeGreaterThan(50);

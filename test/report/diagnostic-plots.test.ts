@@ -96,7 +96,10 @@ function cmdstanCsv(chain: number, mu: Float64Array, theta: Float64Array, diverg
 describe('report page', () => {
   const dir = mkdtempSync(join(tmpdir(), 'langevin-cmdstan-'));
   for (const chain of [1, 2, 3, 4]) {
-    writeFileSync(join(dir, `output_${chain}.csv`), cmdstanCsv(chain, normals(1000, chain), normals(1000, 10 + chain), chain === 2 ? [5, 17] : []));
+    writeFileSync(
+      join(dir, `output_${chain}.csv`),
+      cmdstanCsv(chain, normals(1000, chain), normals(1000, 10 + chain), chain === 2 ? [5, 17] : []),
+    );
   }
 
   it("reads CmdStan's CSVs without a summary.json", () => {
@@ -114,7 +117,9 @@ describe('report page', () => {
   it('holds every plot kind as non-empty SVG, pairs marking the divergent draws', async () => {
     const html = await renderReport(readRun(dir), { dirLabel: 'cmdstan' });
     for (const kind of ['rank', 'autocorrelation', 'density', 'evolution', 'forest', 'pairs']) {
-      const m = new RegExp(`<figure class="vplot" data-plot="${kind}"[^>]*><svg[^>]*>([\\s\\S]*?)</svg></figure>`).exec(html);
+      const m = new RegExp(`<figure class="vplot" data-plot="${kind}"[^>]*><svg[^>]*>([\\s\\S]*?)</svg></figure>`).exec(
+        html,
+      );
       expect(m, kind).not.toBeNull();
       expect(m![1]!.length, kind).toBeGreaterThan(500);
     }

@@ -8,7 +8,10 @@ describe('parseCmdStanCsv', () => {
     const outputs = [0.5, -1.25, Number.NaN, 2, Infinity, -Infinity];
     const text = formatChainCsv({
       chain: 2,
-      config: [['model', 'm.stan'], ['seed', 7]],
+      config: [
+        ['model', 'm.stan'],
+        ['seed', 7],
+      ],
       outputNames: ['theta[1]', 'L[2,3]'],
       lp: [-1, -2, -3],
       acceptStat: [1, 0.5, 0],

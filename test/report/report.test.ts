@@ -21,8 +21,21 @@ describe('langevin report on a 1-d lmc run with basins', () => {
   let html = '';
   beforeAll(async () => {
     await sampleInto('well', [
-      example('double_well.stan'), '--sampler', 'lmc', '--step-size', '0.05', '--warmup', '100', '--draws', '300',
-      '--thin', '2', '--chains', '3', '--basins', 'x=-1; x=1',
+      example('double_well.stan'),
+      '--sampler',
+      'lmc',
+      '--step-size',
+      '0.05',
+      '--warmup',
+      '100',
+      '--draws',
+      '300',
+      '--thin',
+      '2',
+      '--chains',
+      '3',
+      '--basins',
+      'x=-1; x=1',
     ]);
     const run = await runReport([join(root, 'well')]);
     expect(run.code, run.stderr).toBe(0);
@@ -44,14 +57,18 @@ describe('langevin report on a 1-d lmc run with basins', () => {
     expect(html).toContain('<td>sampling iterations per chain</td><td>300</td>');
     expect(html).toContain('<td>kept draws per chain</td><td>150</td>');
     // three chains of 150 kept draws, each with its adapted metric
-    for (const c of [1, 2, 3]) expect(html).toMatch(new RegExp(`</span>${c}</td><td>150</td><td>1.000</td><td>0.05</td>`));
+    for (const c of [1, 2, 3])
+      expect(html).toMatch(new RegExp(`</span>${c}</td><td>150</td><td>1.000</td><td>0.05</td>`));
   });
 
   it('plots a trace and a histogram for the parameter, one polyline per chain', () => {
     expect(svgCount(html)).toBe(2);
     expect(html).toContain('<title>trace of x</title>');
     expect(html).toContain('<title>histogram of x</title>');
-    const trace = html.slice(html.indexOf('<title>trace of x'), html.indexOf('</svg>', html.indexOf('<title>trace of x')));
+    const trace = html.slice(
+      html.indexOf('<title>trace of x'),
+      html.indexOf('</svg>', html.indexOf('<title>trace of x')),
+    );
     expect((trace.match(/<polyline/g) ?? []).length).toBe(3);
   });
 
@@ -73,8 +90,19 @@ describe('langevin report on a 1-d lmc run with basins', () => {
 describe('langevin report on 2-d runs', () => {
   it('draws a scatter of the draws with the mode centres for a 2-d chain run', async () => {
     await sampleInto('mix', [
-      example('mixture_noise.stan'), '--sampler', 'mala', '--warmup', '100', '--draws', '100', '--chains', '2',
-      '--init', '10', '--modes', '-5,-5;5,5',
+      example('mixture_noise.stan'),
+      '--sampler',
+      'mala',
+      '--warmup',
+      '100',
+      '--draws',
+      '100',
+      '--chains',
+      '2',
+      '--init',
+      '10',
+      '--modes',
+      '-5,-5;5,5',
     ]);
     expect((await runReport([join(root, 'mix')])).code).toBe(0);
     const html = readFileSync(join(root, 'mix', 'report.html'), 'utf8');
@@ -86,8 +114,17 @@ describe('langevin report on 2-d runs', () => {
 
   it('treats annealed output as particles: histograms and scatter, no traces', async () => {
     await sampleInto('annealed', [
-      example('mixture_noise.stan'), '--sampler', 'annealed', '--chains', '200', '--levels', '3',
-      '--steps-per-level', '20', '--modes', '-5,-5;5,5',
+      example('mixture_noise.stan'),
+      '--sampler',
+      'annealed',
+      '--chains',
+      '200',
+      '--levels',
+      '3',
+      '--steps-per-level',
+      '20',
+      '--modes',
+      '-5,-5;5,5',
     ]);
     expect((await runReport([join(root, 'annealed')])).code).toBe(0);
     const html = readFileSync(join(root, 'annealed', 'report.html'), 'utf8');
@@ -154,7 +191,10 @@ describe('langevin report on other layouts', () => {
   it('reads particles.csv (annealed --out) as particles', async () => {
     const dir = join(root, 'particles');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ model: 'm.stan', sampler: 'annealed', chains: 3, parameters: [], warnings: [] }));
+    writeFileSync(
+      join(dir, 'summary.json'),
+      JSON.stringify({ model: 'm.stan', sampler: 'annealed', chains: 3, parameters: [], warnings: [] }),
+    );
     writeFileSync(join(dir, 'particles.csv'), 'x.1,x.2\n1,2\n3,4\n5,6\n');
     expect((await runReport([dir])).code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
@@ -165,8 +205,21 @@ describe('langevin report on other layouts', () => {
 
   it('points at a sampler folder of compare --out', async () => {
     const run = await runCli([
-      'compare', example('double_well.stan'), '--samplers', 'lmc,mala', '--warmup', '50', '--draws', '50', '--chains', '2',
-      '--seed', '1', '--no-progress', '--out', join(root, 'cmp'),
+      'compare',
+      example('double_well.stan'),
+      '--samplers',
+      'lmc,mala',
+      '--warmup',
+      '50',
+      '--draws',
+      '50',
+      '--chains',
+      '2',
+      '--seed',
+      '1',
+      '--no-progress',
+      '--out',
+      join(root, 'cmp'),
     ]);
     expect(run.code, run.stderr).toBe(0);
     const bad = await runReport([join(root, 'cmp')]);
@@ -177,11 +230,14 @@ describe('langevin report on other layouts', () => {
 });
 
 describe('langevin report and the chain count of summary.json', () => {
-  it('ignores stale chain files beyond the summary\'s chain count and names a missing one', async () => {
+  it("ignores stale chain files beyond the summary's chain count and names a missing one", async () => {
     const dir = join(root, 'stale');
     mkdirSync(dir);
     const csv = '# model = m\nlp__,accept_stat__,stepsize__,x\n-1,1,0.1,0.5\n-1,1,0.1,0.7\n';
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ sampler: 'lmc', chains: 2, parameters: [], warnings: [] }));
+    writeFileSync(
+      join(dir, 'summary.json'),
+      JSON.stringify({ sampler: 'lmc', chains: 2, parameters: [], warnings: [] }),
+    );
     for (const k of [1, 2, 3]) writeFileSync(join(dir, `chain-${k}.csv`), csv);
     expect((await runReport([dir])).code).toBe(0);
     const trace = readFileSync(join(dir, 'report.html'), 'utf8');

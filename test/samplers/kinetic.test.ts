@@ -38,7 +38,13 @@ describe('uld (BAOAB) on N(0, σ²): Var x = σ², Var p = 1 − h²/(4σ²)', (
     const x2 = new Float64Array(chains * draws);
     const p2 = new Float64Array(chains * draws);
     sample(diagonalGaussian([sigma * sigma]), {
-      sampler: 'uld', chains, warmup: 0, draws, seed: 5, stepSize: h, metric: 'unit',
+      sampler: 'uld',
+      chains,
+      warmup: 0,
+      draws,
+      seed: 5,
+      stepSize: h,
+      metric: 'unit',
       onDraw: (event) => {
         const state = event.state as KineticState;
         for (let c = 0; c < chains; c++) {
@@ -61,7 +67,13 @@ describe('uld (BAOAB) on N(0, σ²): Var x = σ², Var p = 1 − h²/(4σ²)', (
 describe('adjusted kinetic kernels are exact', () => {
   // correlated 2-d Gaussian: covariance [[1, 1.8], [1.8, 4]]
   const det = 4 - 1.8 * 1.8;
-  const target = denseGaussian([1, -1], [[4 / det, -1.8 / det], [-1.8 / det, 1 / det]]);
+  const target = denseGaussian(
+    [1, -1],
+    [
+      [4 / det, -1.8 / det],
+      [-1.8 / det, 1 / det],
+    ],
+  );
   const truth = { mean: [1, -1], variance: [1, 4] };
   const chains = 100;
   const draws = 600;
@@ -84,7 +96,14 @@ describe('adjusted kinetic kernels are exact', () => {
 
   it('malt with a large fixed step (unit metric, 3 steps per trajectory)', () => {
     const result = sample(target, {
-      sampler: 'malt', chains, warmup: 0, draws, seed: 6, stepSize: 0.6, metric: 'unit', samplerOptions: { steps: 3, gamma: 0.5 },
+      sampler: 'malt',
+      chains,
+      warmup: 0,
+      draws,
+      seed: 6,
+      stepSize: 0.6,
+      metric: 'unit',
+      samplerOptions: { steps: 3, gamma: 0.5 },
     });
     const accept = result.chainInfo.reduce((s, c) => s + c.acceptanceRate, 0) / chains;
     expect(accept).toBeGreaterThan(0.3);

@@ -39,7 +39,7 @@ describe('malaLogRatio', () => {
     let s = 0;
     for (let i = 0; i < y.length; i++) {
       const mean = x[i] + eta * m[i] * grad[i];
-      s -= ((y[i] - mean) ** 2) / (4 * eta * m[i]);
+      s -= (y[i] - mean) ** 2 / (4 * eta * m[i]);
     }
     return s;
   }
@@ -57,8 +57,17 @@ describe('malaLogRatio', () => {
       const gy = grad(y);
       const expected = logPi(y) - logPi(x) + logQ(x, y, gy, eta, m) - logQ(y, x, g, eta, m);
       const got = malaLogRatio(
-        logPi(x), logPi(y), Float64Array.from(g), Float64Array.from(gy), Float64Array.from(xi),
-        Float64Array.from(m), 0, 0, 3, eta, 1,
+        logPi(x),
+        logPi(y),
+        Float64Array.from(g),
+        Float64Array.from(gy),
+        Float64Array.from(xi),
+        Float64Array.from(m),
+        0,
+        0,
+        3,
+        eta,
+        1,
       );
       expect(Math.abs(got - expected)).toBeLessThan(1e-9 * Math.max(1, Math.abs(expected)));
     }
@@ -79,11 +88,32 @@ describe('malaLogRatio', () => {
     const tilde = eta / beta;
     const expected =
       beta * (logPi(y) - logPi(x)) +
-      logQ(x, y, gy.map((v) => beta * v), tilde, m) -
-      logQ(y, x, g.map((v) => beta * v), tilde, m);
+      logQ(
+        x,
+        y,
+        gy.map((v) => beta * v),
+        tilde,
+        m,
+      ) -
+      logQ(
+        y,
+        x,
+        g.map((v) => beta * v),
+        tilde,
+        m,
+      );
     const got = malaLogRatio(
-      logPi(x), logPi(y), Float64Array.from(g), Float64Array.from(gy), Float64Array.from(xi),
-      Float64Array.from(m), 0, 0, 2, eta, beta,
+      logPi(x),
+      logPi(y),
+      Float64Array.from(g),
+      Float64Array.from(gy),
+      Float64Array.from(xi),
+      Float64Array.from(m),
+      0,
+      0,
+      2,
+      eta,
+      beta,
     );
     expect(got).toBeCloseTo(expected, 10);
   });

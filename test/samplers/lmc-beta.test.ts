@@ -42,7 +42,14 @@ describe('lmc-beta on a tilted double well', () => {
     const fractions: number[] = [];
     for (const beta of [0.5, 1, 2, 3]) {
       const result = sample(potential, {
-        sampler: 'lmc-beta', beta, chains, warmup: 0, draws, thin, seed: 21, stepSize: 0.01,
+        sampler: 'lmc-beta',
+        beta,
+        chains,
+        warmup: 0,
+        draws,
+        thin,
+        seed: 21,
+        stepSize: 0.01,
       });
       let right = 0;
       for (let c = 0; c < chains; c++) if (result.draws[c * kept + kept - 1] > saddle) right++;
@@ -71,8 +78,15 @@ describe('lmc-beta on a tilted double well', () => {
   it('stays trapped in the local minimum at large β (metastability)', () => {
     // Barrier ≈ 0.72 from the left well: the Eyring–Kramers time at β = 20 is ~e^14 time units.
     const result = sample(potential, {
-      sampler: 'lmc-beta', beta: 20, chains: 200, warmup: 0, draws: 2001, thin: 2000, seed: 4,
-      stepSize: 0.01, init: Float64Array.from([-1]),
+      sampler: 'lmc-beta',
+      beta: 20,
+      chains: 200,
+      warmup: 0,
+      draws: 2001,
+      thin: 2000,
+      seed: 4,
+      stepSize: 0.01,
+      init: Float64Array.from([-1]),
     });
     expect(result.keptDraws).toBe(2);
     for (let c = 0; c < 200; c++) expect(result.draws[c * 2 + 1]).toBeLessThan(saddle);

@@ -60,7 +60,10 @@ describe('metric estimators', () => {
     const s = createStreams(4, 1)[0]!;
     for (let t = 0; t < n; t++) {
       const x = [3 * s.normal(), 0.1 * s.normal()];
-      e.add({ position: Float64Array.from(x), gradient: Float64Array.from([-x[0]! / 9, -x[1]! / 0.01]) } as unknown as LangevinState);
+      e.add({
+        position: Float64Array.from(x),
+        gradient: Float64Array.from([-x[0]! / 9, -x[1]! / 0.01]),
+      } as unknown as LangevinState);
     }
     const p = params();
     e.estimate(p);

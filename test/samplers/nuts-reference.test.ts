@@ -46,8 +46,13 @@ function mean(xs: ArrayLike<number>): number {
 
 describe('nuts matches Stan', () => {
   it('eight schools (non-centred): posterior, step size and tree depth', async () => {
-    const source = readFileSync(new URL('../../examples/models/eight_schools_noncentered.stan', import.meta.url), 'utf8');
-    const data = JSON.parse(readFileSync(new URL('../../examples/models/eight_schools_noncentered.data.json', import.meta.url), 'utf8'));
+    const source = readFileSync(
+      new URL('../../examples/models/eight_schools_noncentered.stan', import.meta.url),
+      'utf8',
+    );
+    const data = JSON.parse(
+      readFileSync(new URL('../../examples/models/eight_schools_noncentered.data.json', import.meta.url), 'utf8'),
+    );
     const model = await compile(source, { data });
     const fit = await sampleModel(model, { sampler: 'nuts', chains: 4, warmup: 1000, draws: 1000, seed: 2 });
     const stan = reference('eight_schools');
@@ -72,8 +77,17 @@ describe('nuts matches Stan', () => {
   it('2-d correlated Gaussian (sds 1 and 2, correlation 0.9)', () => {
     // covariance [[1, 1.8], [1.8, 4]]
     const det = 1 * 4 - 1.8 * 1.8;
-    const precision = [[4 / det, -1.8 / det], [-1.8 / det, 1 / det]];
-    const result = sample(denseGaussian([0, 0], precision), { sampler: 'nuts', chains: 4, warmup: 1000, draws: 2500, seed: 4 });
+    const precision = [
+      [4 / det, -1.8 / det],
+      [-1.8 / det, 1 / det],
+    ];
+    const result = sample(denseGaussian([0, 0], precision), {
+      sampler: 'nuts',
+      chains: 4,
+      warmup: 1000,
+      draws: 2500,
+      seed: 4,
+    });
     const summary = summarize(result.draws, 4, result.keptDraws, ['x[1]', 'x[2]']);
     const stan = reference('gaussian2');
     expectAgreement(summary, stan);
@@ -83,7 +97,13 @@ describe('nuts matches Stan', () => {
   });
 
   it('same seed, same draws; trees are per chain (chain c is the same whatever the chain count)', () => {
-    const target = denseGaussian([0, 0], [[1, 0], [0, 1]]);
+    const target = denseGaussian(
+      [0, 0],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    );
     const options = { sampler: 'nuts', chains: 3, warmup: 100, draws: 100, seed: 9 } as const;
     const a = sample(target, options);
     const b = sample(target, options);

@@ -23,14 +23,27 @@ describe('every registered sampler', () => {
     it(`${spec.name}: sample --out, the CSV columns, report, same seed same files`, async () => {
       const root = mkdtempSync(join(tmpdir(), `langevin-registry-${spec.name}-`));
       const run = async (dir: string) =>
-        runCli(['sample', model, '--data', data, '--sampler', spec.name, ...argsFor(spec.name), '--out', join(root, dir)]);
+        runCli([
+          'sample',
+          model,
+          '--data',
+          data,
+          '--sampler',
+          spec.name,
+          ...argsFor(spec.name),
+          '--out',
+          join(root, dir),
+        ]);
       const first = await run('a');
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain(spec.name === 'annealed' ? 'annealed' : `${spec.name} on`);
       const file = spec.name === 'annealed' ? 'particles.csv' : 'chain-1.csv';
       const csv = readFileSync(join(root, 'a', file), 'utf8');
       if (spec.name !== 'annealed') {
-        const header = csv.split('\n').find((line) => !line.startsWith('#'))!.split(',');
+        const header = csv
+          .split('\n')
+          .find((line) => !line.startsWith('#'))!
+          .split(',');
         expect(header.slice(0, 3)).toEqual(['lp__', 'accept_stat__', 'stepsize__']);
         for (const column of [...(spec.columns ?? []), 'divergent__']) expect(header).toContain(column);
         expect(csv).toContain('# Adaptation terminated');
@@ -49,7 +62,18 @@ describe('every registered sampler', () => {
   it('compare runs them all side by side (nuts is the reference)', async () => {
     const names = SAMPLERS.filter((s) => s.name !== 'annealed').map((s) => s.name);
     const out = mkdtempSync(join(tmpdir(), 'langevin-registry-compare-'));
-    const run = await runCli(['compare', model, '--data', data, '--samplers', names.join(','), ...short, '--json', '--out', out]);
+    const run = await runCli([
+      'compare',
+      model,
+      '--data',
+      data,
+      '--samplers',
+      names.join(','),
+      ...short,
+      '--json',
+      '--out',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const parsed = JSON.parse(run.stdout);
     expect(parsed.reference).toBe('nuts');
@@ -69,10 +93,22 @@ describe('sampler options: one line, exit 1, nothing written', () => {
     ['unknown metric', ['--sampler', 'nuts', '--metric', 'full'], /--metric must be one of/],
     ['γ ≤ 0', ['--sampler', 'uld', '--gamma', '0'], /--gamma must be a positive number/],
     ['γ negative', ['--sampler', 'malt', '--gamma', '-1'], /--gamma must be a positive number/],
-    ['option of another sampler', ['--sampler', 'mala', '--levels', '3'], /--levels applies to annealed only \(this run uses mala\)/],
+    [
+      'option of another sampler',
+      ['--sampler', 'mala', '--levels', '3'],
+      /--levels applies to annealed only \(this run uses mala\)/,
+    ],
     ['max depth on mala', ['--sampler', 'mala', '--max-depth', '5'], /--max-depth applies to nuts only/],
-    ['metric on a sampler without one', ['--sampler', 'annealed', '--metric', 'diag'], /--metric does not apply to annealed/],
-    ['metric a sampler does not take', ['--sampler', 'mala', '--metric', 'dense'], /--metric dense does not apply to mala/],
+    [
+      'metric on a sampler without one',
+      ['--sampler', 'annealed', '--metric', 'diag'],
+      /--metric does not apply to annealed/,
+    ],
+    [
+      'metric a sampler does not take',
+      ['--sampler', 'mala', '--metric', 'dense'],
+      /--metric dense does not apply to mala/,
+    ],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {
@@ -92,7 +128,9 @@ describe('sampler options: one line, exit 1, nothing written', () => {
     const out = join(dir, 'out');
     const run = await runCli(['sample', file, '--sampler', 'nuts', '--metric', 'dense', '--out', out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`--metric dense is limited to models with at most ${DENSE_METRIC_LIMIT} parameters`));
+    expect(run.stderr).toMatch(
+      new RegExp(`--metric dense is limited to models with at most ${DENSE_METRIC_LIMIT} parameters`),
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });

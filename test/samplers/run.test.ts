@@ -23,7 +23,7 @@ describe('sample: determinism', () => {
     });
   }
 
-  it("gives chain c the same draws whatever the number of chains (per-chain streams and adaptation)", () => {
+  it('gives chain c the same draws whatever the number of chains (per-chain streams and adaptation)', () => {
     const two = sample(gaussian3, { ...base, chains: 2 });
     const five = sample(gaussian3, { ...base, chains: 5 });
     const perChain = two.keptDraws * 3;
@@ -67,7 +67,10 @@ describe('sample: layout, thinning and bookkeeping', () => {
     let last = 0;
     let kept = 0;
     sample(gaussian3, {
-      ...base, warmup: 5, draws: 7, thin: 2,
+      ...base,
+      warmup: 5,
+      draws: 7,
+      thin: 2,
       onProgress: (done, total, phase) => {
         expect(total).toBe(12);
         expect(done).toBe(last + 1);
@@ -92,9 +95,17 @@ describe('sample: layout, thinning and bookkeeping', () => {
 
   it('rejects bad options with a LangevinError', () => {
     const bad: Array<Partial<SampleOptions>> = [
-      { chains: 0 }, { warmup: -1 }, { draws: 1.5 }, { thin: 0 }, { seed: 0.5 },
-      { stepSize: 0 }, { stepSize: NaN }, { initRadius: -1 }, { sampler: 'hmc' as never },
-      { sampler: 'lmc-beta', beta: 0 }, { targetAcceptance: 1 },
+      { chains: 0 },
+      { warmup: -1 },
+      { draws: 1.5 },
+      { thin: 0 },
+      { seed: 0.5 },
+      { stepSize: 0 },
+      { stepSize: NaN },
+      { initRadius: -1 },
+      { sampler: 'hmc' as never },
+      { sampler: 'lmc-beta', beta: 0 },
+      { targetAcceptance: 1 },
     ];
     for (const change of bad) expect(() => sample(gaussian3, { ...base, ...change })).toThrow(LangevinError);
   });
@@ -154,9 +165,7 @@ describe('sample: interruption', () => {
     expect(part.keptDraws).toBe(37);
     expect(part.draws.length).toBe(3 * 37 * 3);
     for (let c = 0; c < 3; c++) {
-      expect(part.draws.slice(c * 37 * 3, (c + 1) * 37 * 3)).toEqual(
-        full.draws.slice(c * 200 * 3, (c * 200 + 37) * 3),
-      );
+      expect(part.draws.slice(c * 37 * 3, (c + 1) * 37 * 3)).toEqual(full.draws.slice(c * 200 * 3, (c * 200 + 37) * 3));
       expect(part.logDensity.slice(c * 37, (c + 1) * 37)).toEqual(full.logDensity.slice(c * 200, c * 200 + 37));
     }
   });
@@ -186,7 +195,13 @@ describe('sample: a gradient-only source (e.g. a score network)', () => {
 
   it('drives lmc with a fixed step size; acceptance is unknown (NaN)', () => {
     const result = sample(scoreOnly, {
-      sampler: 'lmc', chains: 500, warmup: 0, draws: 300, seed: 1, stepSize: 0.1, gradientOnly: true,
+      sampler: 'lmc',
+      chains: 500,
+      warmup: 0,
+      draws: 300,
+      seed: 1,
+      stepSize: 0.1,
+      gradientOnly: true,
     });
     expect(result.nonFinite).toBe(0);
     expect(result.acceptStat.every(Number.isNaN)).toBe(true);

@@ -37,7 +37,12 @@ function meanAndSe(values: Float64Array): { mean: number; se: number } {
 describe('lmc (ULA) on N(0, σ²) with a fixed step size', () => {
   it('has stationary variance σ²/(1 − η/(2σ²)), not σ²', () => {
     const result = sample(diagonalGaussian([sigma2]), {
-      sampler: 'lmc', chains, warmup: 0, draws: burnIn + kept, seed: 11, stepSize: eta,
+      sampler: 'lmc',
+      chains,
+      warmup: 0,
+      draws: burnIn + kept,
+      seed: 11,
+      stepSize: eta,
     });
     const expected = sigma2 / (1 - eta / (2 * sigma2));
     const { mean, se } = meanAndSe(secondMoments(result.draws, burnIn + kept));
@@ -56,7 +61,12 @@ describe('lmc (ULA) on N(0, σ²) with a fixed step size', () => {
 describe('mala on N(0, σ²) with the same step size', () => {
   it('has stationary variance σ²', () => {
     const result = sample(diagonalGaussian([sigma2]), {
-      sampler: 'mala', chains, warmup: 0, draws: burnIn + kept, seed: 12, stepSize: eta,
+      sampler: 'mala',
+      chains,
+      warmup: 0,
+      draws: burnIn + kept,
+      seed: 12,
+      stepSize: eta,
     });
     const { mean, se } = meanAndSe(secondMoments(result.draws, burnIn + kept));
     expect(Math.abs(mean - sigma2)).toBeLessThan(4 * se);
@@ -70,9 +80,15 @@ describe('mala on N(0, σ²) with the same step size', () => {
 
 describe('lmc on a correlated 2-d Gaussian', () => {
   const m = [1, -2];
-  const cov = [[1, 0.6], [0.6, 2]];
+  const cov = [
+    [1, 0.6],
+    [0.6, 2],
+  ];
   const det = cov[0][0] * cov[1][1] - cov[0][1] ** 2;
-  const precision = [[cov[1][1] / det, -cov[0][1] / det], [-cov[1][0] / det, cov[0][0] / det]];
+  const precision = [
+    [cov[1][1] / det, -cov[0][1] / det],
+    [-cov[1][0] / det, cov[0][0] / det],
+  ];
   const n = 20000;
   const steps = 8;
   const start = [3, 1];
@@ -81,12 +97,16 @@ describe('lmc on a correlated 2-d Gaussian', () => {
   function exactMoments(stepSize: number, metric: number[]): { mu: number[]; S: number[][] } {
     const A = [0, 1].map((i) => [0, 1].map((j) => (i === j ? 1 : 0) - stepSize * metric[i] * precision[i][j]));
     let mu = start.slice();
-    let S = [[0, 0], [0, 0]];
+    let S = [
+      [0, 0],
+      [0, 0],
+    ];
     for (let k = 0; k < steps; k++) {
       mu = [0, 1].map((i) => m[i] + A[i][0] * (mu[0] - m[0]) + A[i][1] * (mu[1] - m[1]));
       const AS = [0, 1].map((i) => [0, 1].map((j) => A[i][0] * S[0][j] + A[i][1] * S[1][j]));
-      S = [0, 1].map((i) => [0, 1].map((j) =>
-        AS[i][0] * A[j][0] + AS[i][1] * A[j][1] + (i === j ? 2 * stepSize * metric[i] : 0)));
+      S = [0, 1].map((i) =>
+        [0, 1].map((j) => AS[i][0] * A[j][0] + AS[i][1] * A[j][1] + (i === j ? 2 * stepSize * metric[i] : 0)),
+      );
     }
     return { mu, S };
   }
@@ -94,7 +114,10 @@ describe('lmc on a correlated 2-d Gaussian', () => {
   function checkMoments(positions: Float64Array, mu: number[], S: number[][]): void {
     const mean = [0, 0];
     for (let c = 0; c < n; c++) for (let i = 0; i < 2; i++) mean[i] += positions[c * 2 + i] / n;
-    const cov2 = [[0, 0], [0, 0]];
+    const cov2 = [
+      [0, 0],
+      [0, 0],
+    ];
     for (let c = 0; c < n; c++) {
       for (let i = 0; i < 2; i++) {
         for (let j = 0; j < 2; j++) {
@@ -115,7 +138,12 @@ describe('lmc on a correlated 2-d Gaussian', () => {
   it('follows μ′ = m + (I − ηP)(μ − m), S′ = (I − ηP)S(I − ηP)ᵀ + 2ηI after k steps', () => {
     const stepSize = 0.15;
     const result = sample(denseGaussian(m, precision), {
-      sampler: 'lmc', chains: n, warmup: 0, draws: steps, seed: 5, stepSize,
+      sampler: 'lmc',
+      chains: n,
+      warmup: 0,
+      draws: steps,
+      seed: 5,
+      stepSize,
       init: Float64Array.from(start),
     });
     const last = new Float64Array(n * 2);

@@ -46,8 +46,14 @@ interface Plain {
 
 /** One step of the straightforward transition. */
 function referenceStep(
-  potential: Potential, s: Plain, streams: Stream[], params: KernelParams,
-  chains: number, beta: number, metropolis: boolean, gradientOnly: boolean,
+  potential: Potential,
+  s: Plain,
+  streams: Stream[],
+  params: KernelParams,
+  chains: number,
+  beta: number,
+  metropolis: boolean,
+  gradientOnly: boolean,
 ) {
   const dim = potential.dim;
   const perChain = params.invMetric.length === chains * dim;
@@ -64,22 +70,36 @@ function referenceStep(
     }
   }
   const evaluated = potential.logDensityAndGradient(proposal, chains);
-  const next: Plain = { position: proposal.slice(), gradient: evaluated.gradient.slice(), logDensity: new Float64Array(chains) };
+  const next: Plain = {
+    position: proposal.slice(),
+    gradient: evaluated.gradient.slice(),
+    logDensity: new Float64Array(chains),
+  };
   const probability = new Float64Array(chains);
   const accepted = new Uint8Array(chains);
   const divergent = new Uint8Array(chains);
   for (let c = 0; c < chains; c++) {
     const row = c * dim;
     let finite = gradientOnly || Number.isFinite(evaluated.logDensity[c]);
-    for (let k = row; k < row + dim; k++) finite &&= Number.isFinite(proposal[k]) && Number.isFinite(evaluated.gradient[k]);
+    for (let k = row; k < row + dim; k++)
+      finite &&= Number.isFinite(proposal[k]) && Number.isFinite(evaluated.gradient[k]);
     divergent[c] = finite ? 0 : 1;
     let logRatio = NaN;
     if (!finite) probability[c] = 0;
     else if (gradientOnly) probability[c] = NaN;
     else {
       logRatio = malaLogRatio(
-        s.logDensity[c], evaluated.logDensity[c], s.gradient, evaluated.gradient, noise, params.invMetric,
-        row, perChain ? row : 0, dim, params.stepSize[c], beta,
+        s.logDensity[c],
+        evaluated.logDensity[c],
+        s.gradient,
+        evaluated.gradient,
+        noise,
+        params.invMetric,
+        row,
+        perChain ? row : 0,
+        dim,
+        params.stepSize[c],
+        beta,
       );
       probability[c] = acceptProbability(logRatio);
     }
@@ -97,10 +117,18 @@ function referenceStep(
   return { next, probability, accepted, divergent };
 }
 
-const same = (a: ArrayLike<number>, b: ArrayLike<number>) => expect(Array.from(a).map(String)).toEqual(Array.from(b).map(String));
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  expect(Array.from(a).map(String)).toEqual(Array.from(b).map(String));
 
 /** Steps both side by side and compares everything; returns the divergences seen. */
-function check(kernel: Kernel, potential: Potential, beta: number, metropolis: boolean, gradientOnly: boolean, metricKind: string): number {
+function check(
+  kernel: Kernel,
+  potential: Potential,
+  beta: number,
+  metropolis: boolean,
+  gradientOnly: boolean,
+  metricKind: string,
+): number {
   const chains = 37;
   const dim = potential.dim;
   const init = Float64Array.from({ length: chains * dim }, (_, k) => Math.sin(3.7 * k + 1) * 1.1);
@@ -108,10 +136,12 @@ function check(kernel: Kernel, potential: Potential, beta: number, metropolis: b
   const slow = createStreams(21, chains);
   // a shared step size first (the flat fast path), then per-chain ones
   const shared = new Float64Array(chains).fill(0.35);
-  const mixed = Float64Array.from({ length: chains }, (_, c) => 0.05 + 0.4 * ((c * 7) % 5) / 5);
+  const mixed = Float64Array.from({ length: chains }, (_, c) => 0.05 + (0.4 * ((c * 7) % 5)) / 5);
   const invMetric =
-    metricKind === 'unit' ? new Float64Array(dim).fill(1)
-      : metricKind === 'shared' ? Float64Array.from({ length: dim }, (_, i) => (i === 1 ? 1 : 0.5 + i))
+    metricKind === 'unit'
+      ? new Float64Array(dim).fill(1)
+      : metricKind === 'shared'
+        ? Float64Array.from({ length: dim }, (_, i) => (i === 1 ? 1 : 0.5 + i))
         : Float64Array.from({ length: chains * dim }, (_, k) => (k % 3 === 0 ? 1 : 0.3 + (k % 5) / 4));
   let state: LangevinState = kernel.init(init);
   const first = potential.logDensityAndGradient(init, chains);

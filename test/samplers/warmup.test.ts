@@ -99,7 +99,12 @@ describe('warm-up on a 10-d Gaussian with scales 0.1 … 10', () => {
   it('with a fixed step size adapts the metric only', () => {
     const mild = [0.25, 1, 4];
     const result = sample(diagonalGaussian(mild), {
-      sampler: 'mala', chains: 4, warmup: 1000, draws: 10, seed: 2, stepSize: 0.1,
+      sampler: 'mala',
+      chains: 4,
+      warmup: 1000,
+      draws: 10,
+      seed: 2,
+      stepSize: 0.1,
     });
     for (const chain of result.chainInfo) {
       expect(chain.stepSize).toBe(0.1);

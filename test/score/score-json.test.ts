@@ -30,7 +30,8 @@ describe('score files', () => {
     const x = Float64Array.from({ length: 40 }, (_, i) => Math.sin(i) * 3);
     const text = serializeScore(net, { seed: 1 });
     const loaded = parseScore(text);
-    for (const sigma of [3, 0.7, 0.3]) expect(Array.from(loaded.score(x, 20, sigma))).toEqual(Array.from(net.score(x, 20, sigma)));
+    for (const sigma of [3, 0.7, 0.3])
+      expect(Array.from(loaded.score(x, 20, sigma))).toEqual(Array.from(net.score(x, 20, sigma)));
     expect(loaded.spec).toEqual(net.spec);
     expect(JSON.parse(text).training).toEqual({ seed: 1 });
     net.dispose();
@@ -77,7 +78,9 @@ describe('score files', () => {
     const r = model.logDensityAndGradient(x, 1);
     expect(Number.isNaN(r.logDensity[0])).toBe(true);
     expect(Array.from(r.gradient)).toEqual(Array.from(net.score(x, 1, 0.3)));
-    expect(Array.from(model.logDensityAndGradient(x, 1, { noise: 3 }).gradient)).toEqual(Array.from(net.score(x, 1, 3)));
+    expect(Array.from(model.logDensityAndGradient(x, 1, { noise: 3 }).gradient)).toEqual(
+      Array.from(net.score(x, 1, 3)),
+    );
     expect(Array.from(model.generate(x, 1, deriveStream(1)))).toEqual([1, 2]);
     model.dispose();
   });

@@ -11,7 +11,8 @@ describe('smoothed-score estimator', () => {
   const points = Float64Array.from([1, -2, 2.5, -1, -1, -3, 0, 0]);
   const n = points.length / 2;
 
-  const normal = (x: number, m: number, v: number): number => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
+  const normal = (x: number, m: number, v: number): number =>
+    Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
 
   /**
    * Standard error of the self-normalised estimate: the weights π(y_k)
@@ -53,7 +54,13 @@ describe('smoothed-score estimator', () => {
     estimate(points, n, 0, out);
     expect(Array.from(out)).toEqual(Array.from(model.logDensityAndGradient(points, n).gradient));
 
-    const nowhere = { ...model, logDensityAndGradient: (_x: Float64Array, c: number) => ({ logDensity: new Float64Array(c).fill(-Infinity), gradient: new Float64Array(2 * c) }) };
+    const nowhere = {
+      ...model,
+      logDensityAndGradient: (_x: Float64Array, c: number) => ({
+        logDensity: new Float64Array(c).fill(-Infinity),
+        gradient: new Float64Array(2 * c),
+      }),
+    };
     smoothedScore(nowhere, 4, createStreams(1, n))(points, n, 1, out);
     expect(out.every((v) => Number.isNaN(v))).toBe(true);
   });

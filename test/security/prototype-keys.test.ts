@@ -27,7 +27,10 @@ describe('prototype keys in data', () => {
   });
 
   it('nested objects of undeclared keys are prototype-less too', () => {
-    const data = parseStanJson('{"a": {"__proto__": {"polluted": true}}}', 'd.json') as unknown as Record<string, Record<string, unknown>>;
+    const data = parseStanJson('{"a": {"__proto__": {"polluted": true}}}', 'd.json') as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     clean();
     expect(Object.getPrototypeOf(data.a)).toBeNull();
   });
@@ -48,7 +51,10 @@ describe('prototype keys in data', () => {
 
   it('an undeclared object or string value is ignored', () => {
     const model = 'data { int N; }\nparameters { real x; }\nmodel { x ~ normal(N, 1); }\n';
-    const m = compileSync(model, { data: parseStanJson('{"N": 1, "meta": {"who": "me"}, "note": "text", "flags": [true, null]}', 'd.json'), backend: 'f64' });
+    const m = compileSync(model, {
+      data: parseStanJson('{"N": 1, "meta": {"who": "me"}, "note": "text", "flags": [true, null]}', 'd.json'),
+      backend: 'f64',
+    });
     expect(m.dim).toBe(1);
     m.dispose();
   });

@@ -14,10 +14,33 @@ import { LangevinError } from '../../src/errors.js';
 import { close, constantOf, flatten, isContinuous, scalarOf, tracedDensity, type Plain } from './helpers.js';
 
 const REQUIRED = [
-  'normal', 'std_normal', 'student_t', 'cauchy', 'double_exponential', 'logistic', 'lognormal',
-  'exponential', 'gamma', 'inv_gamma', 'beta', 'uniform', 'chi_square', 'inv_chi_square', 'weibull',
-  'multi_normal', 'multi_normal_cholesky', 'dirichlet', 'bernoulli', 'bernoulli_logit', 'binomial',
-  'binomial_logit', 'poisson', 'poisson_log', 'neg_binomial_2', 'neg_binomial_2_log', 'categorical',
+  'normal',
+  'std_normal',
+  'student_t',
+  'cauchy',
+  'double_exponential',
+  'logistic',
+  'lognormal',
+  'exponential',
+  'gamma',
+  'inv_gamma',
+  'beta',
+  'uniform',
+  'chi_square',
+  'inv_chi_square',
+  'weibull',
+  'multi_normal',
+  'multi_normal_cholesky',
+  'dirichlet',
+  'bernoulli',
+  'bernoulli_logit',
+  'binomial',
+  'binomial_logit',
+  'poisson',
+  'poisson_log',
+  'neg_binomial_2',
+  'neg_binomial_2_log',
+  'categorical',
   'categorical_logit',
 ];
 
@@ -74,8 +97,10 @@ function outOfSupport(entry: DistributionEntry): Probe[] {
  */
 const NO_OUT_OF_SUPPORT: Record<string, string> = {
   std_normal: 'real variate, no parameters',
-  multi_normal: 'real variates and location; Sigma is a cov_matrix, kept by its transform and checked when read as data',
-  multi_normal_cholesky: 'real variates and location; L is a Cholesky factor, kept by its transform and checked when read as data',
+  multi_normal:
+    'real variates and location; Sigma is a cov_matrix, kept by its transform and checked when read as data',
+  multi_normal_cholesky:
+    'real variates and location; L is a Cholesky factor, kept by its transform and checked when read as data',
 };
 
 describe('the distribution table', () => {
@@ -110,7 +135,10 @@ describe.each(distributions.map((d) => [d.name, d] as const))('%s', (_name, entr
       const ops = new GraphBuilder();
       const [y, ...params] = c.args.map((a) => constantOf(ops, a as Plain)) as [Val, ...Val[]];
       const got = scalarOf(entry.logDensity(ops, y, params));
-      expect(close(got, c.logDensity, 1e-9), `${JSON.stringify(c.args)}: got ${got}, want ${c.logDensity} (${c.source})`).toBe(true);
+      expect(
+        close(got, c.logDensity, 1e-9),
+        `${JSON.stringify(c.args)}: got ${got}, want ${c.logDensity} (${c.source})`,
+      ).toBe(true);
     }
   });
 
@@ -135,10 +163,15 @@ describe.each(distributions.map((d) => [d.name, d] as const))('%s', (_name, entr
       expect(probes, `${entry.name} has probes now: remove it from NO_OUT_OF_SUPPORT`).toEqual([]);
       return;
     }
-    expect(probes.length, `${entry.name}: no out-of-support probe; add one or list it in NO_OUT_OF_SUPPORT`).toBeGreaterThan(0);
+    expect(
+      probes.length,
+      `${entry.name}: no out-of-support probe; add one or list it in NO_OUT_OF_SUPPORT`,
+    ).toBeGreaterThan(0);
     const first = entry.cases.find((c) => Number.isFinite(c.logDensity))!;
     for (const probe of probes) {
-      const args = first.args.map((a, k) => (k === probe.index ? probe.value(a as Plain, first.args as Plain[]) : a)) as Plain[];
+      const args = first.args.map((a, k) =>
+        k === probe.index ? probe.value(a as Plain, first.args as Plain[]) : a,
+      ) as Plain[];
       const ops = new GraphBuilder();
       const density = () => {
         const [y, ...params] = args.map((a) => constantOf(ops, a)) as [Val, ...Val[]];
@@ -170,9 +203,9 @@ describe('vectorisation', () => {
   it('rejects containers of different sizes with a user error', () => {
     const ops = new GraphBuilder();
     const normal = findDistribution('normal')!;
-    expect(() => normal.logDensity(ops, constantOf(ops, [1, 2, 3]), [constantOf(ops, [0, 1]), ops.constant(1)])).toThrow(
-      LangevinError,
-    );
+    expect(() =>
+      normal.logDensity(ops, constantOf(ops, [1, 2, 3]), [constantOf(ops, [0, 1]), ops.constant(1)]),
+    ).toThrow(LangevinError);
   });
 
   it('counts a scalar-only term once per element', () => {

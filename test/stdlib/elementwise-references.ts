@@ -91,20 +91,119 @@ export const UNARY: Record<string, [(x: number) => number, number[], boolean?]> 
 
 /** name → [reference, pairs of points] */
 export const BINARY: Record<string, [(a: number, b: number) => number, Array<[number, number]>]> = {
-  pow: [Math.pow, [[2.5, 1.3], [0.7, -2], [3, 0.5]]],
-  fmin: [Math.min, [[2.5, 1.3], [-0.7, 2]]],
-  fmax: [Math.max, [[2.5, 1.3], [-0.7, 2]]],
-  fdim: [(a, b) => Math.max(a - b, 0), [[2.5, 1.3], [-0.7, 2]]],
-  fmod: [(a, b) => a % b, [[7.5, 2], [-7.5, 2], [5.3, -1.7]]],
-  atan2: [Math.atan2, [[1, 2], [-1, -0.5], [0.3, -2]]],
-  hypot: [Math.hypot, [[3, 4], [-1.5, 0.2]]],
-  lbeta: [betaln, [[0.5, 2.5], [3, 7], [20, 0.1]]],
-  lchoose: [(n, k) => gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1), [[10, 3], [7.5, 2.2], [50, 5]]],
-  log_diff_exp: [(a, b) => Math.log(Math.exp(a) - Math.exp(b)), [[2, 1], [0.5, -3]]],
-  multiply_log: [(a, b) => (a === 0 && b === 0 ? 0 : a * Math.log(b)), [[2, 3], [0.5, 0.1], [0, 0]]],
-  lmultiply: [(a, b) => (a === 0 && b === 0 ? 0 : a * Math.log(b)), [[2, 3], [0.5, 0.1], [0, 0]]],
-  binary_log_loss: [(y, p) => (y === 1 ? -Math.log(p) : -Math.log(1 - p)), [[1, 0.3], [0, 0.3], [1, 0.9]]],
-  log_sum_exp: [(a, b) => Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))), [[2, 1], [-800, -801], [0.5, 3]]],
-  choose: [(n, k) => Math.round(Math.exp(gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1))), [[10, 3], [30, 10], [15, 0]]],
+  pow: [
+    Math.pow,
+    [
+      [2.5, 1.3],
+      [0.7, -2],
+      [3, 0.5],
+    ],
+  ],
+  fmin: [
+    Math.min,
+    [
+      [2.5, 1.3],
+      [-0.7, 2],
+    ],
+  ],
+  fmax: [
+    Math.max,
+    [
+      [2.5, 1.3],
+      [-0.7, 2],
+    ],
+  ],
+  fdim: [
+    (a, b) => Math.max(a - b, 0),
+    [
+      [2.5, 1.3],
+      [-0.7, 2],
+    ],
+  ],
+  fmod: [
+    (a, b) => a % b,
+    [
+      [7.5, 2],
+      [-7.5, 2],
+      [5.3, -1.7],
+    ],
+  ],
+  atan2: [
+    Math.atan2,
+    [
+      [1, 2],
+      [-1, -0.5],
+      [0.3, -2],
+    ],
+  ],
+  hypot: [
+    Math.hypot,
+    [
+      [3, 4],
+      [-1.5, 0.2],
+    ],
+  ],
+  lbeta: [
+    betaln,
+    [
+      [0.5, 2.5],
+      [3, 7],
+      [20, 0.1],
+    ],
+  ],
+  lchoose: [
+    (n, k) => gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1),
+    [
+      [10, 3],
+      [7.5, 2.2],
+      [50, 5],
+    ],
+  ],
+  log_diff_exp: [
+    (a, b) => Math.log(Math.exp(a) - Math.exp(b)),
+    [
+      [2, 1],
+      [0.5, -3],
+    ],
+  ],
+  multiply_log: [
+    (a, b) => (a === 0 && b === 0 ? 0 : a * Math.log(b)),
+    [
+      [2, 3],
+      [0.5, 0.1],
+      [0, 0],
+    ],
+  ],
+  lmultiply: [
+    (a, b) => (a === 0 && b === 0 ? 0 : a * Math.log(b)),
+    [
+      [2, 3],
+      [0.5, 0.1],
+      [0, 0],
+    ],
+  ],
+  binary_log_loss: [
+    (y, p) => (y === 1 ? -Math.log(p) : -Math.log(1 - p)),
+    [
+      [1, 0.3],
+      [0, 0.3],
+      [1, 0.9],
+    ],
+  ],
+  log_sum_exp: [
+    (a, b) => Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))),
+    [
+      [2, 1],
+      [-800, -801],
+      [0.5, 3],
+    ],
+  ],
+  choose: [
+    (n, k) => Math.round(Math.exp(gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1))),
+    [
+      [10, 3],
+      [30, 10],
+      [15, 0],
+    ],
+  ],
 };
-

@@ -35,7 +35,12 @@ describe('unary elementwise functions', () => {
 
     it.runIf(differentiable !== false)('has derivatives matching finite differences', () => {
       const pts = points.filter((x) => Number.isFinite(x) && Math.abs(x) > 1e-6);
-      const r = gradientError((ops, x) => ops.reduce('sum', apply(ops, name, [x], ['vector'])), pts, [pts.length], 1e-5);
+      const r = gradientError(
+        (ops, x) => ops.reduce('sum', apply(ops, name, [x], ['vector'])),
+        pts,
+        [pts.length],
+        1e-5,
+      );
       expect(r.maxError, `${Array.from(r.gradient)} vs ${Array.from(r.numeric)}`).toBeLessThan(1e-5);
     });
   });
@@ -64,22 +69,33 @@ describe('binary elementwise functions', () => {
       bs.forEach((b, i) => expect(close(right.constant![i]!, ref(as[0]!, b), 1e-10)).toBe(true));
     });
 
-    it.runIf(!['choose', 'binary_log_loss', 'fdim', 'fmod'].includes(name))('has derivatives matching finite differences', () => {
-      const finite = pairs.filter(([a, b]) => a !== 0 || b !== 0).filter(([a, b]) => a > -700 && b > -700);
-      const x = finite.flat();
-      const r = gradientError(
-        (ops, p) => {
-          const n = finite.length;
-          const a = ops.gather(p, Int32Array.from({ length: n }, (_, i) => 2 * i), [n]);
-          const b = ops.gather(p, Int32Array.from({ length: n }, (_, i) => 2 * i + 1), [n]);
-          return ops.reduce('sum', apply(ops, name, [a, b], ['vector', 'vector']));
-        },
-        x,
-        [x.length],
-        1e-5,
-      );
-      expect(r.maxError, `${Array.from(r.gradient)} vs ${Array.from(r.numeric)}`).toBeLessThan(1e-5);
-    });
+    it.runIf(!['choose', 'binary_log_loss', 'fdim', 'fmod'].includes(name))(
+      'has derivatives matching finite differences',
+      () => {
+        const finite = pairs.filter(([a, b]) => a !== 0 || b !== 0).filter(([a, b]) => a > -700 && b > -700);
+        const x = finite.flat();
+        const r = gradientError(
+          (ops, p) => {
+            const n = finite.length;
+            const a = ops.gather(
+              p,
+              Int32Array.from({ length: n }, (_, i) => 2 * i),
+              [n],
+            );
+            const b = ops.gather(
+              p,
+              Int32Array.from({ length: n }, (_, i) => 2 * i + 1),
+              [n],
+            );
+            return ops.reduce('sum', apply(ops, name, [a, b], ['vector', 'vector']));
+          },
+          x,
+          [x.length],
+          1e-5,
+        );
+        expect(r.maxError, `${Array.from(r.gradient)} vs ${Array.from(r.numeric)}`).toBeLessThan(1e-5);
+      },
+    );
   });
 
   it('rejects containers of different sizes', () => {

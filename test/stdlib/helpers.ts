@@ -58,7 +58,8 @@ export function close(a: number, b: number, tol: number): boolean {
 }
 
 export function scalarOf(v: Val): number {
-  if (!v.constant || v.constant.length !== 1) throw new Error(`expected a constant scalar, got shape [${v.shape.join(', ')}]`);
+  if (!v.constant || v.constant.length !== 1)
+    throw new Error(`expected a constant scalar, got shape [${v.shape.join(', ')}]`);
   return v.constant[0]!;
 }
 
@@ -75,7 +76,11 @@ export function isContinuous(entry: DistributionEntry, i: number): boolean {
  * constants. A covariance is symmetrised and a Cholesky factor masked to
  * its lower triangle, so finite differences see the same function.
  */
-export function tracedDensity(entry: DistributionEntry, args: Plain[], which: 'logDensity' | 'logCdf' | 'logCcdf' = 'logDensity') {
+export function tracedDensity(
+  entry: DistributionEntry,
+  args: Plain[],
+  which: 'logDensity' | 'logCdf' | 'logCcdf' = 'logDensity',
+) {
   const slots: Array<{ offset: number; shape: number[] } | undefined> = [];
   const x: number[] = [];
   args.forEach((a, i) => {
@@ -104,4 +109,3 @@ export function tracedDensity(entry: DistributionEntry, args: Plain[], which: 'l
   };
   return { build, x };
 }
-

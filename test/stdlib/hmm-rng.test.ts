@@ -10,8 +10,14 @@ import { compileSync } from '../../src/compile/compile.js';
 import { deriveStream } from '../../src/random/index.js';
 import { seededRng } from './helpers.js';
 
-const LO = [[-1.2, -0.3, -2.5], [-0.4, -1.9, -0.2]];
-const GAMMA = [[0.8, 0.2], [0.3, 0.7]];
+const LO = [
+  [-1.2, -0.3, -2.5],
+  [-0.4, -1.9, -0.2],
+];
+const GAMMA = [
+  [0.8, 0.2],
+  [0.3, 0.7],
+];
 const RHO = [0.6, 0.4];
 
 function pathProbabilities(): Map<string, number> {
@@ -57,7 +63,14 @@ describe('hmm_latent_rng', () => {
     const z = Array.from(out.slice(1));
     expect(z).toHaveLength(3);
     for (const s of z) expect([1, 2]).toContain(s);
-    expect(() => compileSync(source.replace('model { mu ~ normal(0, 1); }', 'model { mu ~ normal(hmm_latent_rng(lo, [[1, 0], [0, 1]], [1, 0]\')[1], 1); }'), { data: { lo: LO } }))
-      .toThrow(/only allowed in transformed data and generated quantities/);
+    expect(() =>
+      compileSync(
+        source.replace(
+          'model { mu ~ normal(0, 1); }',
+          "model { mu ~ normal(hmm_latent_rng(lo, [[1, 0], [0, 1]], [1, 0]')[1], 1); }",
+        ),
+        { data: { lo: LO } },
+      ),
+    ).toThrow(/only allowed in transformed data and generated quantities/);
   });
 });

@@ -32,47 +32,188 @@ export function inv(m: number[][]): number[][] {
   return m.map((_, i) =>
     m.map((__, j) => {
       const minor = m.filter((_r, r) => r !== j).map((row) => row.filter((_c, c) => c !== i));
-      return ((i + j) % 2 === 0 ? 1 : -1) * (n === 1 ? 1 : det(minor)) / d;
+      return (((i + j) % 2 === 0 ? 1 : -1) * (n === 1 ? 1 : det(minor))) / d;
     }),
   );
 }
 
-const mul = (a: number[][], b: number[][]) => a.map((r) => b[0]!.map((_, j) => r.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
+const mul = (a: number[][], b: number[][]) =>
+  a.map((r) => b[0]!.map((_, j) => r.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
 const mv = (a: number[][], v: number[]) => a.map((r) => r.reduce((s, x, k) => s + x * v[k]!, 0));
 const vm = (v: number[], a: number[][]) => a[0]!.map((_, j) => v.reduce((s, x, k) => s + x * a[k]![j]!, 0));
 
-const G = [[2, -1, 0.5], [1, 3, -2], [0.3, 1, 4]];
-const NEG = [[0, 1], [1, 0.5]]; // det < 0, and a zero leading entry
-const S = [[4, 1, 0.5], [1, 3, 0.2], [0.5, 0.2, 2]];
-const L = [[2, 0, 0], [0.5, 1.5, 0], [-0.3, 0.4, 1.2]];
-const LU = [[2, 9, 9], [0.5, 1.5, 9], [-0.3, 0.4, 1.2]]; // upper triangle must be ignored
+const G = [
+  [2, -1, 0.5],
+  [1, 3, -2],
+  [0.3, 1, 4],
+];
+const NEG = [
+  [0, 1],
+  [1, 0.5],
+]; // det < 0, and a zero leading entry
+const S = [
+  [4, 1, 0.5],
+  [1, 3, 0.2],
+  [0.5, 0.2, 2],
+];
+const L = [
+  [2, 0, 0],
+  [0.5, 1.5, 0],
+  [-0.3, 0.4, 1.2],
+];
+const LU = [
+  [2, 9, 9],
+  [0.5, 1.5, 9],
+  [-0.3, 0.4, 1.2],
+]; // upper triangle must be ignored
 const b = [1, -2, 0.5];
-const B = [[1, 0], [-2, 1], [0.5, 3]];
+const B = [
+  [1, 0],
+  [-2, 1],
+  [0.5, 3],
+];
 
 export const MATRIX_CASES: MatrixCase[] = [
-  { name: 'transpose', args: [[[[1, 2, 3], [4, 5, 6]], 'matrix']], expected: [[1, 4], [2, 5], [3, 6]] },
+  {
+    name: 'transpose',
+    args: [
+      [
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        'matrix',
+      ],
+    ],
+    expected: [
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ],
+  },
   { name: 'transpose', args: [[[1, 2], 'vector']], expected: [1, 2] },
   { name: 'inverse', args: [[G, 'matrix']], expected: inv(G) },
   { name: 'inverse', args: [[NEG, 'matrix']], expected: inv(NEG) },
   { name: 'inverse_spd', args: [[S, 'matrix']], expected: inv(S), grad: 'symmetric' },
   { name: 'determinant', args: [[G, 'matrix']], expected: det(G) },
   { name: 'determinant', args: [[[[3]], 'matrix']], expected: 3 },
-  { name: 'determinant', args: [[[[0, 1], [1, 0.5]], 'matrix']], expected: -1, grad: false },
+  {
+    name: 'determinant',
+    args: [
+      [
+        [
+          [0, 1],
+          [1, 0.5],
+        ],
+        'matrix',
+      ],
+    ],
+    expected: -1,
+    grad: false,
+  },
   { name: 'log_determinant', args: [[G, 'matrix']], expected: Math.log(Math.abs(det(G))) },
   { name: 'log_determinant', args: [[NEG, 'matrix']], expected: 0 },
   { name: 'log_determinant_spd', args: [[S, 'matrix']], expected: Math.log(det(S)), grad: 'symmetric' },
-  { name: 'mdivide_left', args: [[G, 'matrix'], [b, 'vector']], expected: mv(inv(G), b) },
-  { name: 'mdivide_left', args: [[G, 'matrix'], [B, 'matrix']], expected: mul(inv(G), B) },
-  { name: 'mdivide_right', args: [[b, 'row_vector'], [G, 'matrix']], expected: vm(b, inv(G)) },
-  { name: 'mdivide_right', args: [[[[1, 2, 3]], 'matrix'], [G, 'matrix']], expected: mul([[1, 2, 3]], inv(G)) },
-  { name: 'mdivide_left_tri_low', args: [[LU, 'matrix'], [b, 'vector']], expected: mv(inv(L), b) },
-  { name: 'mdivide_left_tri_low', args: [[L, 'matrix'], [B, 'matrix']], expected: mul(inv(L), B) },
-  { name: 'mdivide_right_tri_low', args: [[b, 'row_vector'], [LU, 'matrix']], expected: vm(b, inv(L)) },
-  { name: 'mdivide_right_tri_low', args: [[[[1, 2, 3]], 'matrix'], [L, 'matrix']], expected: mul([[1, 2, 3]], inv(L)) },
-  { name: 'mdivide_left_spd', args: [[S, 'matrix'], [b, 'vector']], expected: mv(inv(S), b), grad: 'symmetric' },
-  { name: 'mdivide_left_spd', args: [[S, 'matrix'], [B, 'matrix']], expected: mul(inv(S), B), grad: false },
-  { name: 'mdivide_right_spd', args: [[b, 'row_vector'], [S, 'matrix']], expected: vm(b, inv(S)), grad: 'symmetric' },
-  { name: 'mdivide_right_spd', args: [[[[1, 2, 3]], 'matrix'], [S, 'matrix']], expected: mul([[1, 2, 3]], inv(S)), grad: false },
+  {
+    name: 'mdivide_left',
+    args: [
+      [G, 'matrix'],
+      [b, 'vector'],
+    ],
+    expected: mv(inv(G), b),
+  },
+  {
+    name: 'mdivide_left',
+    args: [
+      [G, 'matrix'],
+      [B, 'matrix'],
+    ],
+    expected: mul(inv(G), B),
+  },
+  {
+    name: 'mdivide_right',
+    args: [
+      [b, 'row_vector'],
+      [G, 'matrix'],
+    ],
+    expected: vm(b, inv(G)),
+  },
+  {
+    name: 'mdivide_right',
+    args: [
+      [[[1, 2, 3]], 'matrix'],
+      [G, 'matrix'],
+    ],
+    expected: mul([[1, 2, 3]], inv(G)),
+  },
+  {
+    name: 'mdivide_left_tri_low',
+    args: [
+      [LU, 'matrix'],
+      [b, 'vector'],
+    ],
+    expected: mv(inv(L), b),
+  },
+  {
+    name: 'mdivide_left_tri_low',
+    args: [
+      [L, 'matrix'],
+      [B, 'matrix'],
+    ],
+    expected: mul(inv(L), B),
+  },
+  {
+    name: 'mdivide_right_tri_low',
+    args: [
+      [b, 'row_vector'],
+      [LU, 'matrix'],
+    ],
+    expected: vm(b, inv(L)),
+  },
+  {
+    name: 'mdivide_right_tri_low',
+    args: [
+      [[[1, 2, 3]], 'matrix'],
+      [L, 'matrix'],
+    ],
+    expected: mul([[1, 2, 3]], inv(L)),
+  },
+  {
+    name: 'mdivide_left_spd',
+    args: [
+      [S, 'matrix'],
+      [b, 'vector'],
+    ],
+    expected: mv(inv(S), b),
+    grad: 'symmetric',
+  },
+  {
+    name: 'mdivide_left_spd',
+    args: [
+      [S, 'matrix'],
+      [B, 'matrix'],
+    ],
+    expected: mul(inv(S), B),
+    grad: false,
+  },
+  {
+    name: 'mdivide_right_spd',
+    args: [
+      [b, 'row_vector'],
+      [S, 'matrix'],
+    ],
+    expected: vm(b, inv(S)),
+    grad: 'symmetric',
+  },
+  {
+    name: 'mdivide_right_spd',
+    args: [
+      [[[1, 2, 3]], 'matrix'],
+      [S, 'matrix'],
+    ],
+    expected: mul([[1, 2, 3]], inv(S)),
+    grad: false,
+  },
 ];
 
 /** Brute force over every state path: p(y) and p(z_n = k | y) of a small HMM. */
@@ -92,21 +233,74 @@ function hmmBrute(lo: number[][], g: number[][], rho: number[]): { logp: number;
   return { logp: Math.log(total), post: post.map((r) => r.map((v) => v / total)) };
 }
 
-const LO = [[-1.2, -0.3, -2.5, -0.7], [-0.4, -1.9, -0.2, -1.1], [-3, -0.8, -1, -0.5]];
-const GAMMA = [[0.8, 0.15, 0.05], [0.1, 0.7, 0.2], [0.25, 0.25, 0.5]];
+const LO = [
+  [-1.2, -0.3, -2.5, -0.7],
+  [-0.4, -1.9, -0.2, -1.1],
+  [-3, -0.8, -1, -0.5],
+];
+const GAMMA = [
+  [0.8, 0.15, 0.05],
+  [0.1, 0.7, 0.2],
+  [0.25, 0.25, 0.5],
+];
 const RHO = [0.5, 0.3, 0.2];
 const HMM = hmmBrute(LO, GAMMA, RHO);
 
 MATRIX_CASES.push(
-  { name: 'hmm_marginal', args: [[LO, 'matrix'], [GAMMA, 'matrix'], [RHO, 'vector']], expected: HMM.logp },
-  { name: 'hmm_marginal', args: [[[[-800], [-801]], 'matrix'], [[[0.5, 0.5], [0.5, 0.5]], 'matrix'], [[0.4, 0.6], 'vector']], expected: -800 + Math.log(0.4 + 0.6 * Math.exp(-1)) },
-  { name: 'hmm_hidden_state_prob', args: [[LO, 'matrix'], [GAMMA, 'matrix'], [RHO, 'vector']], expected: HMM.post, grad: false },
+  {
+    name: 'hmm_marginal',
+    args: [
+      [LO, 'matrix'],
+      [GAMMA, 'matrix'],
+      [RHO, 'vector'],
+    ],
+    expected: HMM.logp,
+  },
+  {
+    name: 'hmm_marginal',
+    args: [
+      [[[-800], [-801]], 'matrix'],
+      [
+        [
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ],
+        'matrix',
+      ],
+      [[0.4, 0.6], 'vector'],
+    ],
+    expected: -800 + Math.log(0.4 + 0.6 * Math.exp(-1)),
+  },
+  {
+    name: 'hmm_hidden_state_prob',
+    args: [
+      [LO, 'matrix'],
+      [GAMMA, 'matrix'],
+      [RHO, 'vector'],
+    ],
+    expected: HMM.post,
+    grad: false,
+  },
 );
 
-const PTS = [[0, 1], [1, -0.5], [2, 0.3]];
+const PTS = [
+  [0, 1],
+  [1, -0.5],
+  [2, 0.3],
+];
 const ARD_L = [0.7, 2];
-const ard = PTS.map((a) => PTS.map((b) => 1.3 ** 2 * Math.exp(-0.5 * a.reduce((s, v, i) => s + ((v - b[i]!) / ARD_L[i]!) ** 2, 0))));
-MATRIX_CASES.push({ name: 'gp_exp_quad_cov', args: [[PTS, 'array[] vector'], [1.3, 'real'], [ARD_L, 'array[] real']], expected: ard });
+const ard = PTS.map((a) =>
+  PTS.map((b) => 1.3 ** 2 * Math.exp(-0.5 * a.reduce((s, v, i) => s + ((v - b[i]!) / ARD_L[i]!) ** 2, 0))),
+);
+MATRIX_CASES.push({
+  name: 'gp_exp_quad_cov',
+  args: [
+    [PTS, 'array[] vector'],
+    [1.3, 'real'],
+    [ARD_L, 'array[] real'],
+  ],
+  expected: ard,
+});
 
 /** Entries whose tests live in their own files (random draws). */
 export const TESTED_ELSEWHERE = ['hmm_latent_rng'];

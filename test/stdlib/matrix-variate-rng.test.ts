@@ -13,7 +13,9 @@ const S = Float64Array.of(2, 0.3, 0.3, 1);
 function meanAndError(draws: Float64Array[]): { mean: number[]; se: number[] } {
   const k = draws[0]!.length;
   const mean = Array.from({ length: k }, (_, j) => draws.reduce((s, d) => s + d[j]!, 0) / draws.length);
-  const se = mean.map((m, j) => Math.sqrt(draws.reduce((s, d) => s + (d[j]! - m) ** 2, 0) / (draws.length - 1) / draws.length));
+  const se = mean.map((m, j) =>
+    Math.sqrt(draws.reduce((s, d) => s + (d[j]! - m) ** 2, 0) / (draws.length - 1) / draws.length),
+  );
   return { mean, se };
 }
 

@@ -36,7 +36,12 @@ const LAWS: Record<string, Law> = {
   cauchy: { params: [-1, 0.5], cdf: (y) => d.cauchy.cdf(y, -1, 0.5) },
   double_exponential: { params: [1, 2], mean: 1, variance: 8, cdf: (y) => d.laplace.cdf(y, 1, 2) },
   logistic: { params: [1, 2], mean: 1, variance: (4 * Math.PI ** 2) / 3, cdf: (y) => d.logistic.cdf(y, 1, 2) },
-  lognormal: { params: [0.2, 0.5], mean: Math.exp(0.2 + 0.125), variance: (Math.exp(0.25) - 1) * Math.exp(0.4 + 0.25), cdf: (y) => d.lognormal.cdf(y, 0.2, 0.5) },
+  lognormal: {
+    params: [0.2, 0.5],
+    mean: Math.exp(0.2 + 0.125),
+    variance: (Math.exp(0.25) - 1) * Math.exp(0.4 + 0.25),
+    cdf: (y) => d.lognormal.cdf(y, 0.2, 0.5),
+  },
   exponential: { params: [2.5], mean: 0.4, variance: 0.16, cdf: (y) => d.exponential.cdf(y, 2.5) },
   gamma: { params: [0.6, 2], mean: 0.3, variance: 0.15, cdf: (y) => d.gamma.cdf(y, 0.6, 2) },
   inv_gamma: { params: [5, 2], mean: 0.5, variance: 4 / (16 * 3), cdf: (y) => d.invgamma.cdf(y, 5, 2) },
@@ -44,22 +49,65 @@ const LAWS: Record<string, Law> = {
   uniform: { params: [-1, 3], mean: 1, variance: 16 / 12, cdf: (y) => d.uniform.cdf(y, -1, 3) },
   chi_square: { params: [3], mean: 3, variance: 6, cdf: (y) => d.chisquare.cdf(y, 3) },
   inv_chi_square: { params: [7], mean: 1 / 5, variance: 2 / (25 * 3), cdf: (y) => d.invgamma.cdf(y, 3.5, 0.5) },
-  weibull: { params: [1.5, 2], mean: d.weibull.mean(1.5, 2), variance: d.weibull.variance(1.5, 2), cdf: (y) => d.weibull.cdf(y, 1.5, 2) },
-  gumbel: { params: [1, 2], mean: d.gumbel.mean(1, 2), variance: d.gumbel.variance(1, 2), cdf: (y) => d.gumbel.cdf(y, 1, 2) },
-  pareto: { params: [1, 4.5], mean: d.pareto1.mean(4.5, 1), variance: d.pareto1.variance(4.5, 1), cdf: (y) => d.pareto1.cdf(y, 4.5, 1) },
-  rayleigh: { params: [1.5], mean: 1.5 * Math.sqrt(Math.PI / 2), variance: ((4 - Math.PI) / 2) * 2.25, cdf: (y) => d.rayleigh.cdf(y, 1.5) },
-  frechet: { params: [4.5, 2], mean: d.frechet.mean(4.5, 2, 0), variance: d.frechet.variance(4.5, 2, 0), cdf: (y) => d.frechet.cdf(y, 4.5, 2, 0) },
-  scaled_inv_chi_square: { params: [9, 1.5], mean: d.invgamma.mean(4.5, 9 * 1.125), variance: d.invgamma.variance(4.5, 9 * 1.125), cdf: (y) => d.invgamma.cdf(y, 4.5, 9 * 1.125) },
-  skew_normal: { params: [1, 2, 3], mean: 1 + 2 * (3 / Math.sqrt(10)) * Math.sqrt(2 / Math.PI), variance: 4 * (1 - (2 * 0.9) / Math.PI) },
+  weibull: {
+    params: [1.5, 2],
+    mean: d.weibull.mean(1.5, 2),
+    variance: d.weibull.variance(1.5, 2),
+    cdf: (y) => d.weibull.cdf(y, 1.5, 2),
+  },
+  gumbel: {
+    params: [1, 2],
+    mean: d.gumbel.mean(1, 2),
+    variance: d.gumbel.variance(1, 2),
+    cdf: (y) => d.gumbel.cdf(y, 1, 2),
+  },
+  pareto: {
+    params: [1, 4.5],
+    mean: d.pareto1.mean(4.5, 1),
+    variance: d.pareto1.variance(4.5, 1),
+    cdf: (y) => d.pareto1.cdf(y, 4.5, 1),
+  },
+  rayleigh: {
+    params: [1.5],
+    mean: 1.5 * Math.sqrt(Math.PI / 2),
+    variance: ((4 - Math.PI) / 2) * 2.25,
+    cdf: (y) => d.rayleigh.cdf(y, 1.5),
+  },
+  frechet: {
+    params: [4.5, 2],
+    mean: d.frechet.mean(4.5, 2, 0),
+    variance: d.frechet.variance(4.5, 2, 0),
+    cdf: (y) => d.frechet.cdf(y, 4.5, 2, 0),
+  },
+  scaled_inv_chi_square: {
+    params: [9, 1.5],
+    mean: d.invgamma.mean(4.5, 9 * 1.125),
+    variance: d.invgamma.variance(4.5, 9 * 1.125),
+    cdf: (y) => d.invgamma.cdf(y, 4.5, 9 * 1.125),
+  },
+  skew_normal: {
+    params: [1, 2, 3],
+    mean: 1 + 2 * (3 / Math.sqrt(10)) * Math.sqrt(2 / Math.PI),
+    variance: 4 * (1 - (2 * 0.9) / Math.PI),
+  },
   exp_mod_normal: { params: [1, 0.5, 2], mean: 1.5, variance: 0.5 },
   bernoulli: { params: [0.3], mean: 0.3, variance: 0.21, pmf: (k) => d.bernoulli.pmf(k, 0.3) },
   bernoulli_logit: { params: [-0.5], mean: invLogit(-0.5), variance: invLogit(-0.5) * (1 - invLogit(-0.5)) },
   binomial: { params: [20, 0.3], mean: 6, variance: 4.2, pmf: (k) => d.binomial.pmf(k, 20, 0.3) },
-  binomial_logit: { params: [1000, 0.4], mean: 1000 * invLogit(0.4), variance: 1000 * invLogit(0.4) * (1 - invLogit(0.4)) },
+  binomial_logit: {
+    params: [1000, 0.4],
+    mean: 1000 * invLogit(0.4),
+    variance: 1000 * invLogit(0.4) * (1 - invLogit(0.4)),
+  },
   beta_binomial: { params: [10, 2, 3], mean: 4, variance: (10 * 2 * 3 * 15) / (25 * 6) },
   poisson: { params: [3.5], mean: 3.5, variance: 3.5, pmf: (k) => d.poisson.pmf(k, 3.5) },
   poisson_log: { params: [Math.log(250)], mean: 250, variance: 250 },
-  neg_binomial_2: { params: [4, 2.5], mean: 4, variance: 4 + 16 / 2.5, pmf: (k) => d.negativeBinomial.pmf(k, 2.5, 2.5 / 6.5) },
+  neg_binomial_2: {
+    params: [4, 2.5],
+    mean: 4,
+    variance: 4 + 16 / 2.5,
+    pmf: (k) => d.negativeBinomial.pmf(k, 2.5, 2.5 / 6.5),
+  },
   neg_binomial: { params: [3, 0.5], mean: 6, variance: 18, pmf: (k) => d.negativeBinomial.pmf(k, 3, 0.5 / 1.5) },
   neg_binomial_2_log: { params: [Math.log(30), 5], mean: 30, variance: 30 + 900 / 5 },
 };
@@ -68,7 +116,12 @@ function draws(name: string, params: number[], seed: string): Float64Array {
   const entry = findDistribution(name)!;
   const rng = seededRng(seed);
   const out = new Float64Array(N);
-  for (let i = 0; i < N; i++) out[i] = entry.rng!(rng, params, params.map(() => [])) as number;
+  for (let i = 0; i < N; i++)
+    out[i] = entry.rng!(
+      rng,
+      params,
+      params.map(() => []),
+    ) as number;
   return out;
 }
 
@@ -106,7 +159,9 @@ describe('rng', () => {
     // Laws without a finite mean and variance (cauchy) are skipped, visibly; the KS test covers them.
     it.runIf(law.mean !== undefined && law.variance !== undefined)('has the right mean and variance', () => {
       const m = moments(x);
-      expect(Math.abs(m.mean - law.mean!), `mean ${m.mean} vs ${law.mean}`).toBeLessThan(5 * Math.sqrt(law.variance! / N));
+      expect(Math.abs(m.mean - law.mean!), `mean ${m.mean} vs ${law.mean}`).toBeLessThan(
+        5 * Math.sqrt(law.variance! / N),
+      );
       // variance: relative error within 10% (≥ 4 standard errors for kurtosis ≤ 30)
       expect(Math.abs(m.variance / law.variance! - 1), `variance ${m.variance} vs ${law.variance}`).toBeLessThan(0.1);
     });
@@ -139,7 +194,10 @@ describe('rng', () => {
 
   it('samples categorical and categorical_logit by their probabilities', () => {
     const theta = Float64Array.of(0.2, 0.5, 0.3);
-    for (const [name, arg] of [['categorical', theta], ['categorical_logit', theta.map(Math.log)]] as const) {
+    for (const [name, arg] of [
+      ['categorical', theta],
+      ['categorical_logit', theta.map(Math.log)],
+    ] as const) {
       const rng = seededRng(name);
       const counts = [0, 0, 0];
       for (let i = 0; i < N; i++) counts[(findDistribution(name)!.rng!(rng, [arg], [[3]]) as number) - 1]!++;
@@ -170,12 +228,16 @@ describe('rng', () => {
     const mu = Float64Array.of(1, -2);
     const sigma = Float64Array.of(2, 0.6, 0.6, 1);
     const l = Float64Array.of(Math.SQRT2, 0, 0.6 / Math.SQRT2, Math.sqrt(1 - 0.18));
-    for (const [name, m] of [['multi_normal', sigma], ['multi_normal_cholesky', l]] as const) {
+    for (const [name, m] of [
+      ['multi_normal', sigma],
+      ['multi_normal_cholesky', l],
+    ] as const) {
       const rng = seededRng(name);
       const xs: Float64Array[] = [];
       for (let i = 0; i < N; i++) xs.push(findDistribution(name)!.rng!(rng, [mu, m], [[2], [2, 2]]) as Float64Array);
       const mean = [0, 1].map((k) => xs.reduce((s, x) => s + x[k]!, 0) / N);
-      const cov = (a: number, b: number) => xs.reduce((s, x) => s + (x[a]! - mean[a]!) * (x[b]! - mean[b]!), 0) / (N - 1);
+      const cov = (a: number, b: number) =>
+        xs.reduce((s, x) => s + (x[a]! - mean[a]!) * (x[b]! - mean[b]!), 0) / (N - 1);
       expect(Math.abs(mean[0]! - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
       expect(Math.abs(mean[1]! + 2)).toBeLessThan(5 * Math.sqrt(1 / N));
       expect(Math.abs(cov(0, 0) - 2)).toBeLessThan(0.1);
@@ -190,7 +252,8 @@ describe('rng', () => {
     const sigma = Float64Array.of(2, 0.6, 0.6, 1);
     const nu = 8;
     const xs: Float64Array[] = [];
-    for (let i = 0; i < N; i++) xs.push(findDistribution('multi_student_t')!.rng!(rng, [nu, mu, sigma], [[], [2], [2, 2]]) as Float64Array);
+    for (let i = 0; i < N; i++)
+      xs.push(findDistribution('multi_student_t')!.rng!(rng, [nu, mu, sigma], [[], [2], [2, 2]]) as Float64Array);
     const mean = [0, 1].map((k) => xs.reduce((s, x) => s + x[k]!, 0) / N);
     const cov = (a: number, b: number) => xs.reduce((s, x) => s + (x[a]! - mean[a]!) * (x[b]! - mean[b]!), 0) / (N - 1);
     const f = nu / (nu - 2);
@@ -210,10 +273,11 @@ describe('rng', () => {
       for (let i = 0; i < m; i++) {
         const x = findDistribution(name)!.rng!(rng, [k, eta], [[], []]) as Float64Array;
         const omega = new Float64Array(k * k);
-        for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) {
-          if (name === 'lkj_corr') omega[r * k + c] = x[r * k + c]!;
-          else for (let t = 0; t < k; t++) omega[r * k + c] += x[r * k + t]! * x[c * k + t]!;
-        }
+        for (let r = 0; r < k; r++)
+          for (let c = 0; c < k; c++) {
+            if (name === 'lkj_corr') omega[r * k + c] = x[r * k + c]!;
+            else for (let t = 0; t < k; t++) omega[r * k + c] += x[r * k + t]! * x[c * k + t]!;
+          }
         for (let r = 0; r < k; r++) expect(Math.abs(omega[r * k + r]! - 1)).toBeLessThan(1e-12);
         const r12 = omega[1]!;
         sum += r12;
@@ -235,7 +299,9 @@ describe('rng', () => {
       expect(y.reduce((s, v) => s + v, 0)).toBe(50);
       y.forEach((v, k) => (sums[k]! += v));
     }
-    theta.forEach((p, k) => expect(Math.abs(sums[k]! / m - 50 * p)).toBeLessThan(5 * Math.sqrt((50 * p * (1 - p)) / m)));
+    theta.forEach((p, k) =>
+      expect(Math.abs(sums[k]! / m - 50 * p)).toBeLessThan(5 * Math.sqrt((50 * p * (1 - p)) / m)),
+    );
   });
 
   it('samples ordered_logistic outcomes with the model probabilities', () => {
@@ -244,7 +310,8 @@ describe('rng', () => {
     const eta = 0.3;
     const F = (j: number) => (j <= 0 ? 0 : j > 3 ? 1 : 1 / (1 + Math.exp(-(cuts[j - 1]! - eta))));
     const counts = [0, 0, 0, 0];
-    for (let i = 0; i < N; i++) counts[(findDistribution('ordered_logistic')!.rng!(rng, [eta, cuts], [[], [3]]) as number) - 1]!++;
+    for (let i = 0; i < N; i++)
+      counts[(findDistribution('ordered_logistic')!.rng!(rng, [eta, cuts], [[], [3]]) as number) - 1]!++;
     counts.forEach((c, k) => {
       const p = F(k + 1) - F(k);
       expect(Math.abs(c / N - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / N));
@@ -252,6 +319,8 @@ describe('rng', () => {
   });
 
   it('is deterministic for a seed', () => {
-    expect(Array.from(draws('gamma', [2, 1], 'same').slice(0, 5))).toEqual(Array.from(draws('gamma', [2, 1], 'same').slice(0, 5)));
+    expect(Array.from(draws('gamma', [2, 1], 'same').slice(0, 5))).toEqual(
+      Array.from(draws('gamma', [2, 1], 'same').slice(0, 5)),
+    );
   });
 });

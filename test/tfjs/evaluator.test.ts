@@ -21,15 +21,27 @@ function regressionGraph(): DensityGraph {
   const mu = g.matmul(X, beta);
   const sigma = g.unary('exp', logSigma);
   const z = g.binary('div', g.binary('sub', y, mu), sigma);
-  const lik = g.binary('sub', g.binary('mul', g.scalar(-0.5), g.reduce('sum', g.unary('square', z))), g.binary('mul', g.scalar(4), logSigma));
+  const lik = g.binary(
+    'sub',
+    g.binary('mul', g.scalar(-0.5), g.reduce('sum', g.unary('square', z))),
+    g.binary('mul', g.scalar(4), logSigma),
+  );
   const prior = g.binary('mul', g.scalar(-0.5), g.reduce('sum', g.unary('square', g.gather(beta, [0, 2, 1]))));
   const gammaTerm = g.unary('lgamma', g.binary('add', g.unary('exp', logSigma), g.scalar(1)));
   // A select on a comparison and a Cholesky factor, so every kind of kernel runs in the leak test.
   const clipped = g.reduce('sum', g.select(g.binary('gt', beta, g.scalar(0)), beta, g.unary('neg', beta)));
-  const S = g.binary('add', g.matmul(g.reshape(g.concat([beta, beta], [6]), [2, 3]), g.constant([1, 0, 0, 1, 1, 1], [3, 2])), g.constant([3, 0, 0, 3], [2, 2]));
+  const S = g.binary(
+    'add',
+    g.matmul(g.reshape(g.concat([beta, beta], [6]), [2, 3]), g.constant([1, 0, 0, 1, 1, 1], [3, 2])),
+    g.constant([3, 0, 0, 3], [2, 2]),
+  );
   const spd = g.binary('add', g.matmul(S, g.transpose(S)), g.constant([1, 0, 0, 1], [2, 2]));
   const logDet = g.reduce('sum', g.unary('log', g.gather(g.cholesky(spd), [0, 3])));
-  const total = g.binary('add', g.binary('add', g.binary('add', lik, prior), gammaTerm), g.binary('sub', logDet, clipped));
+  const total = g.binary(
+    'add',
+    g.binary('add', g.binary('add', lik, prior), gammaTerm),
+    g.binary('sub', logDet, clipped),
+  );
   return g.build(total);
 }
 
@@ -103,7 +115,11 @@ describe('tfjs evaluator', () => {
   it('rejects malformed graphs as internal errors', async () => {
     const g = new HandGraph();
     const x = g.param([3]);
-    const bad: DensityGraph = { ...g.build(x), nodes: [...g.nodes, { id: 9, kind: 'unary', op: 'exp', inputs: [42], shape: [3] }], output: 9 };
+    const bad: DensityGraph = {
+      ...g.build(x),
+      nodes: [...g.nodes, { id: 9, kind: 'unary', op: 'exp', inputs: [42], shape: [3] }],
+      output: 9,
+    };
     await expect(compileTfjs(bad)).rejects.toThrow(InternalError);
     const h = new HandGraph();
     const y = h.param([2]);

@@ -13,7 +13,9 @@ import type { ModelData } from '../../src/model/types.js';
 import { makeRng, sample } from './harness.js';
 
 const DIR = join(import.meta.dirname, '../../examples/models');
-const MODELS = readdirSync(DIR).filter((f) => f.endsWith('.stan')).map((f) => f.replace(/\.stan$/, ''));
+const MODELS = readdirSync(DIR)
+  .filter((f) => f.endsWith('.stan'))
+  .map((f) => f.replace(/\.stan$/, ''));
 /**
  * tfjs spends ~10 µs of fixed overhead per op, so a graph lowered to
  * 10⁵ scalar nodes (changepoint: 125k) takes tens of seconds per gradient;
@@ -40,7 +42,9 @@ describe('tfjs and f64 agree on the example models', () => {
     const dataPath = join(DIR, `${name}.data.json`);
     const data = existsSync(dataPath) ? (JSON.parse(readFileSync(dataPath, 'utf8')) as ModelData) : {};
     const graph = lowerToGraph(source, data);
-    expect(graph.nodes.length, `${name} is too large for tfjs in a unit test: add it to TOO_LARGE`).toBeLessThanOrEqual(MAX_NODES);
+    expect(graph.nodes.length, `${name} is too large for tfjs in a unit test: add it to TOO_LARGE`).toBeLessThanOrEqual(
+      MAX_NODES,
+    );
     const chains = 3;
     const x = Float64Array.from(sample({ intervals: [[-1.5, 1.5]] }, chains * graph.dim, makeRng(name)));
     const f64 = compileF64(graph);

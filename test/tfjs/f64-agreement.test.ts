@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileF64 } from '../../src/backends/f64/tape.js';
 import { compileTfjs } from '../../src/backends/tfjs/compile.js';
-import {
-  BINARY_OPS, REDUCE_OPS, UNARY_OPS, type BinaryOp, type DensityGraph, type UnaryOp,
-} from '../../src/ir/ops.js';
+import { BINARY_OPS, REDUCE_OPS, UNARY_OPS, type BinaryOp, type DensityGraph, type UnaryOp } from '../../src/ir/ops.js';
 import { HandGraph } from './graphs.js';
 import { close, makeRng, sample } from './harness.js';
 import { BINARY_DOMAINS, DEFAULT, UNARY_DOMAINS } from './ops-cases.js';
@@ -24,10 +22,12 @@ async function expectAgreement(graph: DensityGraph, x: number[], chains: number,
     // Scale tolerances by the size of what is summed: float32 rounding grows with it.
     const misses: string[] = [];
     for (let c = 0; c < chains; c++) {
-      if (!close(b.logDensity[c]!, a.logDensity[c]!, TOL)) misses.push(`chain ${c}: tfjs ${b.logDensity[c]} vs f64 ${a.logDensity[c]}`);
+      if (!close(b.logDensity[c]!, a.logDensity[c]!, TOL))
+        misses.push(`chain ${c}: tfjs ${b.logDensity[c]} vs f64 ${a.logDensity[c]}`);
     }
     for (let i = 0; i < a.gradient.length; i++) {
-      if (!close(b.gradient[i]!, a.gradient[i]!, TOL)) misses.push(`gradient[${i}]: tfjs ${b.gradient[i]} vs f64 ${a.gradient[i]}`);
+      if (!close(b.gradient[i]!, a.gradient[i]!, TOL))
+        misses.push(`gradient[${i}]: tfjs ${b.gradient[i]} vs f64 ${a.gradient[i]}`);
     }
     expect(misses).toEqual([]);
   } finally {
@@ -61,7 +61,19 @@ describe('tfjs and f64 agree on each primitive', () => {
 });
 
 /** Ops that keep values in a moderate range whatever their inputs. */
-const SAFE_UNARY: UnaryOp[] = ['sin', 'cos', 'tanh', 'atan', 'inv_logit', 'log1p_exp', 'Phi', 'erf', 'neg', 'asinh', 'log_inv_logit'];
+const SAFE_UNARY: UnaryOp[] = [
+  'sin',
+  'cos',
+  'tanh',
+  'atan',
+  'inv_logit',
+  'log1p_exp',
+  'Phi',
+  'erf',
+  'neg',
+  'asinh',
+  'log_inv_logit',
+];
 const SAFE_BINARY: BinaryOp[] = ['add', 'sub', 'mul', 'fmax', 'fmin', 'hypot', 'log_sum_exp2', 'atan2'];
 
 /** A random DAG over vectors [4] and scalars, with matmul, gather, concat, select and noise. */

@@ -3,7 +3,13 @@
  * sharing: the graph is exactly what the test writes).
  */
 import {
-  shapeSize, type BinaryOp, type DensityGraph, type IRNode, type ReduceOp, type Shape, type UnaryOp,
+  shapeSize,
+  type BinaryOp,
+  type DensityGraph,
+  type IRNode,
+  type ReduceOp,
+  type Shape,
+  type UnaryOp,
 } from '../../src/ir/ops.js';
 
 export class HandGraph {
@@ -79,7 +85,8 @@ export class HandGraph {
   }
   /** sum(x) as the output, or x itself when it is already a scalar. */
   build(output: number): DensityGraph {
-    const out = shapeSize(this.shape(output)) === 1 && this.shape(output).length === 0 ? output : this.reduce('sum', output);
+    const out =
+      shapeSize(this.shape(output)) === 1 && this.shape(output).length === 0 ? output : this.reduce('sum', output);
     return { nodes: this.nodes, dim: this.dim, output: out, readsNoise: this.readsNoise };
   }
 }

@@ -62,7 +62,10 @@ export interface CheckOptions {
 }
 
 /** Compare tfjs with the reference on every chain; returns the worst errors seen. */
-export async function checkAgainstReference(graph: DensityGraph, opts: CheckOptions): Promise<{ value: number; gradient: number }> {
+export async function checkAgainstReference(
+  graph: DensityGraph,
+  opts: CheckOptions,
+): Promise<{ value: number; gradient: number }> {
   const { chains, x, noise = 0 } = opts;
   const tol = opts.tolerance ?? FLOAT32;
   const ev = await compileTfjs(graph, opts.backend ? { backend: opts.backend } : {});
@@ -89,7 +92,8 @@ export async function checkAgainstReference(graph: DensityGraph, opts: CheckOpti
         if (!close(g, gref[i]!, tol.gradient)) {
           throw new Error(`chain ${c}: gradient[${i}] ${g} vs reference ${gref[i]} at x = [${xc}]`);
         }
-        if (Number.isFinite(gref[i]!)) worstGradient = Math.max(worstGradient, Math.abs(g - gref[i]!) / (1 + Math.abs(gref[i]!)));
+        if (Number.isFinite(gref[i]!))
+          worstGradient = Math.max(worstGradient, Math.abs(g - gref[i]!) / (1 + Math.abs(gref[i]!)));
       }
     }
     return { value: worstValue, gradient: worstGradient };

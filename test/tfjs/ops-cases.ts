@@ -12,35 +12,110 @@ import { checkAgainstReference, makeRng, sample, type Domain } from './harness.j
 
 export const DEFAULT: Domain = { intervals: [[-2, 2]] };
 const POSITIVE: Domain = { intervals: [[0.1, 5]] };
-const AWAY_FROM_ZERO: Domain = { intervals: [[-2, -0.2], [0.2, 2]] };
+const AWAY_FROM_ZERO: Domain = {
+  intervals: [
+    [-2, -0.2],
+    [0.2, 2],
+  ],
+};
 const UNIT_OPEN: Domain = { intervals: [[-0.9, 0.9]] };
 /** Exact float32 values with ties, halves and zero, for piecewise-constant ops. */
 const GRID: Domain = { points: [-2.5, -1.5, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 1.5, 2.5, 3] };
-const GAMMA: Domain = { intervals: [[-2.9, -2.1], [-0.9, -0.1], [0.1, 3], [3, 30]] };
+const GAMMA: Domain = {
+  intervals: [
+    [-2.9, -2.1],
+    [-0.9, -0.1],
+    [0.1, 3],
+    [3, 30],
+  ],
+};
 
 /** Piecewise-constant ops: zero derivative everywhere (ops.ts). */
 export const ZERO_DERIVATIVE = new Set<string>([
-  'floor', 'ceil', 'round', 'trunc', 'sign', 'step', 'logical_not', 'is_nan', 'is_inf',
-  'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'logical_and', 'logical_or',
+  'floor',
+  'ceil',
+  'round',
+  'trunc',
+  'sign',
+  'step',
+  'logical_not',
+  'is_nan',
+  'is_inf',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'eq',
+  'ne',
+  'logical_and',
+  'logical_or',
 ]);
 
 export const UNARY_DOMAINS: Partial<Record<UnaryOp, Domain>> = {
-  log: POSITIVE, sqrt: POSITIVE, inv_sqrt: POSITIVE, log2: POSITIVE, log10: POSITIVE,
-  cbrt: AWAY_FROM_ZERO, inv: AWAY_FROM_ZERO, inv_square: AWAY_FROM_ZERO, abs: AWAY_FROM_ZERO,
-  log1p: { intervals: [[-0.9, 3]] }, log1m: { intervals: [[-3, 0.9]] },
+  log: POSITIVE,
+  sqrt: POSITIVE,
+  inv_sqrt: POSITIVE,
+  log2: POSITIVE,
+  log10: POSITIVE,
+  cbrt: AWAY_FROM_ZERO,
+  inv: AWAY_FROM_ZERO,
+  inv_square: AWAY_FROM_ZERO,
+  abs: AWAY_FROM_ZERO,
+  log1p: { intervals: [[-0.9, 3]] },
+  log1m: { intervals: [[-3, 0.9]] },
   logit: { intervals: [[0.02, 0.98]] },
-  log1p_exp: { intervals: [[-20, 20]] }, log_inv_logit: { intervals: [[-20, 20]] },
-  log1m_inv_logit: { intervals: [[-20, 20]] }, inv_logit: { intervals: [[-10, 10]] },
-  log1m_exp: { intervals: [[-8, -0.75], [-0.6, -0.01]] },
-  lgamma: GAMMA, digamma: GAMMA, trigamma: GAMMA,
-  tgamma: { intervals: [[-2.9, -2.1], [-0.9, -0.1], [0.2, 6]] },
-  asin: UNIT_OPEN, acos: UNIT_OPEN, atanh: UNIT_OPEN, acosh: { intervals: [[1.1, 4]] },
+  log1p_exp: { intervals: [[-20, 20]] },
+  log_inv_logit: { intervals: [[-20, 20]] },
+  log1m_inv_logit: { intervals: [[-20, 20]] },
+  inv_logit: { intervals: [[-10, 10]] },
+  log1m_exp: {
+    intervals: [
+      [-8, -0.75],
+      [-0.6, -0.01],
+    ],
+  },
+  lgamma: GAMMA,
+  digamma: GAMMA,
+  trigamma: GAMMA,
+  tgamma: {
+    intervals: [
+      [-2.9, -2.1],
+      [-0.9, -0.1],
+      [0.2, 6],
+    ],
+  },
+  asin: UNIT_OPEN,
+  acos: UNIT_OPEN,
+  atanh: UNIT_OPEN,
+  acosh: { intervals: [[1.1, 4]] },
   tan: { intervals: [[-1.2, 1.2]] },
-  erf: { intervals: [[-4, 4]] }, erfc: { intervals: [[-3, 9]] }, Phi: { intervals: [[-12, 6]] },
-  log_Phi: { intervals: [[-40, -5], [-5, 6]] },
-  inv_Phi: { intervals: [[1e-6, 0.02], [0.024, 0.0245], [0.02, 0.98], [0.9755, 0.976], [0.98, 0.99999]] },
-  exp: { intervals: [[-5, 5]] }, exp2: { intervals: [[-5, 5]] },
-  floor: GRID, ceil: GRID, round: GRID, trunc: GRID, sign: GRID, step: GRID, logical_not: GRID,
+  erf: { intervals: [[-4, 4]] },
+  erfc: { intervals: [[-3, 9]] },
+  Phi: { intervals: [[-12, 6]] },
+  log_Phi: {
+    intervals: [
+      [-40, -5],
+      [-5, 6],
+    ],
+  },
+  inv_Phi: {
+    intervals: [
+      [1e-6, 0.02],
+      [0.024, 0.0245],
+      [0.02, 0.98],
+      [0.9755, 0.976],
+      [0.98, 0.99999],
+    ],
+  },
+  exp: { intervals: [[-5, 5]] },
+  exp2: { intervals: [[-5, 5]] },
+  floor: GRID,
+  ceil: GRID,
+  round: GRID,
+  trunc: GRID,
+  sign: GRID,
+  step: GRID,
+  logical_not: GRID,
   is_nan: { points: [0, 1, -2, Infinity, -Infinity, NaN] },
   is_inf: { points: [0, 1, -2, Infinity, -Infinity, NaN] },
 };
@@ -49,17 +124,54 @@ const BOOLISH: Domain = { points: [-0.5, 0, 0, 1, 2] };
 export const BINARY_DOMAINS: Partial<Record<BinaryOp, [Domain, Domain]>> = {
   div: [DEFAULT, AWAY_FROM_ZERO],
   pow: [{ intervals: [[0.2, 3]] }, DEFAULT],
-  fmod: [{ intervals: [[-5, 5]] }, { intervals: [[-2, -0.7], [0.7, 2]] }],
+  fmod: [
+    { intervals: [[-5, 5]] },
+    {
+      intervals: [
+        [-2, -0.7],
+        [0.7, 2],
+      ],
+    },
+  ],
   hypot: [AWAY_FROM_ZERO, AWAY_FROM_ZERO],
   log_sum_exp2: [{ intervals: [[-30, 5]] }, { intervals: [[-30, 5]] }],
   log_diff_exp: [{ intervals: [[0, 2]] }, { intervals: [[-6, -0.1]] }],
-  lbeta: [{ intervals: [[0.1, 8], [8, 50], [100, 1e5]] }, { intervals: [[0.1, 8], [8, 50], [100, 1e5]] }],
-  lchoose: [{ intervals: [[3, 8], [20, 1e4]] }, { intervals: [[0.1, 2.9]] }],
+  lbeta: [
+    {
+      intervals: [
+        [0.1, 8],
+        [8, 50],
+        [100, 1e5],
+      ],
+    },
+    {
+      intervals: [
+        [0.1, 8],
+        [8, 50],
+        [100, 1e5],
+      ],
+    },
+  ],
+  lchoose: [
+    {
+      intervals: [
+        [3, 8],
+        [20, 1e4],
+      ],
+    },
+    { intervals: [[0.1, 2.9]] },
+  ],
   binary_log_loss: [{ points: [0, 1, 0.25] }, { intervals: [[0.05, 0.95]] }],
   multiply_log: [DEFAULT, { intervals: [[0.1, 3]] }],
   lmultiply: [DEFAULT, { intervals: [[0.1, 3]] }],
-  lt: [GRID, GRID], le: [GRID, GRID], gt: [GRID, GRID], ge: [GRID, GRID], eq: [GRID, GRID], ne: [GRID, GRID],
-  logical_and: [BOOLISH, BOOLISH], logical_or: [BOOLISH, BOOLISH],
+  lt: [GRID, GRID],
+  le: [GRID, GRID],
+  gt: [GRID, GRID],
+  ge: [GRID, GRID],
+  eq: [GRID, GRID],
+  ne: [GRID, GRID],
+  logical_and: [BOOLISH, BOOLISH],
+  logical_or: [BOOLISH, BOOLISH],
 };
 
 const CHAINS = 3;
@@ -78,7 +190,8 @@ export function defineOpTests(backend: TfjsBackendName): void {
         x: sample(domain, CHAINS * graph.dim, rng),
         zeroGradient: ZERO_DERIVATIVE.has(op),
       });
-      if (process.env.TFJS_REPORT) console.log(`ERR ${op} value ${worst.value.toExponential(1)} gradient ${worst.gradient.toExponential(1)}`);
+      if (process.env.TFJS_REPORT)
+        console.log(`ERR ${op} value ${worst.value.toExponential(1)} gradient ${worst.gradient.toExponential(1)}`);
     });
   });
 
@@ -104,19 +217,40 @@ export function defineOpTests(backend: TfjsBackendName): void {
       const operand = (side: Side, domain: Domain): number =>
         side.kind === 'param'
           ? g.param(side.shape)
-          : g.constant(sample(domain, side.shape.length === 0 ? 1 : side.shape.reduce((p, q) => p * q, 1), rng), side.shape);
+          : g.constant(
+              sample(domain, side.shape.length === 0 ? 1 : side.shape.reduce((p, q) => p * q, 1), rng),
+              side.shape,
+            );
       const ia = operand(a, da);
       const ib = operand(b, db);
       const graph = g.build(g.binary(op, ia, ib));
       // Positions: each chain's a-part then b-part, from their own domains.
       const x: number[] = [];
       for (let c = 0; c < CHAINS; c++) {
-        for (const [side, domain] of [[a, da], [b, db]] as const) {
-          if (side.kind === 'param') x.push(...sample(domain, side.shape.reduce((p, q) => p * q, 1), rng));
+        for (const [side, domain] of [
+          [a, da],
+          [b, db],
+        ] as const) {
+          if (side.kind === 'param')
+            x.push(
+              ...sample(
+                domain,
+                side.shape.reduce((p, q) => p * q, 1),
+                rng,
+              ),
+            );
         }
       }
-      const worst = await checkAgainstReference(graph, { backend, chains: CHAINS, x, zeroGradient: ZERO_DERIVATIVE.has(op) });
-      if (process.env.TFJS_REPORT) console.log(`ERR ${op} ${name} value ${worst.value.toExponential(1)} gradient ${worst.gradient.toExponential(1)}`);
+      const worst = await checkAgainstReference(graph, {
+        backend,
+        chains: CHAINS,
+        x,
+        zeroGradient: ZERO_DERIVATIVE.has(op),
+      });
+      if (process.env.TFJS_REPORT)
+        console.log(
+          `ERR ${op} ${name} value ${worst.value.toExponential(1)} gradient ${worst.gradient.toExponential(1)}`,
+        );
     });
   });
 

@@ -9,7 +9,17 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import digammaRef from '@stdlib/math-base-special-digamma';
 import { normal } from '@stdlib/stats-base-dists';
 import { initTfjs } from '../../src/backends/tfjs/setup.js';
-import { Phi, digamma, erfc, invPhi, lbeta, lgamma, log1mExp, log1pExp, logPhi } from '../../src/backends/tfjs/special.js';
+import {
+  Phi,
+  digamma,
+  erfc,
+  invPhi,
+  lbeta,
+  lgamma,
+  log1mExp,
+  log1pExp,
+  logPhi,
+} from '../../src/backends/tfjs/special.js';
 import { lbeta as lbetaF64 } from '../../src/math/special.js';
 
 function evaluate(f: (x: tf.Tensor) => tf.Tensor, xs: number[]): number[] {

@@ -105,14 +105,18 @@ export function defineStructuralTests(backend: TfjsBackendName): void {
   function lowerFactor(n: number, chains: number): number[] {
     const out: number[] = [];
     for (let c = 0; c < chains; c++) {
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.push(i === j ? uniform(1, 1, 2)[0]! : uniform(1, -1, 1)[0]!);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) out.push(i === j ? uniform(1, 1, 2)[0]! : uniform(1, -1, 1)[0]!);
     }
     return out;
   }
 
   describe(`${backend}: triangular_solve_lower`, () => {
     const n = 3;
-    for (const [name, bShape] of [['vector', [n]], ['matrix', [n, 2]]] as [string, Shape][]) {
+    for (const [name, bShape] of [
+      ['vector', [n]],
+      ['matrix', [n, 2]],
+    ] as [string, Shape][]) {
       it(`param L, param b (${name})`, async () => {
         const g = new HandGraph();
         const L = g.param([n, n]);

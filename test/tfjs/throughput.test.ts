@@ -39,7 +39,9 @@ describe('tfjs throughput, 100-d Gaussian, 256 chains', () => {
     it(`${backend}`, async () => {
       const rate = await measure(backend, seconds);
       if (process.env.TFJS_BENCH_SECONDS) {
-        console.log(`${backend}: ${rate.toFixed(0)} gradient evaluations/s (${(rate * CHAINS).toExponential(2)} chain-gradients/s)`);
+        console.log(
+          `${backend}: ${rate.toFixed(0)} gradient evaluations/s (${(rate * CHAINS).toExponential(2)} chain-gradients/s)`,
+        );
       }
       expect(rate).toBeGreaterThan(20);
     });

@@ -59,8 +59,20 @@ const cases: Case[] = [
     bounds: { lower: Float64Array.of(0, -5, 2), upper: Float64Array.of(1, 5, 2.5) },
     free: all,
   },
-  { label: 'lower = -inf is no bound', transform: boundsTransform, sizes: [2], bounds: { lower: -Infinity }, free: all },
-  { label: 'offset/multiplier', transform: affineTransform, sizes: [3], bounds: { offset: 2, multiplier: 0.5 }, free: all },
+  {
+    label: 'lower = -inf is no bound',
+    transform: boundsTransform,
+    sizes: [2],
+    bounds: { lower: -Infinity },
+    free: all,
+  },
+  {
+    label: 'offset/multiplier',
+    transform: affineTransform,
+    sizes: [3],
+    bounds: { offset: 2, multiplier: 0.5 },
+    free: all,
+  },
   {
     label: 'offset/multiplier, vector multiplier',
     transform: affineTransform,
@@ -186,7 +198,9 @@ describe('data checks', () => {
     expect(positiveOrderedTransform.violation(Float64Array.of(-1, 1, 2), [3], {})).toMatch(/positive/);
   });
   test('bounds name the element', () => {
-    expect(boundsTransform.violation(Float64Array.of(1, -2), [2], { lower: 0 })).toMatch(/element 2 = -2 is below its lower bound 0/);
+    expect(boundsTransform.violation(Float64Array.of(1, -2), [2], { lower: 0 })).toMatch(
+      /element 2 = -2 is below its lower bound 0/,
+    );
   });
   test('cov and corr matrices', () => {
     expect(covMatrixTransform.violation(Float64Array.of(1, 2, 2, 1), [2], {})).toMatch(/positive definite/);

@@ -40,7 +40,10 @@ describe('upgradeSource', () => {
       ['increment_log_prob(normal_log(y, 0, 1));', 'target += normal_lpdf(y | 0, 1);'],
       ['target += poisson_log(n, 3);', 'target += poisson_lpmf(n | 3);'],
       ['target += poisson_log_log(n, 3);', 'target += poisson_log_lpmf(n | 3);'],
-      ['target += normal_ccdf_log(y, 0, 1) + gamma_cdf_log(y, 2, 2);', 'target += normal_lccdf(y | 0, 1) + gamma_lcdf(y | 2, 2);'],
+      [
+        'target += normal_ccdf_log(y, 0, 1) + gamma_cdf_log(y, 2, 2);',
+        'target += normal_lccdf(y | 0, 1) + gamma_lcdf(y | 2, 2);',
+      ],
       ['target += normal_lpdf(y, f(a, b), 1);', 'target += normal_lpdf(y | f(a, b), 1);'],
       ['target += normal_lpdf(y | 0, 1);', 'target += normal_lpdf(y | 0, 1);'],
       ['z = fabs(x) + if_else(x > 0, 1, f(2, 3));', 'z = abs(x) + (x > 0 ? 1 : f(2, 3));'],
@@ -50,7 +53,10 @@ describe('upgradeSource', () => {
       ['matrix[K, K] Sigma[J];', 'array[J] matrix[K, K] Sigma;'],
       ['real f(data real[,] x, int[] n);', 'real f(data array[,] real x, array[] int n);'],
       ['vector[N] mu = x[1];', 'vector[N] mu = x[1];'],
-      ['real foo_log(int[] y, real a) { return 0; } y ~ foo(1);', 'real foo_lpmf(array[] int y, real a) { return 0; } y ~ foo(1);'],
+      [
+        'real foo_log(int[] y, real a) { return 0; } y ~ foo(1);',
+        'real foo_lpmf(array[] int y, real a) { return 0; } y ~ foo(1);',
+      ],
     ];
     for (const [before, after] of cases) expect(up(before), before).toBe(after);
   });

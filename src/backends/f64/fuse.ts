@@ -58,14 +58,20 @@ export function findClusters(nodes: IRNode[], output: number): Cluster[] {
     const uses = consumers[id];
     if (id !== output && uses.length > 0) {
       const cl = clusterOf[uses[0]];
-      if (cl >= 0 && found[cl].size === n && found[cl].members.length < MAX_MEMBERS && uses.every((k) => clusterOf[k] === cl)) {
+      if (
+        cl >= 0 &&
+        found[cl].size === n &&
+        found[cl].members.length < MAX_MEMBERS &&
+        uses.every((k) => clusterOf[k] === cl)
+      ) {
         clusterOf[id] = cl;
         found[cl].members.push(id);
         continue;
       }
     }
     let sum: number | null = null;
-    if (id !== output && uses.length === 1 && nodes[uses[0]].kind === 'reduce' && nodes[uses[0]].op === 'sum') sum = uses[0];
+    if (id !== output && uses.length === 1 && nodes[uses[0]].kind === 'reduce' && nodes[uses[0]].op === 'sum')
+      sum = uses[0];
     clusterOf[id] = found.length;
     found.push({ members: [id], root: id, sum, size: n });
   }
@@ -101,7 +107,10 @@ function usedParams(fn: Function | undefined, arity: number): boolean[] {
   const text = Function.prototype.toString.call(fn);
   const match = /^\s*(?:function\s*\w*\s*)?\(([^)]*)\)|^\s*(\w+)\s*=>/.exec(text);
   if (!match || text.includes('[native code]')) return all;
-  const names = (match[1] ?? match[2] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  const names = (match[1] ?? match[2] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
   return all.map((_, i) => i < names.length && !names[i].startsWith('_'));
 }
 
@@ -144,8 +153,13 @@ function modeOf(x: StepInput, n: number): FusedMode {
  * `forwardWithGradient`, one loop for both directions.
  */
 export function fusedStep(
-  original: Cluster, graphNodes: IRNode[], originalInputs: StepInput[], out: Float64Array, gOut: Float64Array | null,
-  constantAdjoint: number | null = null, matvec: MatvecInput | null = null,
+  original: Cluster,
+  graphNodes: IRNode[],
+  originalInputs: StepInput[],
+  out: Float64Array,
+  gOut: Float64Array | null,
+  constantAdjoint: number | null = null,
+  matvec: MatvecInput | null = null,
 ): NodeStep {
   const { cluster, nodes, inputs } = withoutIdentities(divisionsToProducts(original, graphNodes, originalInputs));
   if (matvec) return matvecStep(cluster, nodes, inputs, out, constantAdjoint, matvec);
@@ -184,13 +198,25 @@ export interface MatvecInput {
 
 /** The fused step of a cluster that reads one constant-matrix × batched-vector product (see matvec-fused.ts). */
 function matvecStep(
-  cluster: Cluster, nodes: IRNode[], inputs: StepInput[], out: Float64Array, constantAdjoint: number | null, mv: MatvecInput,
+  cluster: Cluster,
+  nodes: IRNode[],
+  inputs: StepInput[],
+  out: Float64Array,
+  constantAdjoint: number | null,
+  mv: MatvecInput,
 ): NodeStep {
   const index = inputs.indexOf(mv.placeholder);
   const { code, envValues, n } = clusterCode(cluster, nodes, inputs, true);
   const src = code.source;
-  if (index < 0 || !src || constantAdjoint === null || !inputs.every((x, q) => q === index || (!x.batched && !x.strided)))
-    throw new InternalError('f64: a fused matrix product needs a summed cluster with a constant adjoint and constant other inputs');
+  if (
+    index < 0 ||
+    !src ||
+    constantAdjoint === null ||
+    !inputs.every((x, q) => q === index || (!x.batched && !x.strided))
+  )
+    throw new InternalError(
+      'f64: a fused matrix product needs a summed cluster with a constant adjoint and constant other inputs',
+    );
   code.matvec ??= new Map();
   let fns = code.matvec.get(index);
   if (!fns) {
@@ -214,7 +240,10 @@ function matvecStep(
 
 /** The cluster's generated code (cached by its structure) and the kernels to bind it to. */
 function clusterCode(
-  cluster: Cluster, nodes: IRNode[], inputs: StepInput[], hasGradOut: boolean,
+  cluster: Cluster,
+  nodes: IRNode[],
+  inputs: StepInput[],
+  hasGradOut: boolean,
 ): { code: GeneratedCode; envValues: unknown[]; n: number; needIn: boolean[] } {
   const n = shapeSize(nodes[cluster.root].shape);
   const modes = inputs.map((x) => modeOf(x, n));
@@ -222,7 +251,9 @@ function clusterCode(
   // strides and offsets become source text: only plain integers may reach it
   for (const t of strides) {
     if (t && !(Number.isSafeInteger(t.offset) && Number.isSafeInteger(t.stride) && t.offset >= 0 && t.stride >= 0))
-      throw new InternalError(`f64: a strided input needs integer offset and stride, got ${String(t.offset)}, ${String(t.stride)}`);
+      throw new InternalError(
+        `f64: a strided input needs integer offset and stride, got ${String(t.offset)}, ${String(t.stride)}`,
+      );
   }
   const needIn = inputs.map((x) => x.grad !== null && hasGradOut);
   const { members } = cluster;
@@ -235,7 +266,10 @@ function clusterCode(
   // forward statements, shared by both loops
   const fwd: string[] = [];
   const sig: string[] = [
-    `n${n > 1 ? 'v' : 's'}`, modes.join(''), needIn.map(Number).join(''), cluster.sum === null ? '' : 'sum',
+    `n${n > 1 ? 'v' : 's'}`,
+    modes.join(''),
+    needIn.map(Number).join(''),
+    cluster.sum === null ? '' : 'sum',
     strides.map((t) => (t ? `${t.stride}+${t.offset}` : '')).join(','),
   ];
   members.forEach((id, k) => {
@@ -252,7 +286,9 @@ function clusterCode(
       env[`da${k}`] = kern.da;
       env[`db${k}`] = kern.db;
     }
-    sig.push(`${node.kind}:${node.op}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`);
+    sig.push(
+      `${node.kind}:${node.op}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`,
+    );
   });
   const key = sig.join('|');
   let code = cache.get(key);
@@ -271,7 +307,9 @@ function clusterCode(
  * Synthetic inputs get negative ids.
  */
 function divisionsToProducts(
-  cluster: Cluster, nodes: IRNode[], inputs: StepInput[],
+  cluster: Cluster,
+  nodes: IRNode[],
+  inputs: StepInput[],
 ): { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] } {
   let patched: IRNode[] | null = null;
   const newInputs = [...inputs];
@@ -309,9 +347,11 @@ function divisionsToProducts(
  * bit; readers of a dropped member read its operand instead. The root stays
  * unless its operand is a member.
  */
-function withoutIdentities(
-  { cluster, nodes, inputs }: { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] },
-): { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] } {
+function withoutIdentities({ cluster, nodes, inputs }: { cluster: Cluster; nodes: IRNode[]; inputs: StepInput[] }): {
+  cluster: Cluster;
+  nodes: IRNode[];
+  inputs: StepInput[];
+} {
   const constantOf = (id: number): number | null => {
     const k = cluster.inputs.indexOf(id);
     if (k < 0 || inputs[k].batched || inputs[k].strided || inputs[k].value.length !== 1) return null;
@@ -374,12 +414,18 @@ function shiftIndex(statement: string): string {
 
 function readOf(k: number, mode: FusedMode): string {
   switch (mode) {
-    case 'B': return `x${k}[o]`;
-    case 'S': return `s${k}`;
-    case 'K': return `x${k}[i]`;
-    case 'k': return `k${k}`;
-    case 'P': return `x${k}[b${k} + i]`;
-    case 'Q': return `s${k}`;
+    case 'B':
+      return `x${k}[o]`;
+    case 'S':
+      return `s${k}`;
+    case 'K':
+      return `x${k}[i]`;
+    case 'k':
+      return `k${k}`;
+    case 'P':
+      return `x${k}[b${k} + i]`;
+    case 'Q':
+      return `s${k}`;
   }
 }
 
@@ -405,8 +451,14 @@ function elementLoop(body: string, scalar: boolean): string {
 }
 
 function generate(
-  cluster: Cluster, nodes: IRNode[], modes: FusedMode[], strides: ({ offset: number; stride: number } | null)[], scalar: boolean,
-  needIn: boolean[], fwd: string[], local: Map<number, string>,
+  cluster: Cluster,
+  nodes: IRNode[],
+  modes: FusedMode[],
+  strides: ({ offset: number; stride: number } | null)[],
+  scalar: boolean,
+  needIn: boolean[],
+  fwd: string[],
+  local: Map<number, string>,
 ): GeneratedCode {
   const { members, root, sum, inputs } = cluster;
   const envNames: string[] = [];
@@ -418,43 +470,54 @@ function generate(
   const unpack = inputs.map((_, k) => `const x${k} = xs[${k}];`).join(' ');
   const hoist = modes.map((m, k) => (m === 'k' ? `const k${k} = x${k}[0];` : '')).join(' ');
   // per chain: batched scalars, and where a strided parameter's chain starts in x (and in the gradient)
-  const perChain = modes.map((m, k) => {
-    const t = strides[k];
-    if (m === 'S') return `const s${k} = x${k}[c];`;
-    if ((m === 'P' || m === 'Q') && t) {
-      const base = `const b${k} = c * ${t.stride} + ${t.offset};`;
-      return m === 'Q' ? `${base} const s${k} = x${k}[b${k}];` : base;
-    }
-    return '';
-  }).join(' ');
+  const perChain = modes
+    .map((m, k) => {
+      const t = strides[k];
+      if (m === 'S') return `const s${k} = x${k}[c];`;
+      if ((m === 'P' || m === 'Q') && t) {
+        const base = `const b${k} = c * ${t.stride} + ${t.offset};`;
+        return m === 'Q' ? `${base} const s${k} = x${k}[b${k}];` : base;
+      }
+      return '';
+    })
+    .join(' ');
   // with an absorbed sum, two interleaved accumulators halve the add latency chain
   // (the hot loop of a Gaussian); the result may differ from a sequential sum in the last bits
   const odd = fwd.map(shiftIndex);
-  const tail = (body: string) => (scalar ? `{\n    const i = 0;\n    ${body}\n    o++;\n  }` : `for (; i < n; i++, o++) {\n    ${body}\n  }`);
-  const fwdBody = sum !== null
-    ? `${unpack} ${hoist}
+  const tail = (body: string) =>
+    scalar ? `{\n    const i = 0;\n    ${body}\n    o++;\n  }` : `for (; i < n; i++, o++) {\n    ${body}\n  }`;
+  const fwdBody =
+    sum !== null
+      ? `${unpack} ${hoist}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain}
   let acc = 0;
   let acc1 = 0;
   let i = 0;
-  ${scalar ? '' : `for (; i + 1 < n; i += 2, o += 2) {
+  ${
+    scalar
+      ? ''
+      : `for (; i + 1 < n; i += 2, o += 2) {
     ${fwd.join('\n    ')}
     acc += v${root};
     ${odd.join('\n    ')}
     acc1 += w${root};
-  }`}
+  }`
+  }
   ${tail(`${fwd.join('\n    ')}
     acc += v${root};`)}
   y[c] = acc + acc1;
 }`
-    : `${unpack} ${hoist}
+      : `${unpack} ${hoist}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain}
-  ${elementLoop(`${fwd.join('\n    ')}
-    y[o] = v${root};`, scalar)}
+  ${elementLoop(
+    `${fwd.join('\n    ')}
+    y[o] = v${root};`,
+    scalar,
+  )}
 }`;
   const label = `// fused cluster #${serial++}`;
   const forward = new Function(...envNames, `${label} forward\nreturn function (xs, y, c0, c1, n) {\n${fwdBody}\n};`);
@@ -463,7 +526,11 @@ for (let c = c0; c < c1; c++) {
   const memberIndex = new Map(members.map((id, k) => [id, k]));
   const needs = new Map<number, boolean>(); // does this value need an adjoint?
   inputs.forEach((id, k) => needs.set(id, needIn[k]));
-  for (const id of members) needs.set(id, nodes[id].inputs.some((i) => needs.get(i)));
+  for (const id of members)
+    needs.set(
+      id,
+      nodes[id].inputs.some((i) => needs.get(i)),
+    );
   if (!needs.get(root)) return { forward, backward: null, both: null };
   const lines: string[] = [];
   // a member's adjoint is the sum of its consumers' contributions, all known once the reverse
@@ -520,7 +587,10 @@ for (let c = c0; c < c1; c++) {
         // value and derivative from one statement when the op has a paired template
         const paired = PAIRED_UNARY[node.op as UnaryOp];
         if (paired) {
-          pairedStatements.set(k, paired(local.get(node.inputs[0]) as string, `pu${id}`, `pe${id}`, `v${id}`, `pd${id}`));
+          pairedStatements.set(
+            k,
+            paired(local.get(node.inputs[0]) as string, `pu${id}`, `pe${id}`, `v${id}`, `pd${id}`),
+          );
           // the backward loop alone needs only the derivative: the separate kernel, as unpaired
           const d = call(kern.df, `d${k}`, node.inputs, id);
           derivativeOnly.set(k, `const pd${id} = ${typeof d === 'number' ? literal(d) : d};`);
@@ -543,36 +613,54 @@ for (let c = c0; c < c1; c++) {
   const fwdd = fwd.map((t, k) => pairedStatements.get(k) ?? t);
   const oddd = fwdd.map(shiftIndex);
   // (a paired member's value only where some derivative reads it)
-  const recompute = members.map((id, k) => {
-    const d = derivativeOnly.get(k);
-    if (d === undefined) return read.has(id) ? fwd[k] : '';
-    return read.has(id) ? `${fwd[k]} ${d}` : d;
-  }).filter((t) => t.length > 0);
-  const unpackGrads = inputs.map((_, k) => (needIn[k] && modes[k] !== 'K' && modes[k] !== 'k' ? `const gx${k} = gxs[${k}];` : '')).join(' ');
+  const recompute = members
+    .map((id, k) => {
+      const d = derivativeOnly.get(k);
+      if (d === undefined) return read.has(id) ? fwd[k] : '';
+      return read.has(id) ? `${fwd[k]} ${d}` : d;
+    })
+    .filter((t) => t.length > 0);
+  const unpackGrads = inputs
+    .map((_, k) => (needIn[k] && modes[k] !== 'K' && modes[k] !== 'k' ? `const gx${k} = gxs[${k}];` : ''))
+    .join(' ');
   const initScalar = scalarGrads.map((k) => `let t${k} = 0;`).join(' ');
-  const flushScalar = scalarGrads.map((k) => (modes[Number(k)] === 'Q' ? `gx${k}[b${k}] += t${k};` : `gx${k}[c] += t${k};`)).join(' ');
+  const flushScalar = scalarGrads
+    .map((k) => (modes[Number(k)] === 'Q' ? `gx${k}[b${k}] += t${k};` : `gx${k}[c] += t${k};`))
+    .join(' ');
   const bwdBody = `${unpack} ${hoist} ${unpackGrads}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain} ${sum !== null ? 'const gs = gy[c];' : ''} ${initScalar}
-  ${elementLoop(`${sum !== null ? '' : 'const gs = gy[o];'}
+  ${elementLoop(
+    `${sum !== null ? '' : 'const gs = gy[o];'}
     ${recompute.join('\n    ')}
-    ${lines.join('\n    ')}`, scalar)}
+    ${lines.join('\n    ')}`,
+    scalar,
+  )}
   ${flushScalar}
 }`;
-  const backward = new Function(...envNames, `${label} backward\nreturn function (xs, y, gy, gxs, c0, c1, n) {\n${bwdBody}\n};`);
+  const backward = new Function(
+    ...envNames,
+    `${label} backward\nreturn function (xs, y, gy, gxs, c0, c1, n) {\n${bwdBody}\n};`,
+  );
   if (sum === null) {
     // forward and backward in one loop, for a root whose adjoint G is known before the forward runs
     const bothBody = `${unpack} ${hoist} ${unpackGrads}
 let o = c0 * n;
 for (let c = c0; c < c1; c++) {
   ${perChain} const gs = G; ${initScalar}
-  ${elementLoop(`${fwdd.join('\n    ')}
+  ${elementLoop(
+    `${fwdd.join('\n    ')}
     y[o] = v${root};
-    ${lines.join('\n    ')}`, scalar)}
+    ${lines.join('\n    ')}`,
+    scalar,
+  )}
   ${flushScalar}
 }`;
-    const both = new Function(...envNames, `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`);
+    const both = new Function(
+      ...envNames,
+      `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`,
+    );
     return { forward, backward, both };
   }
   // forward and backward in one loop, for a sum whose adjoint G is known before the forward runs
@@ -585,21 +673,30 @@ for (let c = c0; c < c1; c++) {
   let acc = 0;
   let acc1 = 0;
   let i = 0;
-  ${scalar ? '' : `for (; i + 1 < n; i += 2, o += 2) {
+  ${
+    scalar
+      ? ''
+      : `for (; i + 1 < n; i += 2, o += 2) {
     ${fwdd.join('\n    ')}
     acc += v${root};
     ${lines.join('\n    ')}
     ${oddd.join('\n    ')}
     acc1 += w${root};
     ${oddLines.join('\n    ')}
-  }`}
+  }`
+  }
   ${tail(`${fwdd.join('\n    ')}
     acc += v${root};
     ${lines.join('\n    ')}`)}
   y[c] = acc + acc1;
   ${flushScalar}
 }`;
-  const both = new Function(...envNames, `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`);
-  const source: ClusterSource | null = scalar ? null : { statements: fwdd, lines, root, prelude: `${unpack} ${hoist}`, envNames };
+  const both = new Function(
+    ...envNames,
+    `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`,
+  );
+  const source: ClusterSource | null = scalar
+    ? null
+    : { statements: fwdd, lines, root, prelude: `${unpack} ${hoist}`, envNames };
   return { forward, backward, both, source };
 }

@@ -33,8 +33,15 @@ export interface ClusterSource {
  * beat 4 × 1 by 1.5×). Larger clusters get fewer lanes, so the generated
  * function stays small enough for V8 to optimise.
  */
-const SHAPES: { chains: number; rows: number }[] = [{ chains: 8, rows: 4 }, { chains: 4, rows: 4 }, { chains: 1, rows: 4 }];
-const SHAPES_LARGE: { chains: number; rows: number }[] = [{ chains: 4, rows: 1 }, { chains: 1, rows: 1 }];
+const SHAPES: { chains: number; rows: number }[] = [
+  { chains: 8, rows: 4 },
+  { chains: 4, rows: 4 },
+  { chains: 1, rows: 4 },
+];
+const SHAPES_LARGE: { chains: number; rows: number }[] = [
+  { chains: 4, rows: 1 },
+  { chains: 1, rows: 1 },
+];
 /** Statements per element above which a cluster counts as large. */
 const LARGE = 12;
 
@@ -44,9 +51,12 @@ const LARGE = 12;
  */
 function bodyFor(src: ClusterSource, index: number, q: number, p: number, l: number, withGradient: boolean): string {
   const rename = (t: string) => {
-    const named = t.replace(/\b(v|g|pu|pe|pd)(\d+)\b/g, `$1$2_${l}`)
-      .split(`gx${index}[o] += `).join(`r${l} += `)
-      .split(`x${index}[o]`).join(`e${l}`);
+    const named = t
+      .replace(/\b(v|g|pu|pe|pd)(\d+)\b/g, `$1$2_${l}`)
+      .split(`gx${index}[o] += `)
+      .join(`r${l} += `)
+      .split(`x${index}[o]`)
+      .join(`e${l}`);
     return p === 0 ? named : named.split('[i]').join(`[i + ${p}]`);
   };
   const out = src.statements.map(rename);
@@ -60,7 +70,11 @@ function bodyFor(src: ClusterSource, index: number, q: number, p: number, l: num
  * `(xs, y, G, c0, c1, n, A, B, gB, k)`: forward only (G, gB unused) and
  * forward with gradient (the cluster's adjoint is G; adds into gB).
  */
-export function generateMatvec(src: ClusterSource, index: number, label: string): { forward: Function; both: Function } {
+export function generateMatvec(
+  src: ClusterSource,
+  index: number,
+  label: string,
+): { forward: Function; both: Function } {
   const make = (withGradient: boolean) => {
     /** One iteration over `rows` rows of A for `width` chains. */
     const rowStep = (width: number, rows: number) => {
@@ -76,10 +90,14 @@ export function generateMatvec(src: ClusterSource, index: number, label: string)
       }
       ${withGradient ? per(({ l }) => `let r${l} = 0;`) : ''}
       ${per(({ q, p, l }) => bodyFor(src, index, q, p, l, withGradient), '\n      ')}
-      ${withGradient ? `for (let j = 0; j < k; j++) {
+      ${
+        withGradient
+          ? `for (let j = 0; j < k; j++) {
         ${rowsOf.map((p) => `const a${p} = A[ai + ${p} * k + j];`).join(' ')}
         ${Array.from({ length: width }, (_, q) => `gB[b${q} + j] += ${rowsOf.map((p) => `a${p} * r${p * width + q}`).join(' + ')};`).join(' ')}
-      }` : ''}`;
+      }`
+          : ''
+      }`;
     };
     const block = ({ chains: width, rows }: { chains: number; rows: number }) => {
       const qs = Array.from({ length: width }, (_, q) => q);
@@ -88,9 +106,13 @@ export function generateMatvec(src: ClusterSource, index: number, label: string)
     ${per((q) => `const b${q} = (c + ${q}) * k;`)}
     ${per((q) => `let acc${q} = 0;`)}
     let i = 0;
-    ${rows > 1 ? `for (; i + ${rows} <= n; i += ${rows}) {
+    ${
+      rows > 1
+        ? `for (; i + ${rows} <= n; i += ${rows}) {
       const ai = i * k;${rowStep(width, rows)}
-    }` : ''}
+    }`
+        : ''
+    }
     for (; i < n; i++) {
       const ai = i * k;${rowStep(width, 1)}
     }
@@ -100,8 +122,12 @@ export function generateMatvec(src: ClusterSource, index: number, label: string)
     const body = `${src.prelude}
 const gs = G;
 let c = c0;
-${shapes.map((shape) => `for (; c + ${shape.chains} <= c1; c += ${shape.chains}) {${block(shape)}
-}`).join('\n')}`;
+${shapes
+  .map(
+    (shape) => `for (; c + ${shape.chains} <= c1; c += ${shape.chains}) {${block(shape)}
+}`,
+  )
+  .join('\n')}`;
     return new Function(...src.envNames, `${label}\nreturn function (xs, y, G, c0, c1, n, A, B, gB, k) {\n${body}\n};`);
   };
   return { forward: make(false), both: make(true) };

@@ -82,7 +82,8 @@ interface Compiled {
 export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Evaluator {
   const { nodes, dim } = graph;
   const outNode = nodes[graph.output];
-  if (!outNode || shapeSize(outNode.shape) !== 1) throw new InternalError('f64: the graph output must be a scalar node');
+  if (!outNode || shapeSize(outNode.shape) !== 1)
+    throw new InternalError('f64: the graph output must be a scalar node');
   const active = activeNodes(nodes);
   // Fused clusters are generated code: none where code generation from strings is forbidden.
   const clusters = options.fuse === false || !codeGenerationAllowed() ? [] : findClusters(nodes, graph.output);
@@ -104,8 +105,10 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
   }
 
   function checkInput(x: Float64Array, chains: number): void {
-    if (!Number.isInteger(chains) || chains < 1) throw new InternalError(`f64: chains must be a positive integer, got ${chains}`);
-    if (x.length < chains * dim) throw new InternalError(`f64: x has ${x.length} entries, need chains × dim = ${chains * dim}`);
+    if (!Number.isInteger(chains) || chains < 1)
+      throw new InternalError(`f64: chains must be a positive integer, got ${chains}`);
+    if (x.length < chains * dim)
+      throw new InternalError(`f64: x has ${x.length} entries, need chains × dim = ${chains * dim}`);
   }
 
   function prepare(x: Float64Array, chains: number, noise: number): Compiled {
@@ -194,7 +197,8 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
 }
 
 function copyOutput(value: Float64Array, out: Float64Array, chains: number): void {
-  if (value.length === 1) out.fill(value[0]); // a constant output
+  if (value.length === 1)
+    out.fill(value[0]); // a constant output
   else for (let c = 0; c < chains; c++) out[c] = value[c];
 }
 
@@ -210,7 +214,13 @@ function activeNodes(nodes: IRNode[]): boolean[] {
 
 /** Allocate every buffer for `C` chains and compile the steps. */
 function build(
-  nodes: IRNode[], active: boolean[], output: number, C: number, state: EvalState, clusters: Cluster[], resultGrad: Float64Array,
+  nodes: IRNode[],
+  active: boolean[],
+  output: number,
+  C: number,
+  state: EvalState,
+  clusters: Cluster[],
+  resultGrad: Float64Array,
 ): Compiled {
   // fused clusters: interior nodes get no buffers, the cluster's output node runs the fused step
   const interior = new Uint8Array(nodes.length);
@@ -326,7 +336,12 @@ function build(
       if (absorbed.has(id)) {
         const [a, b] = nodes[id].inputs;
         const gB = grads[b];
-        const placeholder: StepInput = { value: values[id], shape: nodes[id].shape, batched: true, grad: gB ? new Float64Array(0) : null };
+        const placeholder: StepInput = {
+          value: values[id],
+          shape: nodes[id].shape,
+          batched: true,
+          grad: gB ? new Float64Array(0) : null,
+        };
         matvec = { placeholder, A: values[a], B: values[b], gB, k: shapeSize(nodes[b].shape) };
         return placeholder;
       }
@@ -361,7 +376,18 @@ function build(
   const outGrad = grads[output];
   // blocks of a multiple of 4 chains (the matrix-times-vectors kernel works on 4 at a time)
   const block = Math.max(4, 4 * Math.floor(BLOCK_BYTES / Math.max(1, bytesPerChain) / 4));
-  return { xSites, forward, forwardGrad, backward, grads: owned, outValue: values[output], outGrad, params, block, direct };
+  return {
+    xSites,
+    forward,
+    forwardGrad,
+    backward,
+    grads: owned,
+    outValue: values[output],
+    outGrad,
+    params,
+    block,
+    direct,
+  };
 }
 
 /**
@@ -382,7 +408,8 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
       const after = consumers[user.id];
       const g = after.length === 1 ? known.get(after[0]) : undefined;
       const reader = after.length === 1 ? nodes[after[0]] : null;
-      if (g !== undefined && reader && reader.kind === 'reduce' && reader.op === 'sum' && shapeSize(reader.shape) === 1) known.set(id, g);
+      if (g !== undefined && reader && reader.kind === 'reduce' && reader.op === 'sum' && shapeSize(reader.shape) === 1)
+        known.set(id, g);
       continue;
     }
     const g = known.get(user.id);
@@ -408,7 +435,11 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
  * inputs are constants (a GLM likelihood term).
  */
 function absorbedProducts(
-  nodes: IRNode[], active: boolean[], clusters: Cluster[], adjoints: Map<number, number>, output: number,
+  nodes: IRNode[],
+  active: boolean[],
+  clusters: Cluster[],
+  adjoints: Map<number, number>,
+  output: number,
 ): Set<number> {
   const readers: number[][] = nodes.map(() => []);
   for (const node of nodes) for (const i of new Set(node.inputs)) readers[i].push(node.id);
@@ -419,10 +450,21 @@ function absorbedProducts(
     if (products.length !== 1) continue;
     const id = products[0];
     if (id === output || !readers[id].every((r) => cl.members.includes(r))) continue;
-    if (!cl.inputs.every((i) => i === id || nodes[i].kind === 'constant' || (nodes[i].kind === 'reshape' && isConstantAlias(nodes, i)))) continue;
+    if (
+      !cl.inputs.every(
+        (i) => i === id || nodes[i].kind === 'constant' || (nodes[i].kind === 'reshape' && isConstantAlias(nodes, i)),
+      )
+    )
+      continue;
     const [a, b] = nodes[id].inputs;
-    if (nodes[a].kind !== 'constant' || nodes[a].shape.length !== 2 || nodes[b].shape.length !== 1 || !active[b]) continue;
-    if (nodes[id].shape.length !== 1 || nodes[id].shape[0] !== nodes[a].shape[0] || nodes[b].shape[0] !== nodes[a].shape[1]) continue;
+    if (nodes[a].kind !== 'constant' || nodes[a].shape.length !== 2 || nodes[b].shape.length !== 1 || !active[b])
+      continue;
+    if (
+      nodes[id].shape.length !== 1 ||
+      nodes[id].shape[0] !== nodes[a].shape[0] ||
+      nodes[b].shape[0] !== nodes[a].shape[1]
+    )
+      continue;
     absorbed.add(id);
   }
   return absorbed;

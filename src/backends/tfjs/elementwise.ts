@@ -11,8 +11,21 @@ import * as tf from '@tensorflow/tfjs';
 import type { BinaryOp, ReduceOp, UnaryOp } from '../../ir/ops.js';
 import { asCondition, customOp, withDerivative, withPartials, zeroGradBinary, zeroGradUnary } from './grad.js';
 import {
-  Phi, digamma, erf, erfc, invPhi, lbeta, lchoose, lgamma, log1mExp, log1p, log1pExp, logPhi, logSumExp2,
-  tgamma, trigamma,
+  Phi,
+  digamma,
+  erf,
+  erfc,
+  invPhi,
+  lbeta,
+  lchoose,
+  lgamma,
+  log1mExp,
+  log1p,
+  log1pExp,
+  logPhi,
+  logSumExp2,
+  tgamma,
+  trigamma,
 } from './special.js';
 
 type T = tf.Tensor;
@@ -48,7 +61,10 @@ export const UNARY_KERNELS: Record<UnaryOp, (x: T) => T> = {
   cbrt: (x) => cubeRoot(x),
   square: (x) => tf.square(x),
   // tf's abs has derivative −1 at 0; the subgradient 0 is what f64 uses.
-  abs: withDerivative((x) => tf.abs(x), (x) => tf.sign(x)),
+  abs: withDerivative(
+    (x) => tf.abs(x),
+    (x) => tf.sign(x),
+  ),
   inv: (x) => tf.reciprocal(x),
   inv_sqrt: (x) => tf.rsqrt(x),
   inv_square: (x) => tf.reciprocal(tf.square(x)),
@@ -128,10 +144,7 @@ const binaryLogLoss = withPartials(
     const mixed = tf.neg(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), log1p(tf.neg(p)))));
     return tf.where(tf.equal(y, 1), tf.neg(tf.log(p)), tf.where(tf.equal(y, 0), tf.neg(log1p(tf.neg(p))), mixed));
   },
-  (y, p) => [
-    tf.sub(log1p(tf.neg(p)), tf.log(p)),
-    tf.add(tf.div(tf.neg(y), p), tf.div(tf.sub(1, y), tf.sub(1, p))),
-  ],
+  (y, p) => [tf.sub(log1p(tf.neg(p)), tf.log(p)), tf.add(tf.div(tf.neg(y), p), tf.div(tf.sub(1, y), tf.sub(1, p)))],
 );
 
 export const BINARY_KERNELS: Record<BinaryOp, (a: T, b: T) => T> = {

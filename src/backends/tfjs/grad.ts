@@ -18,7 +18,9 @@ interface CustomResult {
  * tf.customGrad with the inputs as an array and the save function apart
  * (tf's own signature mixes them in one rest parameter).
  */
-export function customOp(f: (inputs: tf.Tensor[], save: tf.GradSaveFunc) => CustomResult): (...inputs: tf.Tensor[]) => tf.Tensor {
+export function customOp(
+  f: (inputs: tf.Tensor[], save: tf.GradSaveFunc) => CustomResult,
+): (...inputs: tf.Tensor[]) => tf.Tensor {
   type Func = Parameters<typeof tf.customGrad>[0];
   const wrapped = (...args: (tf.Tensor | tf.GradSaveFunc)[]): CustomResult =>
     f(args.slice(0, -1) as tf.Tensor[], args[args.length - 1] as tf.GradSaveFunc);

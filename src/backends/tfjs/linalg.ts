@@ -44,8 +44,7 @@ export function matmulKernel(a: Operand, b: Operand): (ta: T, tb: T, C: number) 
   }
   if (a.batched && !b.batched) {
     // One 2-d product: [C·r, k] · [k, c].
-    return (ta, tb, C) =>
-      tf.reshape(tf.matMul(tf.reshape(ta, [C * r, k]), tf.reshape(tb, [k, c])), [C, ...out]);
+    return (ta, tb, C) => tf.reshape(tf.matMul(tf.reshape(ta, [C * r, k]), tf.reshape(tb, [k, c])), [C, ...out]);
   }
   if (!a.batched && b.batched) {
     if (c === 1) {
@@ -64,8 +63,7 @@ export function matmulKernel(a: Operand, b: Operand): (ta: T, tb: T, C: number) 
     // Batched dot product.
     return (ta, tb, C) => tf.sum(tf.mul(tf.reshape(ta, [C, k]), tf.reshape(tb, [C, k])), 1);
   }
-  return (ta, tb, C) =>
-    tf.reshape(tf.matMul(tf.reshape(ta, [C, r, k]), tf.reshape(tb, [C, k, c])), [C, ...out]);
+  return (ta, tb, C) => tf.reshape(tf.matMul(tf.reshape(ta, [C, r, k]), tf.reshape(tb, [C, k, c])), [C, ...out]);
 }
 
 /** Transpose of a matrix ([r, c] → [c, r]); vectors and scalars are unchanged. */

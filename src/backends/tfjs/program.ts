@@ -10,15 +10,33 @@
 import * as tf from '@tensorflow/tfjs';
 import { InternalError } from '../../errors.js';
 import {
-  BINARY_OPS, REDUCE_OPS, UNARY_OPS, shapeSize,
-  type BinaryOp, type DensityGraph, type IRNode, type ReduceOp, type UnaryOp,
+  BINARY_OPS,
+  REDUCE_OPS,
+  UNARY_OPS,
+  shapeSize,
+  type BinaryOp,
+  type DensityGraph,
+  type IRNode,
+  type ReduceOp,
+  type UnaryOp,
 } from '../../ir/ops.js';
 import { BINARY_KERNELS, REDUCE_KERNELS, UNARY_KERNELS } from './elementwise.js';
 import {
-  choleskyKernel, matmulKernel, matmulShape, transposeKernel, triangularSolveKernel, type Operand,
+  choleskyKernel,
+  matmulKernel,
+  matmulShape,
+  transposeKernel,
+  triangularSolveKernel,
+  type Operand,
 } from './linalg.js';
 import {
-  alignKernel, concatKernel, elementwiseShape, fillKernel, gatherKernel, reshapeKernel, selectKernel,
+  alignKernel,
+  concatKernel,
+  elementwiseShape,
+  fillKernel,
+  gatherKernel,
+  reshapeKernel,
+  selectKernel,
 } from './structural.js';
 
 type T = tf.Tensor;
@@ -65,7 +83,8 @@ function liveNodes(graph: DensityGraph, byId: Map<number, IRNode>): Set<number> 
 
 function checkShapeMatches(node: IRNode, expected: readonly number[]): void {
   const ok = expected.length === node.shape.length && expected.every((d, i) => d === node.shape[i]);
-  if (!ok) throw new InternalError(`tfjs: node ${node.id} (${node.kind}) has shape [${node.shape}], expected [${expected}]`);
+  if (!ok)
+    throw new InternalError(`tfjs: node ${node.id} (${node.kind}) has shape [${node.shape}], expected [${expected}]`);
 }
 
 function opOf<K extends string>(node: IRNode, list: readonly K[]): K {
@@ -110,13 +129,17 @@ function nodeStep(node: IRNode, ins: Operand[], owned: T[], dim: number): Step['
       checkShapeMatches(node, []);
       const x = ins[0]!;
       const n = shapeSize(x.shape);
-      return x.batched
-        ? ([t], { C }) => f(tf.reshape(t!, [C, n]), 1)
-        : ([t]) => f(tf.reshape(t!, [n]), 0);
+      return x.batched ? ([t], { C }) => f(tf.reshape(t!, [C, n]), 1) : ([t]) => f(tf.reshape(t!, [n]), 0);
     }
     case 'select': {
       const k = selectKernel(ins[0]!, ins[1]!, ins[2]!);
-      checkShapeMatches(node, elementwiseShape('select', ins.map((o) => o.shape)));
+      checkShapeMatches(
+        node,
+        elementwiseShape(
+          'select',
+          ins.map((o) => o.shape),
+        ),
+      );
       return ([c, a, b], { C }) => k(c!, a!, b!, C);
     }
     case 'matmul': {
@@ -210,7 +233,13 @@ export function buildProgram(graph: DensityGraph): Program {
 export function runProgram(program: Program, ctx: RunContext): T {
   const values = new Map<number, T>(program.constants);
   for (const step of program.steps) {
-    values.set(step.id, step.run(step.inputs.map((i) => values.get(i)!), ctx));
+    values.set(
+      step.id,
+      step.run(
+        step.inputs.map((i) => values.get(i)!),
+        ctx,
+      ),
+    );
   }
   return values.get(program.output)!;
 }

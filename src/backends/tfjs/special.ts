@@ -244,8 +244,8 @@ export function lchoose(n: T, k: T): T {
 
 /** Numerical Recipes' erfcc polynomial P(t), erfc(z) = t exp(−z² + P(t)), t = 1/(1 + z/2), z ≥ 0. */
 const ERFC_P = [
-  0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418,
-  0.37409196, 1.00002368, -1.26551223,
+  0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368,
+  -1.26551223,
 ];
 
 function erfcParts(z: T): { t: T; p: T } {
@@ -306,9 +306,17 @@ function logPhiDerivative(x: T): T {
 export const logPhi = withDerivative(logPhiValue, logPhiDerivative);
 
 // Acklam's inverse normal CDF coefficients (highest power first).
-const ACKLAM_A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const ACKLAM_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1, 1];
-const ACKLAM_C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const ACKLAM_A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239,
+];
+const ACKLAM_B = [
+  -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1, 1,
+];
+const ACKLAM_C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const ACKLAM_D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416, 1];
 const ACKLAM_LOW = 0.02425;
 
@@ -349,8 +357,7 @@ export const log1pExp = withDerivative(
 
 /** log(1 − eˣ) for x < 0: log(−expm1(x)) near 0, log1p(−eˣ) further out. Derivative −1/expm1(−x). */
 export const log1mExp = withDerivative(
-  (x) =>
-    tf.where(tf.greater(x, -LN2), tf.log(tf.neg(tf.expm1(x))), log1pValue(tf.neg(tf.exp(x)))),
+  (x) => tf.where(tf.greater(x, -LN2), tf.log(tf.neg(tf.expm1(x))), log1pValue(tf.neg(tf.exp(x)))),
   (x) => tf.neg(tf.reciprocal(tf.expm1(tf.neg(x)))),
 );
 

@@ -39,7 +39,9 @@ export function alignKernel(x: Operand, outRank: number): (t: T, C: number) => T
 export function selectKernel(cond: Operand, a: Operand, b: Operand): (tc: T, ta: T, tb: T, C: number) => T {
   const out = elementwiseShape('select', [cond.shape, a.shape, b.shape]);
   const [alignC, alignA, alignB] = [cond, a, b].map((x) => alignKernel(x, out.length)) as [
-    ReturnType<typeof alignKernel>, ReturnType<typeof alignKernel>, ReturnType<typeof alignKernel>,
+    ReturnType<typeof alignKernel>,
+    ReturnType<typeof alignKernel>,
+    ReturnType<typeof alignKernel>,
   ];
   // tf.where broadcasts all three to the common shape (differentiably).
   return (tc, ta, tb, C) => tf.where(asCondition(alignC(tc, C)), alignA(ta, C), alignB(tb, C));
@@ -117,7 +119,14 @@ export function concatKernel(parts: Operand[], shape: Shape): (ts: T[], C: numbe
   }
   const batched = parts.some((p) => p.batched);
   if (!batched) {
-    return (ts, C) => tf.reshape(tf.concat(ts.map((t, i) => flatten(t, parts[i]!, C)), 0), [...shape]);
+    return (ts, C) =>
+      tf.reshape(
+        tf.concat(
+          ts.map((t, i) => flatten(t, parts[i]!, C)),
+          0,
+        ),
+        [...shape],
+      );
   }
   return (ts, C) => {
     const flat = ts.map((t, i) => {

@@ -28,7 +28,9 @@ interface RawBound {
 export function registerBound(program: Command, io: CliIO): void {
   program
     .command('bound')
-    .description('Vempala–Wibisono step size and iterations for KL ≤ eps, or (--kramers) the Eyring–Kramers time between wells')
+    .description(
+      'Vempala–Wibisono step size and iterations for KL ≤ eps, or (--kramers) the Eyring–Kramers time between wells',
+    )
     .option('--L <x>', 'smoothness: ∇f is L-Lipschitz')
     .option('--alpha <x>', 'log-Sobolev constant of the target')
     .option('--dim <d>', 'dimension')
@@ -59,7 +61,8 @@ function vempalaWibisono(raw: RawBound) {
   const dim = positiveInt('--dim', required('--dim', raw.dim, need), 1);
   const eps = positiveNumber('--eps', required('--eps', raw.eps, need))!;
   const kl0 = positiveNumber('--kl0', raw.kl0);
-  if (alpha > L) throw new LangevinError(`--alpha (${alpha}) cannot exceed --L (${L}): an α-LSI, L-smooth target has α ≤ L`);
+  if (alpha > L)
+    throw new LangevinError(`--alpha (${alpha}) cannot exceed --L (${L}): an α-LSI, L-smooth target has α ≤ L`);
   return vempalaWibisonoBound({ L, alpha, dim, eps, kl0 });
 }
 

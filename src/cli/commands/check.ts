@@ -24,8 +24,8 @@ export function registerCheck(program: Command, io: CliIO, sources: Record<strin
     .option('--data <file>', 'Stan JSON data file')
     .option('--debug-ast', 'print the abstract syntax tree')
     .option('--debug-ir', 'print the density IR (needs the data)');
-  addLimitOptions(command)
-    .action(async (modelPath: string, raw: { data?: string; debugAst?: boolean; debugIr?: boolean } & RawLimitOptions) => {
+  addLimitOptions(command).action(
+    async (modelPath: string, raw: { data?: string; debugAst?: boolean; debugIr?: boolean } & RawLimitOptions) => {
       applyLimitOptions(raw);
       const source = readTextFile(resolvePath(io, modelPath), 'model file');
       sources[modelPath] = source;
@@ -68,22 +68,28 @@ export function registerCheck(program: Command, io: CliIO, sources: Record<strin
       if (dataRows.length > 0) {
         io.stdout.write('\n' + formatTable(['data', 'type', 'shape', 'constraint'], dataRows) + '\n');
       }
-    });
+    },
+  );
 }
 
 function printTypeChecked(io: CliIO, modelPath: string, declarations: ReturnType<typeof describeDeclarations>): void {
   const names = declarations.filter((d) => d.block === 'data').map((d) => d.name);
-  io.stdout.write(`${modelPath}: ok (type-checked; give --data FILE to check the data ${names.join(', ')} and resolve sizes)\n`);
+  io.stdout.write(
+    `${modelPath}: ok (type-checked; give --data FILE to check the data ${names.join(', ')} and resolve sizes)\n`,
+  );
   const paramRows = declarations
     .filter((d) => d.block !== 'data' && d.block !== 'transformed data')
     .map((d) => [d.name, d.block, d.type, d.constraint ?? '']);
-  if (paramRows.length > 0) io.stdout.write('\n' + formatTable(['parameter', 'block', 'type', 'constraint'], paramRows) + '\n');
+  if (paramRows.length > 0)
+    io.stdout.write('\n' + formatTable(['parameter', 'block', 'type', 'constraint'], paramRows) + '\n');
   const dataRows = declarations.filter((d) => d.block === 'data').map((d) => [d.name, d.type, d.constraint ?? '']);
   io.stdout.write('\n' + formatTable(['data', 'type', 'constraint'], dataRows) + '\n');
 }
 
 function withoutSpans(key: string, value: unknown): unknown {
-  return key === 'span' || key === 'nameSpan' || key === 'variableSpan' || key === 'distributionSpan' ? undefined : value;
+  return key === 'span' || key === 'nameSpan' || key === 'variableSpan' || key === 'distributionSpan'
+    ? undefined
+    : value;
 }
 
 function formatShape(shape: number[] | undefined): string {

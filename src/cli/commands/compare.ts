@@ -31,7 +31,10 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       .description('run several samplers on the same model and compare them')
       .argument('<model>', 'Stan-language model file')
       .requiredOption('--samplers <list>', `comma-separated samplers: ${SAMPLER_NAMES.join(', ')} (required)`)
-      .option('--reference <file>', 'a summary JSON whose means are the reference (default: the nuts run, else the mala run, if any)'),
+      .option(
+        '--reference <file>',
+        'a summary JSON whose means are the reference (default: the nuts run, else the mala run, if any)',
+      ),
     'compare',
   ).action(async (modelPath: string, raw: RawRunOptions & { samplers: string; reference?: string }) => {
     const samplers = parseSamplerList(raw.samplers);
@@ -87,7 +90,13 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       written.push(comparisonFile);
     }
     if (raw.json) {
-      io.stdout.write(JSON.stringify({ model: modelPath, seed, reference: comparison.referenceName, samplers: comparison.rows }, null, 2) + '\n');
+      io.stdout.write(
+        JSON.stringify(
+          { model: modelPath, seed, reference: comparison.referenceName, samplers: comparison.rows },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       io.stdout.write(formatComparison(comparison) + '\n');
     }
@@ -100,7 +109,10 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
 }
 
 function parseSamplerList(raw: string): SamplerName[] {
-  const list = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (list.length === 0) throw new LangevinError(`--samplers must list samplers, e.g. lmc,mala; got '${raw}'`);
   for (const s of list) {
     if (!(SAMPLER_NAMES as readonly string[]).includes(s)) {
@@ -123,9 +135,22 @@ function readReference(io: CliIO, path: string): SummaryJson {
 
 function formatComparison(c: Comparison): string {
   const header = [
-    'sampler', 'exact', 'seconds', 'grad evals', 'min ESS bulk', 'min ESS tail', 'bulk/s', 'tail/s',
-    'bulk/1k grads', 'tail/1k grads', 'bulk/1k sampling', 'tail/1k sampling',
-    'max R-hat', 'accept', `max |Δmean|/MCSE vs ${c.referenceName}`, 'agrees',
+    'sampler',
+    'exact',
+    'seconds',
+    'grad evals',
+    'min ESS bulk',
+    'min ESS tail',
+    'bulk/s',
+    'tail/s',
+    'bulk/1k grads',
+    'tail/1k grads',
+    'bulk/1k sampling',
+    'tail/1k sampling',
+    'max R-hat',
+    'accept',
+    `max |Δmean|/MCSE vs ${c.referenceName}`,
+    'agrees',
   ];
   const rows = c.rows.map((r) => [
     r.sampler,
@@ -146,9 +171,13 @@ function formatComparison(c: Comparison): string {
       ? 'NA'
       : r.sampler === c.referenceName
         ? '—'
-      : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
+        : `${formatValue(r.max_mean_difference_in_mcse)} (${r.max_mean_difference_parameter})`,
     r.agrees === null ? 'NA' : r.agrees ? 'yes' : 'NO',
   ]);
-  const lines = [formatTable(header, rows), '', 'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01'];
+  const lines = [
+    formatTable(header, rows),
+    '',
+    'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01',
+  ];
   return lines.join('\n');
 }

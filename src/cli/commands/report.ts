@@ -9,17 +9,28 @@ import { positiveInt } from '../options.js';
 export function registerReport(program: Command, io: CliIO): void {
   program
     .command('report')
-    .description('write DIR/report.html (tables, traces, rank plots, autocorrelation, densities, ESS/MCSE evolution, forest, pairs) from the files of `sample --out DIR`')
+    .description(
+      'write DIR/report.html (tables, traces, rank plots, autocorrelation, densities, ESS/MCSE evolution, forest, pairs) from the files of `sample --out DIR`',
+    )
     .argument('<dir>', 'directory written by `langevin sample MODEL --out DIR`')
     .option('--output <file>', 'where to write the page (default DIR/report.html)')
     .option('--max-parameters <n>', 'plot at most this many parameters (default 20)')
-    .option('--plot-params <names>', 'plot these parameters, e.g. mu,tau,theta (a name alone takes every element) (default: the first --max-parameters)')
+    .option(
+      '--plot-params <names>',
+      'plot these parameters, e.g. mu,tau,theta (a name alone takes every element) (default: the first --max-parameters)',
+    )
     .action(async (dirArg: string, raw: { output?: string; maxParameters?: string; plotParams?: string }) => {
       const maxParameters = positiveInt('--max-parameters', raw.maxParameters, 20);
-      const plotParams = raw.plotParams?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const plotParams = raw.plotParams
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const dir = resolvePath(io, dirArg);
       // Loaded on use: Vega is large, and other commands start without it.
-      const [{ renderReport }, { readRun }] = await Promise.all([import('../../report/html.js'), import('../../report/read-run.js')]);
+      const [{ renderReport }, { readRun }] = await Promise.all([
+        import('../../report/html.js'),
+        import('../../report/read-run.js'),
+      ]);
       const run = readRun(dir);
       const output = raw.output === undefined ? join(dir, 'report.html') : resolvePath(io, raw.output);
       writeFileOrFail(output, await renderReport(run, { maxParameters, dirLabel: dirArg, plotParams }));

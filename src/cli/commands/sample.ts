@@ -51,73 +51,96 @@ async function runSample(
   raw: RawRunOptions & { sampler?: string },
   stopped: AbortSignal,
 ): Promise<void> {
-    const sampler = parseSampler(raw.sampler);
-    const { backend, options, initFile } = parseRunOptions(raw, sampler);
-    const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
-    const annealing = options.annealing!;
-    if (raw.score !== undefined) {
-      // tfjs loads only here: the network's weights become tfjs tensors.
-      const [{ initTfjs }, { readScoreFile }] = await Promise.all([
-        import('../../backends/tfjs/setup.js'),
-        import('../../score/score-file.js'),
-      ]);
-      await initTfjs();
-      annealing.score = readScoreFile(resolvePath(io, raw.score));
-    }
-    if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
-    const loaded = await loadRunModel(io, sources, modelPath, raw.data, backend, options.chains, annealing.score, sampler);
-    // the metric must fit the model (dense: at most DENSE_METRIC_LIMIT parameters) before anything is written
-    try {
-      if (samplerSpec(sampler).createKernel) chooseMetric(samplerSpec(sampler), loaded.model.dim, options.metric);
-      if (outDir) prepareOutputDir(outDir, raw.overwrite === true);
-    } catch (error) {
-      loaded.model.dispose();
-      throw error;
-    }
-    checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), loaded.model.outputNames.length);
-    if (initFile !== undefined) {
-      options.init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, options.chains!);
-    }
-    const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
-    const label = modelPath ?? raw.score!;
-    const modelName = label.split(/[\\/]/).pop() ?? label;
-    // Draws stream to the chain files as they are made (annealed has one draw per particle, at the end).
-    const streamer = new DrawStreamer(loaded.model, {
-      dir: sampler === 'annealed' ? undefined : outDir,
-      chains: options.chains!, warmup: options.warmup!, draws: options.draws!, thin: options.thin!, seed: options.seed!,
-      sampler, modelName, modelFile: label, dataFile: raw.data,
+  const sampler = parseSampler(raw.sampler);
+  const { backend, options, initFile } = parseRunOptions(raw, sampler);
+  const outDir = raw.out === undefined ? undefined : resolvePath(io, raw.out);
+  const annealing = options.annealing!;
+  if (raw.score !== undefined) {
+    // tfjs loads only here: the network's weights become tfjs tensors.
+    const [{ initTfjs }, { readScoreFile }] = await Promise.all([
+      import('../../backends/tfjs/setup.js'),
+      import('../../score/score-file.js'),
+    ]);
+    await initTfjs();
+    annealing.score = readScoreFile(resolvePath(io, raw.score));
+  }
+  if (raw.reference !== undefined) annealing.reference = readPointsCsv(resolvePath(io, raw.reference));
+  const loaded = await loadRunModel(
+    io,
+    sources,
+    modelPath,
+    raw.data,
+    backend,
+    options.chains,
+    annealing.score,
+    sampler,
+  );
+  // the metric must fit the model (dense: at most DENSE_METRIC_LIMIT parameters) before anything is written
+  try {
+    if (samplerSpec(sampler).createKernel) chooseMetric(samplerSpec(sampler), loaded.model.dim, options.metric);
+    if (outDir) prepareOutputDir(outDir, raw.overwrite === true);
+  } catch (error) {
+    loaded.model.dispose();
+    throw error;
+  }
+  checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), loaded.model.outputNames.length);
+  if (initFile !== undefined) {
+    options.init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, options.chains!);
+  }
+  const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
+  const label = modelPath ?? raw.score!;
+  const modelName = label.split(/[\\/]/).pop() ?? label;
+  // Draws stream to the chain files as they are made (annealed has one draw per particle, at the end).
+  const streamer = new DrawStreamer(loaded.model, {
+    dir: sampler === 'annealed' ? undefined : outDir,
+    chains: options.chains!,
+    warmup: options.warmup!,
+    draws: options.draws!,
+    thin: options.thin!,
+    seed: options.seed!,
+    sampler,
+    modelName,
+    modelFile: label,
+    dataFile: raw.data,
+  });
+  let fit: Fit;
+  try {
+    fit = await sampleModel(loaded.model, {
+      ...options,
+      compileSeconds: loaded.compileSeconds,
+      signal: stopped,
+      onProgress: (done, total, phase) => progress.update(done, total, phase),
+      onDraw: streamer.onDraw,
     });
-    let fit: Fit;
-    try {
-      fit = await sampleModel(loaded.model, {
-        ...options,
-        compileSeconds: loaded.compileSeconds,
-        signal: stopped,
-        onProgress: (done, total, phase) => progress.update(done, total, phase),
-        onDraw: streamer.onDraw,
-      });
-      streamer.flush();
-    } finally {
-      streamer.close();
-      progress.stop();
-      loaded.model.dispose();
-    }
-    fit.summary.model = modelName;
-    if (fit.interrupted) {
-      fit.summary.partial = true;
-      fit.summary.progress = streamer.progress;
-    }
-    fit.summary.warnings = fit.summary.warnings.map(codedWarning);
-    const written: string[] = [];
-    if (outDir) {
-      if (sampler === 'annealed') written.push(...writeParticles(outDir, fit));
-      else written.push(...writeFit(outDir, fit, { modelFile: label, dataFile: raw.data, progress: fit.interrupted ? streamer.progress : undefined }));
-      // An interrupt before the first draw leaves nothing to plot.
-      if (fit.draws > 0) written.push(await writeRunReport(outDir, raw.out!));
-    }
-    printFit(io, fit, raw.json === true);
-    if (written.length > 0) printWritten(io, written, raw.json === true);
-    if (fit.interrupted) throw new Interrupted('interrupted', interruptExitCode(stopped));
+    streamer.flush();
+  } finally {
+    streamer.close();
+    progress.stop();
+    loaded.model.dispose();
+  }
+  fit.summary.model = modelName;
+  if (fit.interrupted) {
+    fit.summary.partial = true;
+    fit.summary.progress = streamer.progress;
+  }
+  fit.summary.warnings = fit.summary.warnings.map(codedWarning);
+  const written: string[] = [];
+  if (outDir) {
+    if (sampler === 'annealed') written.push(...writeParticles(outDir, fit));
+    else
+      written.push(
+        ...writeFit(outDir, fit, {
+          modelFile: label,
+          dataFile: raw.data,
+          progress: fit.interrupted ? streamer.progress : undefined,
+        }),
+      );
+    // An interrupt before the first draw leaves nothing to plot.
+    if (fit.draws > 0) written.push(await writeRunReport(outDir, raw.out!));
+  }
+  printFit(io, fit, raw.json === true);
+  if (written.length > 0) printWritten(io, written, raw.json === true);
+  if (fit.interrupted) throw new Interrupted('interrupted', interruptExitCode(stopped));
 }
 
 export function printFit(io: CliIO, fit: Fit, json: boolean): void {
@@ -131,7 +154,9 @@ export function printFit(io: CliIO, fit: Fit, json: boolean): void {
   for (const warning of fit.summary.warnings) io.stderr.write(`warning: ${warning}\n`);
   if (fit.interrupted) {
     const p = fit.summary.progress;
-    const got = p ? ` (warm-up ${p.warmup_done} of ${p.warmup_requested}, sampling ${p.sampling_done} of ${p.sampling_requested} iterations)` : '';
+    const got = p
+      ? ` (warm-up ${p.warmup_done} of ${p.warmup_requested}, sampling ${p.sampling_done} of ${p.sampling_requested} iterations)`
+      : '';
     io.stderr.write(`interrupted: the draws so far were kept and summarised${got}\n`);
   }
 }
@@ -171,13 +196,17 @@ function describeExtras(fit: Fit): string {
   if (s.basins) {
     lines.push(`basin occupancy (radius ${s.basins.radius}):`);
     for (const b of s.basins.occupancy) {
-      const at = Object.entries(b.center).map(([k, v]) => `${k}=${v}`).join(', ');
+      const at = Object.entries(b.center)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       lines.push(`  ${at}: ${b.fraction.toFixed(4)}`);
     }
     lines.push(`  transitions per chain: ${s.basins.transitions_per_chain.join(', ')}`);
   }
   if (s.lowest) {
-    const at = Object.entries(s.lowest.position).map(([k, v]) => `${k}=${v.toPrecision(6)}`).join(', ');
+    const at = Object.entries(s.lowest.position)
+      .map(([k, v]) => `${k}=${v.toPrecision(6)}`)
+      .join(', ');
     lines.push(`lowest f seen: ${s.lowest.f.toPrecision(8)} at ${at}`);
   }
   if (s.energy_distance !== undefined) {
@@ -189,7 +218,9 @@ function describeExtras(fit: Fit): string {
   if (s.annealing) {
     lines.push('annealing levels (sigma, step size, mean squared score norm):');
     for (const l of s.annealing.levels) {
-      lines.push(`  ${l.sigma.toPrecision(4)}  ${l.step_size.toPrecision(4)}  ${l.mean_squared_score_norm.toPrecision(4)}`);
+      lines.push(
+        `  ${l.sigma.toPrecision(4)}  ${l.step_size.toPrecision(4)}  ${l.mean_squared_score_norm.toPrecision(4)}`,
+      );
     }
   }
   return lines.join('\n');
@@ -213,7 +244,9 @@ async function loadRunModel(
   if (modelPath !== undefined) return loadModel(io, sources, modelPath, dataPath, backend, chains);
   if (!score) throw new LangevinError('a model file is required (or a trained score network with --score FILE)');
   if (samplerSpec(sampler).needsLogDensity) {
-    throw new LangevinError(`--sampler ${sampler} needs a model's log density; with --score alone use lmc (with --step-size) or annealed`);
+    throw new LangevinError(
+      `--sampler ${sampler} needs a model's log density; with --score alone use lmc (with --step-size) or annealed`,
+    );
   }
   return { model: scoreModel(score), modelFile: '', data: {}, compileSeconds: 0 };
 }

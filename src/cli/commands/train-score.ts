@@ -67,9 +67,17 @@ export function registerTrainScore(program: Command, io: CliIO): void {
         import('../../score/network.js'),
       ]);
       try {
-        const info = { data_file: dataPath, columns: data.names, ...result.info, seconds: (performance.now() - started) / 1000 };
+        const info = {
+          data_file: dataPath,
+          columns: data.names,
+          ...result.info,
+          seconds: (performance.now() - started) / 1000,
+        };
         writeFileOrFail(outPath, serializeScore(net, info));
-        const weights = ScoreNetwork.weightShapes(net.spec.architecture).reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
+        const weights = ScoreNetwork.weightShapes(net.spec.architecture).reduce(
+          (a, s) => a + s.reduce((x, y) => x * y, 1),
+          0,
+        );
         const sigmas = net.spec.sigmas;
         io.stdout.write(
           `wrote ${raw.out}: dimension ${net.dim} (${data.names.join(', ')}), ${sigmas.length} levels σ ${fmt(sigmas[0]!)} … ` +

@@ -32,7 +32,12 @@ export class DensityFlags {
   }
 
   /** Adjust a full log density and gradient in place for the flags. */
-  withGradient(result: LogDensityAndGradient, x: Float64Array, chains: number, options: EvalOptions | undefined): LogDensityAndGradient {
+  withGradient(
+    result: LogDensityAndGradient,
+    x: Float64Array,
+    chains: number,
+    options: EvalOptions | undefined,
+  ): LogDensityAndGradient {
     if (options?.propto) this.value(result.logDensity, x, chains, { propto: true });
     if (options?.jacobian === false) {
       const j = this.jacobianEvaluator().logDensityAndGradient(x, chains, 0);

@@ -15,7 +15,10 @@ export function finiteDifferenceHessian(
   const steps = new Float64Array(dim);
   for (let i = 0; i < dim; i++) {
     steps[i] = Math.cbrt(Number.EPSILON) * Math.max(1, Math.abs(x[i]!));
-    for (const [row, sign] of [[2 * i, 1], [2 * i + 1, -1]] as const) {
+    for (const [row, sign] of [
+      [2 * i, 1],
+      [2 * i + 1, -1],
+    ] as const) {
       points.set(x, row * dim);
       points[row * dim + i] = x[i]! + sign * steps[i]!;
     }

@@ -8,7 +8,12 @@ import { columnMajorOrder } from '../names.js';
 import type { DataValue, ModelData } from '../../model/types.js';
 
 /** Row-major numbers of `value`, which must have exactly `shape`. */
-export function flattenValue(name: string, value: DataValue | undefined, shape: readonly number[], what: string): Float64Array {
+export function flattenValue(
+  name: string,
+  value: DataValue | undefined,
+  shape: readonly number[],
+  what: string,
+): Float64Array {
   if (value === undefined) throw new LangevinError(`${what} has no value for '${name}'`);
   const out: number[] = [];
   const walk = (v: DataValue, depth: number, path: string): void => {
@@ -21,9 +26,7 @@ export function flattenValue(name: string, value: DataValue | undefined, shape: 
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) {
       const expected = shape.slice(depth).join(' × ');
-      throw new LangevinError(
-        `${what}: '${name}${path}' should be an array of ${expected}, got ${describe(v)}`,
-      );
+      throw new LangevinError(`${what}: '${name}${path}' should be an array of ${expected}, got ${describe(v)}`);
     }
     v.forEach((x, i) => walk(x, depth + 1, `${path}[${i + 1}]`));
   };

@@ -17,7 +17,9 @@ import { flattenValue } from './stan-values.js';
 
 export function unconstrainValues(prepared: Prepared, values: ModelData, what = 'initial values'): Float64Array {
   const ops = new EagerOps();
-  const ctx = makeContext(ops, 'eager', 'parameters', prepared.file, [prepared.dataScope, new Map()], () => ops.constant(0));
+  const ctx = makeContext(ops, 'eager', 'parameters', prepared.file, [prepared.dataScope, new Map()], () =>
+    ops.constant(0),
+  );
   const out = new Float64Array(prepared.dim);
   for (const layout of prepared.layouts) {
     const { decl, concrete } = layout;
@@ -40,13 +42,19 @@ export function unconstrainValues(prepared: Prepared, values: ModelData, what = 
     }
     out.set(y, layout.offset);
     // Later bounds may refer to this parameter.
-    declare(ctx, new Variable(decl.name, concrete.type, concrete.shape, decl.nameSpan, ops.constant(x, concrete.shape), true));
+    declare(
+      ctx,
+      new Variable(decl.name, concrete.type, concrete.shape, decl.nameSpan, ops.constant(x, concrete.shape), true),
+    );
   }
   return out;
 }
 
 function inverse(
-  transform: { unconstrain: (x: Float64Array, s: readonly number[], b: Bounds<NumericBound>) => Float64Array; violation: (x: Float64Array, s: readonly number[], b: Bounds<NumericBound>) => string | undefined },
+  transform: {
+    unconstrain: (x: Float64Array, s: readonly number[], b: Bounds<NumericBound>) => Float64Array;
+    violation: (x: Float64Array, s: readonly number[], b: Bounds<NumericBound>) => string | undefined;
+  },
   name: string,
   x: Float64Array,
   sizes: readonly number[],

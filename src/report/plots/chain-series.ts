@@ -34,7 +34,10 @@ export function rankCounts(chains: Float64Array[], bins: number): Array<{ chain:
 }
 
 /** Autocorrelation of each chain at lags 0 … maxLag. */
-export function autocorrelations(chains: Float64Array[], maxLag: number): Array<{ chain: number; lag: number; acf: number }> {
+export function autocorrelations(
+  chains: Float64Array[],
+  maxLag: number,
+): Array<{ chain: number; lag: number; acf: number }> {
   const rows: Array<{ chain: number; lag: number; acf: number }> = [];
   chains.forEach((c, index) => {
     const acov = autocovariance(c);
@@ -50,8 +53,13 @@ export function autocorrelations(chains: Float64Array[], maxLag: number): Array<
  * Gaussian kernel density of each chain on a common grid, Silverman's
  * bandwidth 0.9·min(sd, IQR/1.34)·n^(−1/5) from the pooled draws.
  */
-export function kernelDensities(chains: Float64Array[], points = 80): Array<{ chain: number; x: number; density: number }> {
-  const pooled = Float64Array.from(chains.flatMap((c) => Array.from(c))).filter(Number.isFinite).sort();
+export function kernelDensities(
+  chains: Float64Array[],
+  points = 80,
+): Array<{ chain: number; x: number; density: number }> {
+  const pooled = Float64Array.from(chains.flatMap((c) => Array.from(c)))
+    .filter(Number.isFinite)
+    .sort();
   const n = pooled.length;
   if (n < 2) return [];
   const mean = pooled.reduce((a, b) => a + b, 0) / n;

@@ -79,10 +79,12 @@ export function densitySpec(name: string, rows: Rows, chainIds: number[]): TopLe
 }
 
 export function evolutionSpec(name: string, rows: Rows): TopLevelSpec {
-  const ess = rows.flatMap((r) => [
-    { draws: r.draws, kind: 'bulk', ess: r.ess_bulk },
-    { draws: r.draws, kind: 'tail', ess: r.ess_tail },
-  ]).filter((r) => r.ess !== null);
+  const ess = rows
+    .flatMap((r) => [
+      { draws: r.draws, kind: 'bulk', ess: r.ess_bulk },
+      { draws: r.draws, kind: 'tail', ess: r.ess_tail },
+    ])
+    .filter((r) => r.ess !== null);
   return {
     ...BASE_CONFIG,
     title: `${name}: ESS and MCSE as draws accumulate`,
@@ -122,9 +124,21 @@ export function forestSpec(rows: Rows): TopLevelSpec {
     data: { values: rows },
     encoding: { y: { field: 'name', type: 'nominal', sort: null, title: null } },
     layer: [
-      { mark: { type: 'rule', color: '#0072B2' }, encoding: { x: { field: 'q5', type: 'quantitative', title: 'value', scale: { zero: false } }, x2: { field: 'q95' } } },
-      { mark: { type: 'rule', color: '#0072B2', strokeWidth: 4 }, encoding: { x: { field: 'q25', type: 'quantitative' }, x2: { field: 'q75' } } },
-      { mark: { type: 'point', filled: true, color: '#000', size: 30 }, encoding: { x: { field: 'q50', type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', color: '#0072B2' },
+        encoding: {
+          x: { field: 'q5', type: 'quantitative', title: 'value', scale: { zero: false } },
+          x2: { field: 'q95' },
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#0072B2', strokeWidth: 4 },
+        encoding: { x: { field: 'q25', type: 'quantitative' }, x2: { field: 'q75' } },
+      },
+      {
+        mark: { type: 'point', filled: true, color: '#000', size: 30 },
+        encoding: { x: { field: 'q50', type: 'quantitative' } },
+      },
     ],
   } as TopLevelSpec;
 }

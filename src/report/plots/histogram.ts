@@ -4,7 +4,19 @@
  * the density scale so chains of any length compare (chains that disagree
  * show up as outlines that do not overlap).
  */
-import { axes, chainColour, coord, finiteExtent, frame, linearScale, niceTicks, pad, svgElement, xRange, yRange } from './svg.js';
+import {
+  axes,
+  chainColour,
+  coord,
+  finiteExtent,
+  frame,
+  linearScale,
+  niceTicks,
+  pad,
+  svgElement,
+  xRange,
+  yRange,
+} from './svg.js';
 
 export interface HistogramSeries {
   chain: number;
@@ -30,13 +42,26 @@ export function histogramPlot(name: string, series: HistogramSeries[], width = 3
 
   const x = linearScale(lo, hi, ...xRange(f));
   const y = linearScale(0, top, ...yRange(f));
-  const body = [axes(f, { x, y, xTicks: niceTicks(lo, hi, 4), yTicks: niceTicks(0, top, 4), xLabel: name, yLabel: 'density', title: name })];
+  const body = [
+    axes(f, {
+      x,
+      y,
+      xTicks: niceTicks(lo, hi, 4),
+      yTicks: niceTicks(0, top, 4),
+      xLabel: name,
+      yLabel: 'density',
+      title: name,
+    }),
+  ];
   const base = y(0);
   for (let b = 0; b < bins; b++) {
     const x0 = x(lo + b * widthOfBin);
     const x1 = x(lo + (b + 1) * widthOfBin);
     const h = base - y(pooledDensity[b]!);
-    if (h > 0) body.push(`<rect x="${coord(x0)}" y="${coord(base - h)}" width="${coord(x1 - x0)}" height="${coord(h)}" fill="#bbb"/>`);
+    if (h > 0)
+      body.push(
+        `<rect x="${coord(x0)}" y="${coord(base - h)}" width="${coord(x1 - x0)}" height="${coord(h)}" fill="#bbb"/>`,
+      );
   }
   chainDensities.forEach((d, index) => {
     const points: string[] = [`${coord(x(lo))},${coord(base)}`];

@@ -3,7 +3,20 @@
  * run), one colour per chain, with optional marked points (mode or basin
  * centres). At most a few thousand points are drawn, evenly strided.
  */
-import { axes, chainColour, coord, escapeXml, finiteExtent, frame, linearScale, niceTicks, pad, svgElement, xRange, yRange } from './svg.js';
+import {
+  axes,
+  chainColour,
+  coord,
+  escapeXml,
+  finiteExtent,
+  frame,
+  linearScale,
+  niceTicks,
+  pad,
+  svgElement,
+  xRange,
+  yRange,
+} from './svg.js';
 
 export interface ScatterSeries {
   chain: number;
@@ -32,7 +45,9 @@ export function scatterPlot(
   const x = linearScale(xlo, xhi, ...xRange(f));
   const y = linearScale(ylo, yhi, ...yRange(f));
   const title = `${yName} against ${xName}`;
-  const body = [axes(f, { x, y, xTicks: niceTicks(xlo, xhi), yTicks: niceTicks(ylo, yhi), xLabel: xName, yLabel: yName, title })];
+  const body = [
+    axes(f, { x, y, xTicks: niceTicks(xlo, xhi), yTicks: niceTicks(ylo, yhi), xLabel: xName, yLabel: yName, title }),
+  ];
   const total = series.reduce((a, s) => a + s.x.length, 0);
   const stride = Math.max(1, Math.ceil(total / MAX_POINTS));
   series.forEach((s, index) => {
@@ -43,7 +58,9 @@ export function scatterPlot(
       if (Number.isFinite(px) && Number.isFinite(py)) dots.push(`M${coord(x(px))} ${coord(y(py))}h0`);
     }
     // Zero-length path segments with round caps: one element per chain, not per point.
-    body.push(`<path d="${dots.join('')}" stroke="${chainColour(index)}" stroke-width="3" stroke-linecap="round" stroke-opacity="0.45"/>`);
+    body.push(
+      `<path d="${dots.join('')}" stroke="${chainColour(index)}" stroke-width="3" stroke-linecap="round" stroke-opacity="0.45"/>`,
+    );
   });
   for (const m of marks) {
     const px = x(m.x);

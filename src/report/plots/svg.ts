@@ -10,7 +10,12 @@ export const CHAIN_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4
 export const chainColour = (index: number): string => CHAIN_COLOURS[index % CHAIN_COLOURS.length]!;
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Plot area inside an SVG of width × height. */
@@ -71,7 +76,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const ticks: number[] = [];
   // Multiply rather than accumulate, and round, so 0.6 is not 0.6000000000000001.
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(k === 0 ? 0 : Number((k * step).toPrecision(12)));
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++)
+    ticks.push(k === 0 ? 0 : Number((k * step).toPrecision(12)));
   return ticks;
 }
 
@@ -110,7 +116,9 @@ export function axes(f: Frame, spec: AxesSpec): string {
   for (const t of spec.yTicks) {
     const py = coord(spec.y(t));
     parts.push(`<line x1="${x0}" y1="${py}" x2="${x1}" y2="${py}" stroke="#eee"/>`);
-    parts.push(`<text x="${x0 - 4}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(t))}</text>`);
+    parts.push(
+      `<text x="${x0 - 4}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(t))}</text>`,
+    );
   }
   parts.push(`<text x="${(x0 + x1) / 2}" y="${f.height - 4}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`);
   if (spec.yLabel)

@@ -4,7 +4,19 @@
  * few hundred buckets, so spikes and stuck stretches stay visible while the
  * file stays small.
  */
-import { axes, chainColour, coord, finiteExtent, frame, linearScale, niceTicks, pad, svgElement, xRange, yRange } from './svg.js';
+import {
+  axes,
+  chainColour,
+  coord,
+  finiteExtent,
+  frame,
+  linearScale,
+  niceTicks,
+  pad,
+  svgElement,
+  xRange,
+  yRange,
+} from './svg.js';
 
 export interface TraceSeries {
   /** Chain id, for the legend. */
@@ -31,12 +43,16 @@ export function tracePlot(
   const body = [axes(f, { x, y, xTicks: niceTicks(1, draws), yTicks: niceTicks(lo, hi), xLabel, title: name })];
   const [x0, x1] = xRange(f);
   for (const r of references)
-    body.push(`<line x1="${x0}" x2="${x1}" y1="${coord(y(r))}" y2="${coord(y(r))}" stroke="#d00" stroke-dasharray="4 3"/>`);
+    body.push(
+      `<line x1="${x0}" x2="${x1}" y1="${coord(y(r))}" y2="${coord(y(r))}" stroke="#d00" stroke-dasharray="4 3"/>`,
+    );
   series.forEach((s, index) => {
     const points = bucketed(s.values)
       .map(([i, v]) => `${coord(x(i + 1))},${coord(y(v))}`)
       .join(' ');
-    body.push(`<polyline fill="none" stroke="${chainColour(index)}" stroke-width="0.8" stroke-opacity="0.85" points="${points}"/>`);
+    body.push(
+      `<polyline fill="none" stroke="${chainColour(index)}" stroke-width="0.8" stroke-opacity="0.85" points="${points}"/>`,
+    );
   });
   return svgElement(f, `trace of ${name}`, body.join(''));
 }

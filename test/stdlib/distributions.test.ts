@@ -99,6 +99,8 @@ const NO_OUT_OF_SUPPORT: Record<string, string> = {
   std_normal: 'real variate, no parameters',
   multi_normal:
     'real variates and location; Sigma is a cov_matrix, kept by its transform and checked when read as data',
+  multi_normal_prec:
+    'real variates and location; Omega is a cov_matrix, kept by its transform and checked when read as data',
   multi_normal_cholesky:
     'real variates and location; L is a Cholesky factor, kept by its transform and checked when read as data',
 };

@@ -8,7 +8,6 @@ import type {
   BlockName,
   Expr,
   ForEachStmt,
-  Span,
   ForStmt,
   Stmt,
   TildeStmt,
@@ -22,6 +21,7 @@ import { RESERVED_WORDS, type VariableInfo, type VariableKind } from './scope.js
 import { checkUserCall, checkUserTilde } from './user-functions.js';
 import { checkJacobianPlus, checkReturn, targetProblem } from './function-statements.js';
 import { binaryOperatorType } from './signatures.js';
+import { variablesIn } from './variables-in.js';
 import {
   INT,
   REAL,
@@ -317,52 +317,6 @@ function checkDataOnly(size: Expr, declared: string, ctx: CheckContext): void {
       ctx.error(`the size of '${declared}' must be data only, but '${v.name}' is declared in ${info.block}`, v.span);
     }
   }
-}
-
-function variablesIn(e: Expr): Array<{ name: string; span: Span }> {
-  const out: Array<{ name: string; span: Span }> = [];
-  const visit = (x: Expr | undefined): void => {
-    if (!x) return;
-    switch (x.kind) {
-      case 'Variable':
-        out.push({ name: x.name, span: x.span });
-        return;
-      case 'Binary':
-        visit(x.left);
-        visit(x.right);
-        return;
-      case 'Prefix':
-      case 'Transpose':
-        visit(x.operand);
-        return;
-      case 'Ternary':
-        visit(x.condition);
-        visit(x.then);
-        visit(x.otherwise);
-        return;
-      case 'Call':
-        x.args.forEach(visit);
-        return;
-      case 'Index':
-        visit(x.target);
-        for (const i of x.indices) {
-          if (i.kind === 'Single') visit(i.expr);
-          if (i.kind === 'Range') {
-            visit(i.lower);
-            visit(i.upper);
-          }
-        }
-        return;
-      case 'ArrayExpr':
-      case 'RowVectorExpr':
-        x.elements.forEach(visit);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(e);
-  return out;
 }
 
 // ---------------------------------------------------------------- assignment

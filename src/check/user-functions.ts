@@ -6,6 +6,7 @@
  */
 import type { CallExpr, Expr, FunctionDef, Span, TildeStmt, UnsizedType } from '../language/ast.js';
 import type { CheckContext } from './context.js';
+import { variablesIn } from './variables-in.js';
 import { REAL, assignable, isInt, isScalar, typeToString, type StanType } from './types.js';
 
 export interface UserSignature {
@@ -156,56 +157,15 @@ function checkDataArguments(sig: UserSignature, args: Expr[], ctx: CheckContext)
 }
 
 function nonDataVariable(e: Expr, ctx: CheckContext): { name: string; span: Span; why: string } | undefined {
-  let found: { name: string; span: Span; why: string } | undefined;
-  const visit = (x: Expr): void => {
-    if (found) return;
-    switch (x.kind) {
-      case 'Variable': {
-        const v = ctx.scope.lookup(x.name);
-        if (!v) return;
-        if (v.kind === 'argument' && !v.isData)
-          found = { name: x.name, span: x.span, why: "is an argument not declared 'data'" };
-        else if (v.block === 'parameters' || v.block === 'transformed parameters') {
-          found = { name: x.name, span: x.span, why: `is declared in ${v.block}` };
-        }
-        return;
-      }
-      case 'Binary':
-        visit(x.left);
-        visit(x.right);
-        return;
-      case 'Prefix':
-      case 'Transpose':
-        visit(x.operand);
-        return;
-      case 'Ternary':
-        visit(x.condition);
-        visit(x.then);
-        visit(x.otherwise);
-        return;
-      case 'Call':
-        x.args.forEach(visit);
-        return;
-      case 'Index':
-        visit(x.target);
-        for (const i of x.indices) {
-          if (i.kind === 'Single') visit(i.expr);
-          if (i.kind === 'Range') {
-            if (i.lower) visit(i.lower);
-            if (i.upper) visit(i.upper);
-          }
-        }
-        return;
-      case 'ArrayExpr':
-      case 'RowVectorExpr':
-        x.elements.forEach(visit);
-        return;
-      default:
-        return;
+  for (const x of variablesIn(e)) {
+    const v = ctx.scope.lookup(x.name);
+    if (!v) continue;
+    if (v.kind === 'argument' && !v.isData) return { ...x, why: "is an argument not declared 'data'" };
+    if (v.block === 'parameters' || v.block === 'transformed parameters') {
+      return { ...x, why: `is declared in ${v.block}` };
     }
-  };
-  visit(e);
-  return found;
+  }
+  return undefined;
 }
 
 /**

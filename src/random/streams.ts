@@ -20,10 +20,14 @@ export function deriveStream(seed: number, ...labels: Array<string | number>): S
   return new Stream(hash.int32(), hash.int32(), hash.int32(), hash.int32());
 }
 
-/** Independent streams for `chains` chains, stream c keyed `seed:c`. */
-export function createStreams(seed: number, chains: number, label?: string): Stream[] {
+/**
+ * Independent streams for `chains` chains, stream c keyed `seed:c`; with
+ * `first` (a split run's or a thread's first chain, 0-based) the streams of
+ * chains first … first + chains − 1 of the whole run.
+ */
+export function createStreams(seed: number, chains: number, label?: string, first = 0): Stream[] {
   const streams: Stream[] = [];
-  for (let chain = 0; chain < chains; chain++) {
+  for (let chain = first; chain < first + chains; chain++) {
     streams.push(label === undefined ? deriveStream(seed, chain) : deriveStream(seed, label, chain));
   }
   return streams;

@@ -13,6 +13,8 @@ export interface InitialValues {
   position: Float64Array;
   /** Batched potential evaluations used. */
   evaluations: number;
+  /** Evaluations each chain needed (its own tries: the same whichever chains share the batch). */
+  attempts: Float64Array;
 }
 
 function finiteRow(
@@ -54,10 +56,11 @@ export function initialValues(
         );
       }
     }
-    return { position, evaluations: 1 };
+    return { position, evaluations: 1, attempts: new Float64Array(chains).fill(1) };
   }
 
   const pending = new Uint8Array(chains).fill(1);
+  const attempts = new Float64Array(chains);
   let remaining = chains;
   let evaluations = 0;
   while (remaining > 0) {
@@ -71,6 +74,7 @@ export function initialValues(
     }
     for (let c = 0; c < chains; c++) {
       if (!pending[c]) continue;
+      attempts[c]++;
       for (let i = c * dim; i < (c + 1) * dim; i++) position[i] = initRadius * (2 * streams[c].uniform() - 1);
     }
     const { logDensity, gradient } = potential.logDensityAndGradient(position, chains);
@@ -82,5 +86,5 @@ export function initialValues(
       }
     }
   }
-  return { position, evaluations };
+  return { position, evaluations, attempts };
 }

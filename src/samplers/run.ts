@@ -119,7 +119,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
   const kernel = createKernel(potential, options);
   // the spec may warm up with another kernel (lmc: Metropolis-adjusted)
   const warmupKernel = spec.createWarmupKernel ? createKernel(potential, options, true) : kernel;
-  const streams = createStreams(seed, chains);
+  const streams = createStreams(seed, chains, undefined, options.chainOffset ?? 0);
   const columnNames = spec.columns ?? [];
   // per-chain gradient evaluations (nuts's chains do different amounts of work)
   const gradients = new Float64Array(chains);
@@ -139,7 +139,8 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     initRadius: options.initRadius ?? 2,
     gradientOnly,
   });
-  countAll(init.evaluations);
+  // each chain's own tries, not the batch's: a chain's count must not depend on its batch-mates
+  for (let c = 0; c < chains; c++) gradients[c] += init.attempts[c];
   let state = warmupKernel.init(init.position);
   countAll(1);
 
@@ -151,6 +152,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     stepSize: options.stepSize,
     targetAcceptance: options.targetAcceptance ?? spec.targetAcceptance,
     seed,
+    chainOffset: options.chainOffset ?? 0,
     metric,
   };
   const adaptation = spec.createWarmup

@@ -133,6 +133,8 @@ export interface SampleOptions {
   draws: number;
   thin?: number;
   seed: number;
+  /** Chain 0 of this batch is chain `chainOffset` of the whole run (threads, --chain-ids): its streams (default 0). */
+  chainOffset?: number;
   /** Fixed η: the warm-up adapts the metric only. */
   stepSize?: number;
   /** lmc-beta's inverse temperature β (default 1; the same as samplerOptions.beta). */

@@ -32,6 +32,8 @@ export interface WarmupOptions {
    * on how long the other chains needed.
    */
   seed: number;
+  /** The run's index of this batch's first chain (threads, --chain-ids; default 0). */
+  chainOffset?: number;
   /** Which inverse metric the windows estimate (default diag-var, Stan's diag_e). */
   metric?: MetricKind;
   /** The first-step-size heuristic (default: the MALA one of step-size-heuristic.ts). */
@@ -105,7 +107,7 @@ export class Warmup implements WarmupStrategy {
 
   private initialStepSize(state: LangevinState, params: KernelParams): number {
     const label = `stepsize-${this.heuristicRuns++}`;
-    const streams = createStreams(this.options.seed, this.kernel.chains, label);
+    const streams = createStreams(this.options.seed, this.kernel.chains, label, this.options.chainOffset);
     if (this.kernel.initialStepSize) return this.kernel.initialStepSize(state, streams, params);
     return (this.options.initialStepSize ?? initialStepSize)(this.kernel, state, streams, params);
   }

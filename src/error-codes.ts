@@ -77,6 +77,12 @@ export const ERROR_CODES: readonly CodeEntry[] = [
     fix: 'Point langevin report at an --out directory written by langevin sample or compare.',
     match: [/holds several runs|no chain CSV|not a run directory|summary\.json/],
   },
+  {
+    code: 'E109',
+    title: 'runs cannot be merged',
+    fix: 'langevin merge combines --chain-ids runs of one model, data, seed and settings with distinct chains; the message names the directory and what differs.',
+    match: [/^cannot merge/],
+  },
 
   // ------------------------------------------------------------ E2xx syntax
   {
@@ -258,6 +264,12 @@ export const ERROR_CODES: readonly CodeEntry[] = [
     title: 'constant expression cannot be evaluated',
     fix: 'The message names what failed; expressions of data must be computable before sampling.',
     match: [/must be data|not depend on parameters|transformed data/],
+  },
+  {
+    code: 'E507',
+    title: 'a worker thread failed',
+    fix: "The chains named failed in their worker thread (the message is the worker's error); the other chains' draws were written. Fix the cause, or rerun those chains with --chain-ids.",
+    match: [/^chains? \d+(-\d+)? failed: /],
   },
 
   // ------------------------------------------------------------ E6xx options

@@ -27,6 +27,7 @@ import {
 } from './options.js';
 import { addLimitOptions, applyLimitOptions, checkRunMemory } from './limit-options.js';
 import { isInitRadius } from './init-file.js';
+import { availableCores } from '../parallel/cores.js';
 
 export interface RawRunOptions {
   data?: string;
@@ -59,6 +60,8 @@ export interface RawRunOptions {
   /** Any sampler's own option (registry.ts), by its camelCase key. */
   [samplerOption: string]: string | boolean | undefined;
   overwrite?: boolean;
+  threads?: string;
+  chainIds?: string;
   maxMemoryMb?: string;
   maxInputMb?: string;
   maxIterations?: string;
@@ -107,7 +110,17 @@ export function addRunOptions(command: Command, kind: RunCommand = 'sample'): Co
       `inverse metric the warm-up adapts: ${METRIC_KINDS.join(', ')} (default: the sampler's, see docs/samplers.md)`,
     )
     .option('--target-acceptance <x>', 'acceptance the step-size adaptation aims at (nuts 0.8, malt 0.65, mala 0.574)')
-    .option('--overwrite', 'with --out: replace an earlier run in DIR (its chain files are removed)');
+    .option('--overwrite', 'with --out: replace an earlier run in DIR (its chain files are removed)')
+    .option(
+      '--threads <n>',
+      'worker threads to split the chains across; the draws do not depend on it (default: every core)',
+    );
+  if (kind === 'sample') {
+    command.option(
+      '--chain-ids <A-B>',
+      'run only chains A to B (1-based) of the run, with the draws they have in a whole run; combine with `langevin merge`',
+    );
+  }
   // every sampler's own options, from the registry
   for (const option of allSamplerOptions()) {
     const fallback = option.default === undefined ? '' : ` (default ${option.default})`;
@@ -145,9 +158,19 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
     if (!lenient) throw new LangevinError(`--target-acceptance does not apply to ${sampler} (it adapts no step size)`);
     targetAcceptance = undefined;
   }
+  const chainIds = parseChainIds(raw.chainIds);
+  if (chainIds && raw.chains !== undefined && positiveInt('--chains', raw.chains, 1) !== chainIds.count) {
+    throw new LangevinError(
+      `--chains ${raw.chains} and --chain-ids ${raw.chainIds} (${chainIds.count} chains) must agree: give one of them`,
+    );
+  }
+  if (chainIds && sampler === 'annealed')
+    throw new LangevinError('--chain-ids does not apply to annealed (it runs particles, not chains)');
   const options: SampleModelOptions = {
     sampler,
-    chains: positiveInt('--chains', raw.chains, sampler === 'annealed' ? 1000 : 4),
+    threads: positiveInt('--threads', raw.threads, availableCores()),
+    firstChain: chainIds?.first,
+    chains: chainIds?.count ?? positiveInt('--chains', raw.chains, sampler === 'annealed' ? 1000 : 4),
     warmup: nonNegativeInt('--warmup', raw.warmup, 1000),
     draws: positiveInt('--draws', raw.draws, 1000),
     thin: positiveInt('--thin', raw.thin, 1),
@@ -180,6 +203,18 @@ export function parseRunOptions(raw: RawRunOptions, sampler: SamplerName, lenien
   checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), 1);
   const initFile = raw.init !== undefined && !isInitRadius(raw.init) ? raw.init : undefined;
   return { backend: oneOf('--backend', raw.backend, ['auto', 'f64', 'tfjs'] as const, 'auto'), options, initFile };
+}
+
+/** `--chain-ids A-B` (or a single id A): chains A … B of a run, 1-based. */
+export function parseChainIds(raw: string | undefined): { first: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(raw);
+  const first = match ? Number(match[1]) : NaN;
+  const last = match?.[2] !== undefined ? Number(match[2]) : first;
+  if (!match || !Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first < 1 || last < first) {
+    throw new LangevinError(`--chain-ids must be A-B with 1 ≤ A ≤ B (chains A to B, 1-based), got '${raw}'`);
+  }
+  return { first, count: last - first + 1 };
 }
 
 export function parseSampler(raw: string | undefined): SamplerName {

@@ -10,6 +10,8 @@ import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
 import type { Rng } from '../../stdlib/types.js';
 import type { DrawEvent } from '../samplers/types.js';
+import type { ChainGroup } from '../parallel/chain-groups.js';
+import type { RowBatch } from '../parallel/protocol.js';
 
 export interface StreamSettings {
   dir?: string;
@@ -22,6 +24,8 @@ export interface StreamSettings {
   modelName: string;
   modelFile: string;
   dataFile?: string;
+  /** The run-wide id of the first chain (--chain-ids; default 1). */
+  firstChain?: number;
 }
 
 const BATCH_ROWS = 64;
@@ -34,16 +38,39 @@ export class DrawStreamer {
   private readonly pending: number[][][];
   private readonly rngs: Rng[] = [];
   private lastFlush = Date.now();
+  private readonly first: number;
+  /** With threads: each group's iteration counts (the progress is the slowest group's). */
+  private readonly groups = new Map<number, { warmupDone: number; samplingDone: number }>();
 
   constructor(
     private readonly model: LangevinModel,
     private readonly s: StreamSettings,
   ) {
     this.progress = { warmup_done: 0, warmup_requested: s.warmup, sampling_done: 0, sampling_requested: s.draws };
+    this.first = (s.firstChain ?? 1) - 1;
     this.pending = Array.from({ length: s.chains }, () => []);
-    if (s.dir) this.stream = new ChainCsvStream(s.dir, s.chains);
-    for (let c = 0; c < s.chains; c++) this.rngs.push(createRng(s.seed, c, 'generate'));
+    const ids = Array.from({ length: s.chains }, (_, c) => this.first + c + 1);
+    if (s.dir) this.stream = new ChainCsvStream(s.dir, s.chains, ids);
+    for (let c = 0; c < s.chains; c++) this.rngs.push(createRng(s.seed, this.first + c, 'generate'));
   }
+
+  /** With threads: a group's batch of counts and kept rows (src/parallel/serve.ts). */
+  onRows = (group: ChainGroup, batch: RowBatch): void => {
+    this.groups.set(group.first, { warmupDone: batch.warmupDone, samplingDone: batch.samplingDone });
+    const all = [...this.groups.values()];
+    this.progress.warmup_done = Math.min(...all.map((g) => g.warmupDone));
+    this.progress.sampling_done = Math.min(...all.map((g) => g.samplingDone));
+    if (!this.stream) return;
+    const local = group.first - this.first;
+    if (batch.start) {
+      const adapted = this.s.warmup > 0 && batch.warmupDone === this.s.warmup;
+      for (let k = 0; k < group.count; k++) {
+        this.beginChain(local + k, adapted, batch.start.stepSize[k]!, batch.start.invMetric[k]!);
+      }
+    }
+    for (let k = 0; k < group.count; k++) this.pending[local + k]!.push(...batch.rows[k]!);
+    if (Date.now() - this.lastFlush > BATCH_MS || batch.rows[0]!.length >= BATCH_ROWS) this.flush();
+  };
 
   onDraw = (event: DrawEvent): void => {
     if (event.phase === 'warmup') {
@@ -91,33 +118,37 @@ export class DrawStreamer {
 
   private begin(event: DrawEvent): void {
     this.started = true;
-    const stream = this.stream!;
     const s = this.s;
     const dim = event.state.dim;
     const perChain = event.params.invMetric.length === s.chains * dim;
-    const header = ['lp__', 'accept_stat__', 'stepsize__', 'divergent__', ...this.model.outputNames.map(csvColumnName)];
+    const adapted = s.warmup > 0 && this.progress.warmup_done === s.warmup;
     for (let c = 0; c < s.chains; c++) {
-      const adapted = s.warmup > 0 && this.progress.warmup_done === s.warmup;
-      const metric = adapted ? 'diag_e' : 'unit_e';
       const invMetric = perChain ? event.params.invMetric.subarray(c * dim, (c + 1) * dim) : event.params.invMetric;
-      stream.begin(
-        c,
-        chainConfig({
-          model: s.modelName,
-          sampler: s.sampler,
-          backend: this.model.backend,
-          metric,
-          seed: s.seed,
-          chain: c + 1,
-          numSamples: Math.ceil(s.draws / s.thin) * s.thin,
-          numWarmup: s.warmup,
-          thin: s.thin,
-          modelFile: s.modelFile,
-          dataFile: s.dataFile,
-        }),
-        header,
-        adapted ? { stepSize: event.params.stepSize[c]!, invMetric } : undefined,
-      );
+      this.beginChain(c, adapted, event.params.stepSize[c]!, invMetric);
     }
+  }
+
+  /** The configuration block and header of chain c (of this run's chains). */
+  private beginChain(c: number, adapted: boolean, stepSize: number, invMetric: ArrayLike<number>): void {
+    const s = this.s;
+    const header = ['lp__', 'accept_stat__', 'stepsize__', 'divergent__', ...this.model.outputNames.map(csvColumnName)];
+    this.stream!.begin(
+      c,
+      chainConfig({
+        model: s.modelName,
+        sampler: s.sampler,
+        backend: this.model.backend,
+        metric: adapted ? 'diag_e' : 'unit_e',
+        seed: s.seed,
+        chain: this.first + c + 1,
+        numSamples: Math.ceil(s.draws / s.thin) * s.thin,
+        numWarmup: s.warmup,
+        thin: s.thin,
+        modelFile: s.modelFile,
+        dataFile: s.dataFile,
+      }),
+      header,
+      adapted ? { stepSize, invMetric } : undefined,
+    );
   }
 }

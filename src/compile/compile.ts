@@ -15,6 +15,7 @@ import type {
   EvalOptions,
   LogDensityAndGradient,
   ModelData,
+  ModelRecipe,
   ParameterInfo,
   StanModel,
 } from '../model/types.js';
@@ -76,6 +77,7 @@ export function compileSync(source: string, options: CompileOptions = {}): StanM
     'f64',
     lowered,
     wrap(() => compileF64(lowered.graph)),
+    recipeOf(source, options, 'f64'),
   );
 }
 
@@ -91,7 +93,13 @@ export async function compile(source: string, options: CompileOptions = {}): Pro
   } else {
     evaluator = wrap(() => compileF64(lowered.graph));
   }
-  return new CompiledModel(modelName(options), backend, lowered, evaluator);
+  return new CompiledModel(modelName(options), backend, lowered, evaluator, recipeOf(source, options, backend));
+}
+
+/** The text and plain options to compile this model again (in a worker thread). */
+function recipeOf(source: string, options: CompileOptions, backend: BackendName): ModelRecipe {
+  const { data = {}, file, dataFile, name, vectorise } = options;
+  return { source, options: { data, backend, file, dataFile, name, vectorise } };
 }
 
 function modelName(options: CompileOptions): string {
@@ -124,6 +132,7 @@ class CompiledModel implements StanModel {
     readonly backend: BackendName,
     private readonly lowered: LoweredModel,
     private readonly evaluator: DensityEvaluator,
+    readonly recipe?: ModelRecipe,
   ) {
     this.dim = lowered.dim;
     this.unconstrainedNames = lowered.unconstrainedNames;

@@ -19,6 +19,8 @@ import { scoreIdentity, scoreIdentityWarnings } from '../diagnostics/score-ident
 import { fixedParamResult } from './fixed-param.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
+import { LangevinError } from '../errors.js';
+import { runThreaded, threadPlan } from '../parallel/threaded.js';
 
 export async function sampleModel(model: LangevinModel, options: SampleModelOptions = {}): Promise<Fit> {
   const sampler = options.sampler ?? DEFAULT_SAMPLER;
@@ -28,25 +30,31 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     return runAnnealed(model, options);
   }
   const seed = options.seed ?? 1;
+  const firstChain = options.firstChain ?? 1;
+  if (!Number.isSafeInteger(firstChain) || firstChain < 1) {
+    throw new LangevinError(`the first chain id must be an integer ≥ 1, got ${firstChain}`);
+  }
+  const chains = options.chains ?? 4;
+  const chainIds = Array.from({ length: chains }, (_, c) => firstChain - 1 + c);
   if (model.dim === 0 && !isScoreModel(model)) {
     // Nothing to sample: run generated quantities only (Stan's fixed_param).
     // (driven as lmc: no acceptance to judge; the summary then names it fixed_param)
     const run = {
       sampler: 'lmc' as const,
-      chains: options.chains ?? 4,
+      chains,
       draws: options.draws ?? 1000,
       thin: options.thin ?? 1,
       seed,
       signal: options.signal,
     };
-    const fit = fitFromDraws(model, fixedParamResult(model, run), { ...options, warmup: 0 });
+    const fit = fitFromDraws(model, fixedParamResult(model, run), { ...options, warmup: 0 }, chainIds);
     fit.adaptation = fit.adaptation.map(() => undefined);
     fit.summary.sampler = 'fixed_param';
     return fit;
   }
-  const result = await sampleAsync(model, {
+  const sampleOptions = {
     sampler,
-    chains: options.chains ?? 4,
+    chains,
     warmup: options.warmup ?? 1000,
     draws: options.draws ?? 1000,
     thin: options.thin ?? 1,
@@ -60,26 +68,56 @@ export async function sampleModel(model: LangevinModel, options: SampleModelOpti
     init: options.init,
     // A score network has a gradient but no log density: plain Langevin steps only.
     gradientOnly: isScoreModel(model),
+  };
+  const plan = threadPlan(model, options, chains);
+  if (plan.note) options.onNote?.(plan.note);
+  if (plan.spawn && plan.threads > 1) {
+    const threaded = await runThreaded(model, plan.spawn, sampleOptions, chainIds[0]!, plan.threads, {
+      chains,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onRows: options.onRows,
+    });
+    const fit = fitFromDraws(model, threaded.result, options, threaded.chainIds);
+    fit.threads = plan.threads;
+    if (threaded.failures.length > 0) {
+      fit.failures = threaded.failures;
+      fit.summary.failed_chains = threaded.failures.map((f) => ({ chains: f.chains, error: f.message }));
+    }
+    return fit;
+  }
+  const result = await sampleAsync(model, {
+    ...sampleOptions,
+    chainOffset: chainIds[0],
     signal: options.signal,
     onProgress: options.onProgress,
     onDraw: options.onDraw,
   });
-  return fitFromDraws(model, result, options);
+  return fitFromDraws(model, result, options, chainIds);
 }
 
-/** Turn unconstrained draws into outputs, summary and warnings. */
-export function fitFromDraws(model: LangevinModel, result: SampleResult, options: SampleModelOptions): Fit {
+/**
+ * Turn unconstrained draws into outputs, summary and warnings. `chainIds`
+ * (0-based, run-wide) say which chains of a run these are (default
+ * 0 … chains − 1): chain k's generated quantities draw from its own stream.
+ */
+export function fitFromDraws(
+  model: LangevinModel,
+  result: SampleResult,
+  options: SampleModelOptions,
+  chainIds: readonly number[] = Array.from({ length: result.chains }, (_, c) => c),
+): Fit {
   const { chains, keptDraws: draws, dim } = result;
   const P = model.outputNames.length;
   const outputs = new Float64Array(chains * draws * P);
   for (let c = 0; c < chains; c++) {
     if (draws === 0) break;
     const x = result.draws.subarray(c * draws * dim, (c + 1) * draws * dim);
-    outputs.set(model.generate(x, draws, createRng(result.seed, c, 'generate')), c * draws * P);
+    outputs.set(model.generate(x, draws, createRng(result.seed, chainIds[c]!, 'generate')), c * draws * P);
   }
   const parameters = draws > 0 ? summarize(outputs, chains, draws, model.outputNames) : [];
   const chainInfo: ChainInfoSummary[] = result.chainInfo.map((info, c) => ({
-    chain: c + 1,
+    chain: chainIds[c]! + 1,
     acceptance_rate: info.acceptanceRate,
     step_size: info.stepSize,
     divergences: info.divergences,
@@ -148,6 +186,7 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
     );
   }
   if (result.interrupted) summary.interrupted = true;
+  if (chainIds.some((id, c) => id !== c)) summary.chain_ids = chainIds.map((id) => id + 1);
   addGroundTruth(summary, outputs, chains, draws, model.outputNames, options);
   const reference = options.annealing?.reference;
   if (reference && draws > 0) {
@@ -177,16 +216,23 @@ export function fitFromDraws(model: LangevinModel, result: SampleResult, options
         : undefined,
     ),
     interrupted: result.interrupted,
+    chainIds: chainIds.map((id) => id + 1),
+    threads: 1,
+    sampled: result,
   };
 }
 
 /**
  * Stan's lp__: the constant terms of `~` statements dropped. They are one
- * number for the model, the difference of the two densities at any point.
+ * number for the model, the difference of the two densities at any point;
+ * taken at the origin of the unconstrained space (the same point for every
+ * split of a run's chains), else at the first draw.
  */
 function stanLp(model: LangevinModel, lp: Float64Array, draws: Float64Array, dim: number): Float64Array {
   if (lp.length === 0) return lp;
-  const x = draws.subarray(0, dim);
-  const offset = model.logDensity(x, 1)[0]! - model.logDensity(x, 1, { propto: true })[0]!;
+  const constantAt = (x: Float64Array): number =>
+    model.logDensity(x, 1)[0]! - model.logDensity(x, 1, { propto: true })[0]!;
+  let offset = constantAt(new Float64Array(dim));
+  if (!Number.isFinite(offset)) offset = constantAt(draws.subarray(0, dim));
   return Float64Array.from(lp, (v) => v - offset);
 }

@@ -3,12 +3,14 @@
  * sampler on a compiled model and get draws on the constrained scale plus
  * the summary JSON.
  */
-import type { DrawEvent } from '../samplers/types.js';
+import type { DrawEvent, SampleResult } from '../samplers/types.js';
 import type { PointTable } from '../io/points-csv.js';
 import type { SummaryJson } from '../io/summary-json.js';
 import type { ScoreNetwork } from '../score/network.js';
 
 import type { MetricKind } from '../samplers/metric.js';
+import type { RowBatch, SpawnWorker } from '../parallel/protocol.js';
+import type { ChainGroup } from '../parallel/chain-groups.js';
 import { samplerNames } from '../samplers/registry.js';
 
 /** A registered sampler's name (src/samplers/registry.ts). */
@@ -72,6 +74,27 @@ export interface SampleModelOptions {
   onDraw?: (event: DrawEvent) => void;
   /** Time spent compiling, reported in the summary. */
   compileSeconds?: number;
+  /**
+   * Worker threads to split the chains across (default 1; the CLI's
+   * default is every core). Each thread recompiles the model from its
+   * recipe and runs a contiguous group of chains with their run-wide
+   * streams, so the draws are those of one thread. Models without a
+   * recipe (score models), the tfjs backend, `onDraw` and environments
+   * without workers run on one thread, said through `onNote`.
+   */
+  threads?: number;
+  /**
+   * The run-wide id (1-based) of the first chain: chains firstChain …
+   * firstChain + chains − 1 of a larger run, with the draws they have
+   * there (the CLI's --chain-ids A-B). Default 1.
+   */
+  firstChain?: number;
+  /** Start a worker (default: worker_threads under Node, Web Workers in browsers); tests pass a fake. */
+  spawnWorker?: SpawnWorker;
+  /** Why a run asked for threads ran on one thread, and similar remarks that are not warnings. */
+  onNote?: (message: string) => void;
+  /** With threads: each group's iteration counts and kept rows, as they come (the CLI streams them to the chain files). */
+  onRows?: (group: ChainGroup, batch: RowBatch) => void;
 }
 
 export interface Fit {
@@ -97,4 +120,12 @@ export interface Fit {
    */
   adaptation: Array<{ stepSize: number; invMetric: Float64Array; metric?: string; dense?: Float64Array } | undefined>;
   interrupted: boolean;
+  /** The run-wide id (1-based) of each chain held, in order (absent: 1 … chains). */
+  chainIds?: number[];
+  /** Threads the chains ran on (absent: one). */
+  threads?: number;
+  /** The driver's result (unconstrained draws, per-chain facts): what a --chain-ids run's split.json keeps. */
+  sampled?: SampleResult;
+  /** Groups of chains whose worker failed; the others' draws are kept. */
+  failures?: Array<{ chains: number[]; message: string }>;
 }

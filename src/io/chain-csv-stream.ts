@@ -17,6 +17,8 @@ export class ChainCsvStream {
   constructor(
     private readonly dir: string,
     chains: number,
+    /** The run-wide id of each chain's file (default 1 … chains; --chain-ids 3-4 writes chain-3.csv, chain-4.csv). */
+    private readonly ids: readonly number[] = Array.from({ length: chains }, (_, c) => c + 1),
   ) {
     for (let c = 0; c < chains; c++) {
       const path = this.path(c);
@@ -30,7 +32,7 @@ export class ChainCsvStream {
   }
 
   path(chain: number): string {
-    return join(this.dir, `chain-${chain + 1}.csv`);
+    return join(this.dir, `chain-${this.ids[chain]}.csv`);
   }
 
   /** The comment block, header and adaptation lines of one chain. */

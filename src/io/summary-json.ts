@@ -37,6 +37,10 @@ export interface SummaryJson {
   timing: { compile_seconds: number; warmup_seconds: number; sampling_seconds: number };
   warnings: string[];
   interrupted?: boolean;
+  /** The run-wide ids of the chains held, when they are not 1 … chains (--chain-ids, a merge with gaps, failed workers). */
+  chain_ids?: number[];
+  /** Chains whose worker thread failed, with its error; the summary covers the others. */
+  failed_chains?: Array<{ chains: number[]; error: string }>;
   /** True when a signal ended the run early: the summary covers the draws made so far. */
   partial?: boolean;
   /** How far an interrupted run got, per phase. */

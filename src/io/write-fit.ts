@@ -43,7 +43,7 @@ function earlierRunFiles(dir: string, depth = 0): string[] {
   }
   for (const name of names) {
     const path = join(dir, name);
-    if (/^(chain-\d+\.csv|summary\.json|particles\.csv|comparison\.json)$/.test(name)) out.push(path);
+    if (/^(chain-\d+\.csv|summary\.json|particles\.csv|comparison\.json|split\.json)$/.test(name)) out.push(path);
     else if (depth === 0 && isDirectory(path)) out.push(...earlierRunFiles(path, 1));
   }
   return out.sort();
@@ -82,18 +82,20 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
   // Warm-up cut short adapted nothing final: no "Adaptation terminated" block.
   const warmupCut = progress !== undefined && progress.warmup_done < progress.warmup_requested;
   for (let c = 0; c < fit.chains; c++) {
+    // files and ids are the run-wide chain ids (--chain-ids 3-4 writes chain-3.csv, chain-4.csv)
+    const id = fit.chainIds?.[c] ?? c + 1;
     const from = c * fit.draws;
     const adapted = warmupCut ? undefined : fit.adaptation[c];
     const metric = !adapted || adapted.metric === 'unit' ? 'unit_e' : adapted.dense ? 'dense_e' : 'diag_e';
     const csv = formatChainCsv({
-      chain: c + 1,
+      chain: id,
       config: chainConfig({
         model: s.model,
         sampler: s.sampler,
         backend: s.backend,
         metric,
         seed: s.seed,
-        chain: c + 1,
+        chain: id,
         numSamples: fit.draws * thin,
         numWarmup: progress ? progress.warmup_done : s.warmup,
         thin,
@@ -113,7 +115,7 @@ export function writeFit(dir: string, fit: Fit, info: FitFileInfo): string[] {
       adaptation: adapted,
       closing: progress ? interruptedLines(progress) : undefined,
     });
-    const path = join(dir, `chain-${c + 1}.csv`);
+    const path = join(dir, `chain-${id}.csv`);
     writeFileOrFail(path, csv);
     written.push(path);
   }

@@ -66,7 +66,25 @@ export interface Potential {
   logDensityAndGradient(x: Float64Array, chains: number, options?: EvalOptions): LogDensityAndGradient;
 }
 
+/**
+ * How to compile a model again, as plain data (worker threads recompile it
+ * from this: functions cannot cross to another thread).
+ */
+export interface ModelRecipe {
+  source: string;
+  options: {
+    data: ModelData;
+    backend: BackendName;
+    file?: string;
+    dataFile?: string;
+    name?: string;
+    vectorise?: boolean;
+  };
+}
+
 export interface LangevinModel extends Potential {
+  /** Set by `compile` (text and builder models): what worker threads recompile; absent for score models. */
+  readonly recipe?: ModelRecipe;
   /** The model name (file name without extension, or the builder's name). */
   readonly name: string;
   /** Which backend evaluates this model. */

@@ -55,7 +55,11 @@ export function readRun(dir: string): RunData {
     .map((e) => ({ file: join(dir, e.name), id: Number(e.match![1]) }))
     .sort((a, b) => a.id - b.id)
     // A directory reused for a run with fewer chains keeps stale files: read the ones the summary counts.
-    .filter((e) => typeof summary.chains !== 'number' || e.id <= summary.chains);
+    .filter((e) =>
+      Array.isArray(summary.chain_ids)
+        ? summary.chain_ids.includes(e.id)
+        : typeof summary.chains !== 'number' || e.id <= summary.chains,
+    );
   if (chainFiles.length > 0 && typeof summary.chains === 'number' && chainFiles.length !== summary.chains) {
     const present = new Set(chainFiles.map((e) => e.id));
     const missing = Array.from({ length: summary.chains }, (_, i) => i + 1).find((id) => !present.has(id));

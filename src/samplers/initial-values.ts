@@ -33,9 +33,11 @@ export function initialValues(
   potential: Potential,
   chains: number,
   streams: Streams,
-  options: { init?: Float64Array; initRadius: number; gradientOnly: boolean },
+  options: { init?: Float64Array; initRadius: number; gradientOnly: boolean; chainOffset?: number },
 ): InitialValues {
   const dim = potential.dim;
+  // messages name the run-wide chain (a thread's or split run's chain 1 may be the run's chain 3)
+  const offset = options.chainOffset ?? 0;
   const position = new Float64Array(chains * dim);
   const { init, initRadius, gradientOnly } = options;
 
@@ -52,7 +54,7 @@ export function initialValues(
     for (let c = 0; c < chains; c++) {
       if (!finiteRow(logDensity, gradient, c, dim, gradientOnly)) {
         throw new LangevinError(
-          `chain ${c + 1}: the log density or its gradient is not finite at the given initial values`,
+          `chain ${offset + c + 1}: the log density or its gradient is not finite at the given initial values`,
         );
       }
     }
@@ -65,7 +67,7 @@ export function initialValues(
   let evaluations = 0;
   while (remaining > 0) {
     if (evaluations === MAX_ATTEMPTS) {
-      const chain = pending.indexOf(1) + 1;
+      const chain = offset + pending.indexOf(1) + 1;
       throw new LangevinError(
         `chain ${chain}: no initial values with a finite log density and gradient after ` +
           `${MAX_ATTEMPTS} attempts uniform in (-${initRadius}, ${initRadius}); ` +

@@ -138,6 +138,7 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     init: options.init,
     initRadius: options.initRadius ?? 2,
     gradientOnly,
+    chainOffset: options.chainOffset,
   });
   // each chain's own tries, not the batch's: a chain's count must not depend on its batch-mates
   for (let c = 0; c < chains; c++) gradients[c] += init.attempts[c];

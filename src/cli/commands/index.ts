@@ -8,6 +8,7 @@ import { registerBound } from './bound.js';
 import { registerReport } from './report.js';
 import { registerTrainScore } from './train-score.js';
 import { registerUpgrade } from './upgrade.js';
+import { registerMerge } from './merge.js';
 
 export function registerCommands(program: Command, io: CliIO, sources: Record<string, string>): void {
   registerCheck(program, io, sources);
@@ -15,6 +16,7 @@ export function registerCommands(program: Command, io: CliIO, sources: Record<st
   registerCompare(program, io, sources);
   registerBound(program, io);
   registerReport(program, io);
+  registerMerge(program, io);
   registerTrainScore(program, io);
   registerUpgrade(program, io, sources);
 }

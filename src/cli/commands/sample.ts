@@ -24,6 +24,9 @@ import { DrawStreamer } from '../stream-draws.js';
 import { codedWarning } from '../../error-codes.js';
 import { readInitValues } from '../init-file.js';
 import { printWritten, writeRunReport } from '../run-report.js';
+import { join } from 'node:path';
+import { writeFileOrFail } from '../../io/write-fit.js';
+import { formatSplitRecord, settingsOf, SPLIT_FORMAT } from '../../inference/split-record.js';
 
 export function registerSample(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -85,7 +88,10 @@ async function runSample(
   }
   checkRunMemory(options.chains!, Math.ceil(options.draws! / options.thin!), loaded.model.outputNames.length);
   if (initFile !== undefined) {
-    options.init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, options.chains!);
+    // --chain-ids A-B: the inits of chains A … B of the whole run (FILE_A.json … for per-chain files)
+    const skip = (options.firstChain ?? 1) - 1;
+    const init = readInitValues(resolvePath(io, initFile), initFile, loaded.model, skip + options.chains!);
+    options.init = init.length === loaded.model.dim ? init : init.slice(skip * loaded.model.dim);
   }
   const progress = createProgress(io, sampler, raw.progress !== false && !raw.json);
   const label = modelPath ?? raw.score!;
@@ -102,6 +108,7 @@ async function runSample(
     modelName,
     modelFile: label,
     dataFile: raw.data,
+    firstChain: options.firstChain,
   });
   let fit: Fit;
   try {
@@ -110,7 +117,11 @@ async function runSample(
       compileSeconds: loaded.compileSeconds,
       signal: stopped,
       onProgress: (done, total, phase) => progress.update(done, total, phase),
+      // one thread streams every iteration; worker threads send batches of kept rows
       onDraw: streamer.onDraw,
+      onRows: streamer.onRows,
+      // a note only when --threads was asked for: the default (every core) falls back silently
+      onNote: (note) => void (raw.threads !== undefined && io.stderr.write(`note: ${note}\n`)),
     });
     streamer.flush();
   } finally {
@@ -135,12 +146,31 @@ async function runSample(
           progress: fit.interrupted ? streamer.progress : undefined,
         }),
       );
+    // a part of a split run keeps what `langevin merge` needs to rebuild the whole run's summary
+    if (options.firstChain !== undefined && fit.sampled && loaded.model.recipe && !fit.interrupted) {
+      const path = join(outDir, 'split.json');
+      writeFileOrFail(
+        path,
+        formatSplitRecord({
+          format: SPLIT_FORMAT,
+          recipe: loaded.model.recipe,
+          settings: settingsOf(options),
+          labels: { model: modelName, modelFile: label, dataFile: raw.data },
+          chainIds: fit.chainIds ?? [],
+          result: fit.sampled,
+          compileSeconds: loaded.compileSeconds,
+        }),
+      );
+      written.push(path);
+    }
     // An interrupt before the first draw leaves nothing to plot.
     if (fit.draws > 0) written.push(await writeRunReport(outDir, raw.out!));
   }
   printFit(io, fit, raw.json === true);
   if (written.length > 0) printWritten(io, written, raw.json === true);
   if (fit.interrupted) throw new Interrupted('interrupted', interruptExitCode(stopped));
+  // a worker's failure: the other chains were written above, then the error and exit 1
+  if (fit.failures?.length) throw new LangevinError(fit.failures.map((f) => f.message).join('; '));
 }
 
 export function printFit(io: CliIO, fit: Fit, json: boolean): void {

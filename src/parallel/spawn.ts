@@ -1,0 +1,71 @@
+/**
+ * Start a chain worker: Node's worker_threads under Node, Web Workers in
+ * browsers, nothing elsewhere (then the run stays on one thread). Neither
+ * path imports a Node built-in: worker_threads comes from
+ * process.getBuiltinModule at run time (node-builtin.ts), so the browser
+ * entry, which reaches this file, stays free of Node modules.
+ */
+import type * as WorkerThreads from 'node:worker_threads';
+import type * as Fs from 'node:fs';
+import { nodeBuiltin } from './node-builtin.js';
+import type { FromWorker, SpawnWorker, ToWorker, WorkerPort } from './protocol.js';
+
+/** The spawner for this environment, or undefined with the reason there is none. */
+export function defaultSpawner(): { spawn?: SpawnWorker; why?: string } {
+  const threads = nodeBuiltin<typeof WorkerThreads>('node:worker_threads');
+  if (threads) {
+    const script = nodeWorkerScript();
+    if (!script) return { why: 'the worker script dist/src/chain-worker.js is missing (run `npm run build`)' };
+    return { spawn: () => nodePort(new threads.Worker(script)) };
+  }
+  if (typeof (globalThis as { Worker?: unknown }).Worker === 'function') return { spawn: browserWorker };
+  return { why: 'this environment has no worker threads' };
+}
+
+/**
+ * The compiled worker beside this file (dist/src/chain-worker.js); from
+ * the TypeScript sources (tests) the built one under dist/.
+ */
+function nodeWorkerScript(): URL | undefined {
+  const fs = nodeBuiltin<typeof Fs>('node:fs');
+  for (const candidate of [
+    new URL('../chain-worker.js', import.meta.url),
+    new URL('../../dist/src/chain-worker.js', import.meta.url),
+  ]) {
+    if (candidate.protocol !== 'file:' || fs?.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function nodePort(worker: WorkerThreads.Worker): WorkerPort {
+  let answered = false;
+  return {
+    post: (message: ToWorker) => worker.postMessage(message),
+    onMessage: (handler) =>
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'done' || message.type === 'error') answered = true;
+        handler(message);
+      }),
+    onFailure: (handler) => {
+      worker.on('error', (error) => handler(error instanceof Error ? error : new Error(String(error))));
+      worker.on('exit', (code) => {
+        if (!answered) handler(new Error(`the worker thread exited (code ${code}) before it finished`));
+      });
+    },
+    terminate: () => {
+      answered = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** A Web Worker (module type; bundlers such as vite find the script by this literal `new URL`). */
+function browserWorker(): WorkerPort {
+  const worker = new Worker(new URL('../chain-worker.js', import.meta.url), { type: 'module' });
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data as FromWorker)),
+    onFailure: (handler) => worker.addEventListener('error', (event) => handler(new Error(event.message))),
+    terminate: () => worker.terminate(),
+  };
+}

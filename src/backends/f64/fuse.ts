@@ -17,7 +17,6 @@ import { shapeSize } from '../../ir/ops.js';
 import { BINARY_KERNELS } from '../../math/binary.js';
 import type { NodeStep, StepInput } from '../../math/node-step.js';
 import type { OperandMode } from '../../math/loops.js';
-import { generateMatvec, type ClusterSource } from './matvec-fused.js';
 import { PAIRED_UNARY } from './paired.js';
 import { UNARY_KERNELS } from '../../math/unary.js';
 
@@ -121,10 +120,6 @@ interface GeneratedCode {
   backward: Function | null;
   /** Forward and backward in one loop, for a cluster ending in a sum (null otherwise). */
   both: Function | null;
-  /** What a matrix-times-vectors variant is built from (clusters ending in a sum; null otherwise). */
-  source?: ClusterSource | null;
-  /** That variant, by the index of the input it computes, once built. */
-  matvec?: Map<number, { forward: Function; both: Function }>;
 }
 const cache = new Map<string, GeneratedCode>();
 
@@ -159,10 +154,8 @@ export function fusedStep(
   out: Float64Array,
   gOut: Float64Array | null,
   constantAdjoint: number | null = null,
-  matvec: MatvecInput | null = null,
 ): NodeStep {
   const { cluster, nodes, inputs } = withoutIdentities(divisionsToProducts(original, graphNodes, originalInputs));
-  if (matvec) return matvecStep(cluster, nodes, inputs, out, constantAdjoint, matvec);
   const { code, envValues, n, needIn } = clusterCode(cluster, nodes, inputs, gOut !== null);
   const { forward, backward, both } = code;
   const fwdBound = forward(...envValues) as (...a: unknown[]) => void;
@@ -180,60 +173,6 @@ export function fusedStep(
       const G = constantAdjoint;
       step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, grads, c0, c1, n);
     }
-  }
-  return step;
-}
-
-/** A matrix product computed inside the cluster (matvec-fused.ts) instead of read from a buffer. */
-export interface MatvecInput {
-  /** The cluster input standing for the product A·b (batched, no buffer; a non-null grad when b needs one). */
-  placeholder: StepInput;
-  /** A [n, k], constant, row-major. */
-  A: Float64Array;
-  /** b, chain-major, k per chain. */
-  B: Float64Array;
-  gB: Float64Array | null;
-  k: number;
-}
-
-/** The fused step of a cluster that reads one constant-matrix × batched-vector product (see matvec-fused.ts). */
-function matvecStep(
-  cluster: Cluster,
-  nodes: IRNode[],
-  inputs: StepInput[],
-  out: Float64Array,
-  constantAdjoint: number | null,
-  mv: MatvecInput,
-): NodeStep {
-  const index = inputs.indexOf(mv.placeholder);
-  const { code, envValues, n } = clusterCode(cluster, nodes, inputs, true);
-  const src = code.source;
-  if (
-    index < 0 ||
-    !src ||
-    constantAdjoint === null ||
-    !inputs.every((x, q) => q === index || (!x.batched && !x.strided))
-  )
-    throw new InternalError(
-      'f64: a fused matrix product needs a summed cluster with a constant adjoint and constant other inputs',
-    );
-  code.matvec ??= new Map();
-  let fns = code.matvec.get(index);
-  if (!fns) {
-    fns = generateMatvec(src, index, `// fused cluster with a matrix product #${serial++}`);
-    code.matvec.set(index, fns);
-  }
-  const fwdBound = fns.forward(...envValues) as (...a: unknown[]) => void;
-  const values = inputs.map((x) => x.value);
-  const { A, B, gB, k } = mv;
-  const step: NodeStep = {
-    forward: (c0, c1) => fwdBound(values, out, 0, c0, c1, n, A, B, null, k),
-    inputValues: values,
-  };
-  if (gB) {
-    const bothBound = fns.both(...envValues) as (...a: unknown[]) => void;
-    const G = constantAdjoint;
-    step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, c0, c1, n, A, B, gB, k);
   }
   return step;
 }
@@ -695,8 +634,5 @@ for (let c = c0; c < c1; c++) {
     ...envNames,
     `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`,
   );
-  const source: ClusterSource | null = scalar
-    ? null
-    : { statements: fwdd, lines, root, prelude: `${unpack} ${hoist}`, envNames };
-  return { forward, backward, both, source };
+  return { forward, backward, both };
 }

@@ -33,6 +33,12 @@ export interface Cluster {
 
 const elementwise = (n: IRNode) => n.kind === 'unary' || n.kind === 'binary';
 
+/** The op of a cluster member (clusters hold only unary and binary nodes). */
+function memberOp(node: IRNode): UnaryOp | BinaryOp {
+  if (node.kind === 'unary' || node.kind === 'binary') return node.op;
+  throw new InternalError(`f64: a fused cluster holds a '${node.kind}' node`);
+}
+
 /** Largest cluster: generated functions must stay small enough for V8 to optimise. */
 const MAX_MEMBERS = 48;
 
@@ -69,8 +75,8 @@ export function findClusters(nodes: IRNode[], output: number): Cluster[] {
       }
     }
     let sum: number | null = null;
-    if (id !== output && uses.length === 1 && nodes[uses[0]].kind === 'reduce' && nodes[uses[0]].op === 'sum')
-      sum = uses[0];
+    const user = uses.length === 1 ? nodes[uses[0]] : null;
+    if (id !== output && user?.kind === 'reduce' && user.op === 'sum') sum = user.id;
     clusterOf[id] = found.length;
     found.push({ members: [id], root: id, sum, size: n });
   }
@@ -216,17 +222,17 @@ function clusterCode(
     const args = node.inputs.map((i) => local.get(i) as string);
     fwd.push(`const v${id} = f${k}(${args.join(', ')});`);
     if (node.kind === 'unary') {
-      const kern = UNARY_KERNELS[node.op as UnaryOp];
+      const kern = UNARY_KERNELS[node.op];
       env[`f${k}`] = kern.f;
       env[`d${k}`] = kern.df;
     } else {
-      const kern = BINARY_KERNELS[node.op as BinaryOp];
+      const kern = BINARY_KERNELS[memberOp(node) as BinaryOp];
       env[`f${k}`] = kern.f;
       env[`da${k}`] = kern.da;
       env[`db${k}`] = kern.db;
     }
     sig.push(
-      `${node.kind}:${node.op}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`,
+      `${node.kind}:${memberOp(node)}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`,
     );
   });
   const key = sig.join('|');
@@ -537,7 +543,7 @@ for (let c = c0; c < c1; c++) {
         addTo(node.inputs[0], scaled(`g${id}`, paired ? `pd${id}` : call(kern.df, `d${k}`, node.inputs, id)));
       }
     } else {
-      const kern = BINARY_KERNELS[node.op as BinaryOp];
+      const kern = BINARY_KERNELS[memberOp(node) as BinaryOp];
       const [a, b] = node.inputs;
       if (kern.da && needs.get(a)) addTo(a, scaled(`g${id}`, call(kern.da, `da${k}`, node.inputs, id)));
       if (kern.db && needs.get(b)) addTo(b, scaled(`g${id}`, call(kern.db, `db${k}`, node.inputs, id)));

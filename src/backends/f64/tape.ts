@@ -361,7 +361,8 @@ function build(
         grad: grads[id],
       };
       const source = aliasSource(nodes, id);
-      if (strided.has(source.id)) input.strided = { offset: source.offset as number, stride: state.dim };
+      if (strided.has(source.id) && source.kind === 'param')
+        input.strided = { offset: source.offset, stride: state.dim };
       return input;
     });
     const step = cluster

@@ -5,6 +5,12 @@
  */
 import type { LogDensityAndGradient } from '../model/types.js';
 
+/**
+ * Results: the f64 evaluator returns its own arrays and overwrites them on
+ * its next call (copy what you keep, or compile with `freshOutputs`); tfjs
+ * returns new arrays. A chain's results never depend on the other chains
+ * of the batch (docs/backends.md, "The backend contract").
+ */
 export interface DensityEvaluator {
   /** chains log densities at x (chains × dim, row-major). */
   logDensity(x: Float64Array, chains: number, noise?: number): Float64Array;

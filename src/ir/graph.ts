@@ -15,6 +15,7 @@ import {
   type BinaryOp,
   type DensityGraph,
   type IRNode,
+  type NodeSpec,
   type Ops,
   type ReduceOp,
   type Shape,
@@ -25,6 +26,9 @@ import {
 const UNARY = new Set<string>(UNARY_OPS);
 const BINARY = new Set<string>(BINARY_OPS);
 const REDUCE = new Set<string>(REDUCE_OPS);
+
+/** Omit over each member of a union (plain Omit merges the members). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function fail(op: string, message: string): never {
   throw new InternalError(`${op}: ${message}`);
@@ -285,18 +289,19 @@ export class GraphBuilder implements Ops {
   }
 
   /** Fold when every input is constant, else add (or reuse) a node. */
-  private make(spec: Omit<IRNode, 'id' | 'inputs'>, inputs: Val[]): Val {
+  private make(spec: DistributiveOmit<NodeSpec, 'inputs'>, inputs: Val[]): Val {
     if (inputs.every((v) => v.constant !== undefined)) return this.fold(spec, inputs);
     const ids = inputs.map((v) => this.nodeOf(v));
-    const key = spec.indices
-      ? undefined // gathers are rarely repeated; skip hashing their indices
-      : `${spec.kind}|${spec.op ?? ''}|${ids.join(',')}|${spec.shape.join(',')}`;
-    return this.add({ ...spec, shape: [...spec.shape], inputs: ids }, key);
+    const key =
+      spec.kind === 'gather'
+        ? undefined // gathers are rarely repeated; skip hashing their indices
+        : `${spec.kind}|${'op' in spec ? spec.op : ''}|${ids.join(',')}|${spec.shape.join(',')}`;
+    return this.add({ ...spec, shape: [...spec.shape], inputs: ids } as NodeSpec, key);
   }
 
-  private fold(spec: Omit<IRNode, 'id' | 'inputs'>, inputs: Val[]): Val {
+  private fold(spec: DistributiveOmit<NodeSpec, 'inputs'>, inputs: Val[]): Val {
     const out = new Float64Array(shapeSize(spec.shape));
-    const node: IRNode = { ...spec, id: -1, inputs: [] };
+    const node = { ...spec, id: -1, inputs: [] } as IRNode;
     const step = nodeStep(
       node,
       inputs.map((v) => ({ value: v.constant as Float64Array, shape: v.shape, batched: true, grad: null })),
@@ -325,13 +330,13 @@ export class GraphBuilder implements Ops {
     return id;
   }
 
-  private add(spec: Omit<IRNode, 'id'>, key: string | undefined): Val {
+  private add(spec: NodeSpec, key: string | undefined): Val {
     if (key !== undefined) {
       const existing = this.keys.get(key);
       if (existing !== undefined) return { shape: this.nodes[existing].shape, node: existing };
     }
     const id = this.nodes.length;
-    const node: IRNode = { ...spec, id };
+    const node = { ...spec, id } as IRNode;
     this.nodes.push(node);
     if (key !== undefined) this.keys.set(key, id);
     return { shape: node.shape, node: id };

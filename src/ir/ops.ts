@@ -19,6 +19,7 @@
  * ceil, round, trunc, sign and step have zero derivative.
  */
 
+import { InternalError } from '../errors.js';
 import type { Shape } from '../math/shape.js';
 
 export { shapeSize, type Shape } from '../math/shape.js';
@@ -174,43 +175,89 @@ export interface Ops {
 }
 
 /**
- * A node of the density graph: `op` is a primitive name from the lists
- * above or one of the structural ops below, `inputs` are node ids (constants
- * used by a node are themselves nodes of op 'constant').
+ * A node of the density graph: a discriminated union on `kind`, one member
+ * per kind with exactly the attributes that kind has. `inputs` are node ids
+ * (constants a node uses are themselves nodes of kind 'constant').
  *
- *  - 'constant'  attrs.value: Float64Array
- *  - 'param'     attrs.offset: first index into the unconstrained vector
+ *  - 'constant'  value: Float64Array (row-major, shapeSize(shape) entries)
+ *  - 'param'     offset: first index into the unconstrained vector
  *                (a slice of length shapeSize(shape))
  *  - 'noise'     the reserved scalar `noise` (annealed sampler's σ, else 0)
- *  - 'unary' / 'binary' / 'reduce'   attrs.op: the primitive name
+ *  - 'unary' / 'binary' / 'reduce'   op: the primitive name
+ *  - 'gather'    indices: Int32Array (flat positions into the input)
  *  - 'select', 'matmul', 'transpose', 'cholesky', 'triangular_solve_lower',
- *    'concat', 'reshape', 'fill'
- *  - 'gather'    attrs.indices: Int32Array
+ *    'concat', 'reshape', 'fill': inputs and shape only
+ *
+ * Every consumer switches on `kind` with a `never` default
+ * (`unknownNodeKind`), so a new kind is a compile error in each backend,
+ * the printer and constant folding until each handles it. To add one: a
+ * member here (its own interface if it has attributes, else a name in
+ * `PlainKind`), a `GraphBuilder` method, then follow the compile errors.
  */
-export interface IRNode {
+interface NodeBase {
   id: number;
-  kind:
-    | 'constant'
-    | 'param'
-    | 'noise'
-    | 'unary'
-    | 'binary'
-    | 'reduce'
-    | 'select'
-    | 'matmul'
-    | 'transpose'
-    | 'cholesky'
-    | 'triangular_solve_lower'
-    | 'gather'
-    | 'concat'
-    | 'reshape'
-    | 'fill';
-  op?: UnaryOp | BinaryOp | ReduceOp;
   inputs: number[];
   shape: Shape;
-  value?: Float64Array;
-  offset?: number;
-  indices?: Int32Array;
+}
+export interface ConstantNode extends NodeBase {
+  kind: 'constant';
+  value: Float64Array;
+}
+export interface ParamNode extends NodeBase {
+  kind: 'param';
+  offset: number;
+}
+export interface UnaryNode extends NodeBase {
+  kind: 'unary';
+  op: UnaryOp;
+}
+export interface BinaryNode extends NodeBase {
+  kind: 'binary';
+  op: BinaryOp;
+}
+export interface ReduceNode extends NodeBase {
+  kind: 'reduce';
+  op: ReduceOp;
+}
+export interface GatherNode extends NodeBase {
+  kind: 'gather';
+  indices: Int32Array;
+}
+/** Kinds with no attributes beyond inputs and shape. */
+export type PlainKind =
+  'noise' | 'select' | 'matmul' | 'transpose' | 'cholesky' | 'triangular_solve_lower' | 'concat' | 'reshape' | 'fill';
+export interface PlainNode extends NodeBase {
+  kind: PlainKind;
+}
+
+export type IRNode = ConstantNode | ParamNode | UnaryNode | BinaryNode | ReduceNode | GatherNode | PlainNode;
+export type NodeKind = IRNode['kind'];
+/** A node before it has an id (what `GraphBuilder` builds nodes from), kind by kind. */
+export type NodeSpec = IRNode extends infer N ? (N extends IRNode ? Omit<N, 'id'> : never) : never;
+
+/** Every node kind, once (a Record over NodeKind, so the list cannot miss or invent one). */
+const KINDS: Record<NodeKind, true> = {
+  constant: true,
+  param: true,
+  noise: true,
+  unary: true,
+  binary: true,
+  reduce: true,
+  select: true,
+  matmul: true,
+  transpose: true,
+  cholesky: true,
+  triangular_solve_lower: true,
+  gather: true,
+  concat: true,
+  reshape: true,
+  fill: true,
+};
+export const NODE_KINDS = Object.keys(KINDS) as NodeKind[];
+
+/** The `default` of an exhaustive switch on a node's kind: a compile error while a kind is unhandled. */
+export function unknownNodeKind(node: never, where: string): never {
+  throw new InternalError(`${where}: node kind '${(node as { kind?: string }).kind}' is not handled`);
 }
 
 /**

@@ -9,7 +9,7 @@
  *     output %3 (dim 8)
  */
 import type { DensityGraph, IRNode, Shape } from './ops.js';
-import { shapeSize } from './ops.js';
+import { shapeSize, unknownNodeKind } from './ops.js';
 
 const SHOWN_VALUES = 4;
 
@@ -31,7 +31,7 @@ function nodeText(node: IRNode): string {
     case 'constant':
       return `${head} constant ${shapeText(node.shape)} ${valuesText(node.value)}`;
     case 'param': {
-      const start = node.offset ?? 0;
+      const start = node.offset;
       return `${head} param ${start}..${start + shapeSize(node.shape)} : ${shapeText(node.shape)}`;
     }
     case 'noise':
@@ -41,12 +41,21 @@ function nodeText(node: IRNode): string {
     case 'reduce':
       return `${head} ${node.kind} ${node.op} ${args} : ${shapeText(node.shape)}`;
     case 'gather': {
-      const idx = node.indices ?? new Int32Array(0);
+      const idx = node.indices;
       const shown = Array.from(idx.subarray(0, 8)).join(',') + (idx.length > 8 ? ',…' : '');
       return `${head} gather ${args} [${shown}] : ${shapeText(node.shape)}`;
     }
-    default:
+    case 'select':
+    case 'matmul':
+    case 'transpose':
+    case 'cholesky':
+    case 'triangular_solve_lower':
+    case 'concat':
+    case 'reshape':
+    case 'fill':
       return `${head} ${node.kind} ${args} : ${shapeText(node.shape)}`;
+    default:
+      return unknownNodeKind(node, 'printGraph');
   }
 }
 

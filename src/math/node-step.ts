@@ -212,8 +212,15 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
       }
       return step;
     }
-    default:
+    case 'constant':
+    case 'param':
+    case 'noise':
+    case 'reshape':
       throw new InternalError(`f64: node kind '${node.kind}' has no batched step`);
+    default: {
+      const unhandled: never = node; // a new node kind fails to compile here until it has a step
+      throw new InternalError(`f64: unknown node kind '${(unhandled as { kind: string }).kind}'`);
+    }
   }
 }
 

@@ -1,10 +1,10 @@
 /**
  * Paired value-and-derivative templates (paired.ts) for the bernoulli_logit
- * family and the fused matrix product (matvec-fused.ts), on M2's graph
+ * family and the constant-matrix products (product.ts), on M2's graph
  * shape: sum(op(y ⊙ (X·β))) concatenated with a prior term and summed (a
- * constant adjoint: the product is computed inside the cluster), and the
- * same term squared (no constant adjoint: separate matmul and backward
- * loops). The fused tape must match the unfused one to 1e-12 relative,
+ * constant adjoint), and the same term squared (no constant adjoint: separate
+ * matmul and backward loops). The fused tape must match the unfused one to
+ * 1e-12 relative,
  * batched chains must match chains evaluated one at a time, for chain
  * counts that use every lane shape (8, 4 and 1 chains; 4 rows and the
  * remaining rows), in gradient and value-only calls.

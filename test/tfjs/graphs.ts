@@ -7,6 +7,7 @@ import {
   type BinaryOp,
   type DensityGraph,
   type IRNode,
+  type NodeSpec,
   type ReduceOp,
   type Shape,
   type UnaryOp,
@@ -17,9 +18,9 @@ export class HandGraph {
   dim = 0;
   private readsNoise = false;
 
-  private add(node: Omit<IRNode, 'id'>): number {
+  private add(node: NodeSpec): number {
     const id = this.nodes.length;
-    this.nodes.push({ id, ...node });
+    this.nodes.push({ id, ...node } as IRNode);
     return id;
   }
   shape(id: number): Shape {

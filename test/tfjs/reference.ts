@@ -138,7 +138,7 @@ export function referenceLogDensity(graph: DensityGraph, x: ArrayLike<number>, n
         out = new Float64Array(shapeSize(node.shape)).fill(ins[0]![0]!);
         break;
       default:
-        throw new Error(`reference: kind ${node.kind}`);
+        throw new Error(`reference: kind ${(node as { kind: string }).kind}`);
     }
     v.set(node.id, out);
   }

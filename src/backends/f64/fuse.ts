@@ -17,7 +17,6 @@ import { shapeSize } from '../../ir/ops.js';
 import { BINARY_KERNELS } from '../../math/binary.js';
 import type { NodeStep, StepInput } from '../../math/node-step.js';
 import type { OperandMode } from '../../math/loops.js';
-import { generateMatvec, type ClusterSource } from './matvec-fused.js';
 import { PAIRED_UNARY } from './paired.js';
 import { UNARY_KERNELS } from '../../math/unary.js';
 
@@ -33,6 +32,12 @@ export interface Cluster {
 }
 
 const elementwise = (n: IRNode) => n.kind === 'unary' || n.kind === 'binary';
+
+/** The op of a cluster member (clusters hold only unary and binary nodes). */
+function memberOp(node: IRNode): UnaryOp | BinaryOp {
+  if (node.kind === 'unary' || node.kind === 'binary') return node.op;
+  throw new InternalError(`f64: a fused cluster holds a '${node.kind}' node`);
+}
 
 /** Largest cluster: generated functions must stay small enough for V8 to optimise. */
 const MAX_MEMBERS = 48;
@@ -70,8 +75,8 @@ export function findClusters(nodes: IRNode[], output: number): Cluster[] {
       }
     }
     let sum: number | null = null;
-    if (id !== output && uses.length === 1 && nodes[uses[0]].kind === 'reduce' && nodes[uses[0]].op === 'sum')
-      sum = uses[0];
+    const user = uses.length === 1 ? nodes[uses[0]] : null;
+    if (id !== output && user?.kind === 'reduce' && user.op === 'sum') sum = user.id;
     clusterOf[id] = found.length;
     found.push({ members: [id], root: id, sum, size: n });
   }
@@ -121,10 +126,6 @@ interface GeneratedCode {
   backward: Function | null;
   /** Forward and backward in one loop, for a cluster ending in a sum (null otherwise). */
   both: Function | null;
-  /** What a matrix-times-vectors variant is built from (clusters ending in a sum; null otherwise). */
-  source?: ClusterSource | null;
-  /** That variant, by the index of the input it computes, once built. */
-  matvec?: Map<number, { forward: Function; both: Function }>;
 }
 const cache = new Map<string, GeneratedCode>();
 
@@ -159,10 +160,8 @@ export function fusedStep(
   out: Float64Array,
   gOut: Float64Array | null,
   constantAdjoint: number | null = null,
-  matvec: MatvecInput | null = null,
 ): NodeStep {
   const { cluster, nodes, inputs } = withoutIdentities(divisionsToProducts(original, graphNodes, originalInputs));
-  if (matvec) return matvecStep(cluster, nodes, inputs, out, constantAdjoint, matvec);
   const { code, envValues, n, needIn } = clusterCode(cluster, nodes, inputs, gOut !== null);
   const { forward, backward, both } = code;
   const fwdBound = forward(...envValues) as (...a: unknown[]) => void;
@@ -180,60 +179,6 @@ export function fusedStep(
       const G = constantAdjoint;
       step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, grads, c0, c1, n);
     }
-  }
-  return step;
-}
-
-/** A matrix product computed inside the cluster (matvec-fused.ts) instead of read from a buffer. */
-export interface MatvecInput {
-  /** The cluster input standing for the product A·b (batched, no buffer; a non-null grad when b needs one). */
-  placeholder: StepInput;
-  /** A [n, k], constant, row-major. */
-  A: Float64Array;
-  /** b, chain-major, k per chain. */
-  B: Float64Array;
-  gB: Float64Array | null;
-  k: number;
-}
-
-/** The fused step of a cluster that reads one constant-matrix × batched-vector product (see matvec-fused.ts). */
-function matvecStep(
-  cluster: Cluster,
-  nodes: IRNode[],
-  inputs: StepInput[],
-  out: Float64Array,
-  constantAdjoint: number | null,
-  mv: MatvecInput,
-): NodeStep {
-  const index = inputs.indexOf(mv.placeholder);
-  const { code, envValues, n } = clusterCode(cluster, nodes, inputs, true);
-  const src = code.source;
-  if (
-    index < 0 ||
-    !src ||
-    constantAdjoint === null ||
-    !inputs.every((x, q) => q === index || (!x.batched && !x.strided))
-  )
-    throw new InternalError(
-      'f64: a fused matrix product needs a summed cluster with a constant adjoint and constant other inputs',
-    );
-  code.matvec ??= new Map();
-  let fns = code.matvec.get(index);
-  if (!fns) {
-    fns = generateMatvec(src, index, `// fused cluster with a matrix product #${serial++}`);
-    code.matvec.set(index, fns);
-  }
-  const fwdBound = fns.forward(...envValues) as (...a: unknown[]) => void;
-  const values = inputs.map((x) => x.value);
-  const { A, B, gB, k } = mv;
-  const step: NodeStep = {
-    forward: (c0, c1) => fwdBound(values, out, 0, c0, c1, n, A, B, null, k),
-    inputValues: values,
-  };
-  if (gB) {
-    const bothBound = fns.both(...envValues) as (...a: unknown[]) => void;
-    const G = constantAdjoint;
-    step.forwardWithGradient = (c0, c1) => bothBound(values, out, G, c0, c1, n, A, B, gB, k);
   }
   return step;
 }
@@ -277,17 +222,17 @@ function clusterCode(
     const args = node.inputs.map((i) => local.get(i) as string);
     fwd.push(`const v${id} = f${k}(${args.join(', ')});`);
     if (node.kind === 'unary') {
-      const kern = UNARY_KERNELS[node.op as UnaryOp];
+      const kern = UNARY_KERNELS[node.op];
       env[`f${k}`] = kern.f;
       env[`d${k}`] = kern.df;
     } else {
-      const kern = BINARY_KERNELS[node.op as BinaryOp];
+      const kern = BINARY_KERNELS[memberOp(node) as BinaryOp];
       env[`f${k}`] = kern.f;
       env[`da${k}`] = kern.da;
       env[`db${k}`] = kern.db;
     }
     sig.push(
-      `${node.kind}:${node.op}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`,
+      `${node.kind}:${memberOp(node)}:${node.inputs.map((i) => (memberPos.has(i) ? `m${memberPos.get(i)}` : `i${inputPos.get(i)}`)).join(',')}`,
     );
   });
   const key = sig.join('|');
@@ -598,7 +543,7 @@ for (let c = c0; c < c1; c++) {
         addTo(node.inputs[0], scaled(`g${id}`, paired ? `pd${id}` : call(kern.df, `d${k}`, node.inputs, id)));
       }
     } else {
-      const kern = BINARY_KERNELS[node.op as BinaryOp];
+      const kern = BINARY_KERNELS[memberOp(node) as BinaryOp];
       const [a, b] = node.inputs;
       if (kern.da && needs.get(a)) addTo(a, scaled(`g${id}`, call(kern.da, `da${k}`, node.inputs, id)));
       if (kern.db && needs.get(b)) addTo(b, scaled(`g${id}`, call(kern.db, `db${k}`, node.inputs, id)));
@@ -695,8 +640,5 @@ for (let c = c0; c < c1; c++) {
     ...envNames,
     `${label} forward and backward\nreturn function (xs, y, G, gxs, c0, c1, n) {\n${bothBody}\n};`,
   );
-  const source: ClusterSource | null = scalar
-    ? null
-    : { statements: fwdd, lines, root, prelude: `${unpack} ${hoist}`, envNames };
-  return { forward, backward, both, source };
+  return { forward, backward, both };
 }

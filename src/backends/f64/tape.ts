@@ -30,15 +30,23 @@ import type { DensityGraph, IRNode } from '../../ir/ops.js';
 import { shapeSize } from '../../ir/ops.js';
 import type { LogDensityAndGradient } from '../../model/types.js';
 import type { DensityEvaluator } from '../evaluator.js';
-import { findClusters, fusedStep, type Cluster, type MatvecInput } from './fuse.js';
+import { findClusters, fusedStep, type Cluster } from './fuse.js';
 import { nodeStep, type ChainStep, type StepInput } from '../../math/node-step.js';
 import { codeGenerationAllowed } from '../../math/loop-closures.js';
+import { constantProduct, resolveKernel, type KernelChoice, type ProductKind } from './product.js';
 
 export interface F64Options {
   /** Return new result arrays on every call instead of the evaluator's own (reused) ones. */
   freshOutputs?: boolean;
   /** Fuse chains of elementwise ops into single loops (fuse.ts); default true. */
   fuse?: boolean;
+  /**
+   * Kernels of constant-matrix products (product.ts): 'auto' (default) runs
+   * WebAssembly SIMD where the engine has it, else JS; the environment
+   * variable LANGEVIN_F64_KERNEL=js forces JS under 'auto'. Every choice
+   * gives bitwise the same results.
+   */
+  kernel?: KernelChoice;
 }
 
 export interface F64Evaluator extends DensityEvaluator {
@@ -88,6 +96,7 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
   // Fused clusters are generated code: none where code generation from strings is forbidden.
   const clusters = options.fuse === false || !codeGenerationAllowed() ? [] : findClusters(nodes, graph.output);
   const state: EvalState = { x: new Float64Array(0), noise: 0, dim };
+  const kernel = resolveKernel(options.kernel);
   let capacity = 0;
   let compiled: Compiled | null = null;
   const views = new Map<number, { logDensity: Float64Array; gradient: Float64Array }>();
@@ -99,7 +108,7 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
     capacity = Math.max(chains, compiled ? 2 * capacity : chains);
     resultLd = new Float64Array(capacity);
     resultGrad = new Float64Array(capacity * dim);
-    compiled = build(nodes, active, graph.output, capacity, state, clusters, resultGrad);
+    compiled = build(nodes, active, graph.output, capacity, state, clusters, resultGrad, kernel);
     views.clear();
     return compiled;
   }
@@ -221,6 +230,7 @@ function build(
   state: EvalState,
   clusters: Cluster[],
   resultGrad: Float64Array,
+  kernel: 'js' | 'wasm',
 ): Compiled {
   // fused clusters: interior nodes get no buffers, the cluster's output node runs the fused step
   const interior = new Uint8Array(nodes.length);
@@ -244,7 +254,6 @@ function build(
     if (shapeSize(node.shape) !== state.dim) strided.add(node.id);
   }
   const adjoints = constantAdjoints(nodes, output);
-  const absorbed = absorbedProducts(nodes, active, clusters, adjoints, output);
   const xSites: Compiled['xSites'] = [];
   const inPlaceBuffers = new Set<Float64Array>();
   const values: Float64Array[] = new Array(nodes.length);
@@ -280,17 +289,30 @@ function build(
       default:
         break;
     }
-    if (absorbed.has(node.id)) {
-      // computed inside the cluster that reads it: no buffers, no step
-      values[node.id] = new Float64Array(0);
-      continue;
-    }
     if (strided.has(node.id)) {
       // no buffers: a marker the fused steps' x entries are found by, and the result gradient
       const marker = new Float64Array(0);
       inPlaceBuffers.add(marker);
       values[node.id] = marker;
       grads[node.id] = resultGrad;
+      continue;
+    }
+    const product = productOf(nodes, node);
+    if (product) {
+      // a constant matrix times the chains' vectors: the blocked kernels, buffers in their memory
+      const [a, b] = node.inputs;
+      const input = product.kind === 'matvec' ? b : a;
+      const gIn = grads[input];
+      const p = constantProduct(product.kind, product.A, product.n, product.k, C, gIn !== null, kernel);
+      values[node.id] = p.value;
+      bytesPerChain += 8 * size * (gIn ? 2 : 1);
+      if (p.grad) {
+        grads[node.id] = p.grad;
+        owned.push({ grad: p.grad, size });
+      }
+      const bValues = values[input];
+      push((c0, c1) => p.forward(bValues, c0, c1));
+      if (gIn) backward.push((c0, c1) => p.backward(gIn, c0, c1));
       continue;
     }
     const value = new Float64Array(C * size);
@@ -331,20 +353,7 @@ function build(
       continue;
     }
     const cluster = clusterAt.get(node.id);
-    let matvec: MatvecInput | null = null;
     const inputs: StepInput[] = (cluster ? cluster.inputs : node.inputs).map((id) => {
-      if (absorbed.has(id)) {
-        const [a, b] = nodes[id].inputs;
-        const gB = grads[b];
-        const placeholder: StepInput = {
-          value: values[id],
-          shape: nodes[id].shape,
-          batched: true,
-          grad: gB ? new Float64Array(0) : null,
-        };
-        matvec = { placeholder, A: values[a], B: values[b], gB, k: shapeSize(nodes[b].shape) };
-        return placeholder;
-      }
       const input: StepInput = {
         value: values[id],
         shape: nodes[id].shape,
@@ -352,11 +361,12 @@ function build(
         grad: grads[id],
       };
       const source = aliasSource(nodes, id);
-      if (strided.has(source.id)) input.strided = { offset: source.offset as number, stride: state.dim };
+      if (strided.has(source.id) && source.kind === 'param')
+        input.strided = { offset: source.offset, stride: state.dim };
       return input;
     });
     const step = cluster
-      ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null, matvec)
+      ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null)
       : nodeStep(node, inputs, value, grads[node.id]);
     forward.push(step.forward);
     if (step.inputValues) {
@@ -429,45 +439,18 @@ function constantAdjoints(nodes: IRNode[], output: number): Map<number, number> 
 }
 
 /**
- * Matrix products the cluster reading them computes itself (matvec-fused.ts):
- * a constant matrix [n, k] times a vector that needs a gradient, read only
- * by one cluster that ends in a sum with a constant adjoint and whose other
- * inputs are constants (a GLM likelihood term).
+ * A matmul of a constant matrix and a batched vector: A [n, k]·b [k]
+ * ('matvec') or b [n]·A [n, k] ('vecmat'); null for any other product.
  */
-function absorbedProducts(
-  nodes: IRNode[],
-  active: boolean[],
-  clusters: Cluster[],
-  adjoints: Map<number, number>,
-  output: number,
-): Set<number> {
-  const readers: number[][] = nodes.map(() => []);
-  for (const node of nodes) for (const i of new Set(node.inputs)) readers[i].push(node.id);
-  const absorbed = new Set<number>();
-  for (const cl of clusters) {
-    if (cl.sum === null || !adjoints.has(cl.sum) || shapeSize(nodes[cl.root].shape) < 2) continue;
-    const products = cl.inputs.filter((id) => nodes[id].kind === 'matmul');
-    if (products.length !== 1) continue;
-    const id = products[0];
-    if (id === output || !readers[id].every((r) => cl.members.includes(r))) continue;
-    if (
-      !cl.inputs.every(
-        (i) => i === id || nodes[i].kind === 'constant' || (nodes[i].kind === 'reshape' && isConstantAlias(nodes, i)),
-      )
-    )
-      continue;
-    const [a, b] = nodes[id].inputs;
-    if (nodes[a].kind !== 'constant' || nodes[a].shape.length !== 2 || nodes[b].shape.length !== 1 || !active[b])
-      continue;
-    if (
-      nodes[id].shape.length !== 1 ||
-      nodes[id].shape[0] !== nodes[a].shape[0] ||
-      nodes[b].shape[0] !== nodes[a].shape[1]
-    )
-      continue;
-    absorbed.add(id);
-  }
-  return absorbed;
+function productOf(nodes: IRNode[], node: IRNode): { kind: ProductKind; A: Float64Array; n: number; k: number } | null {
+  if (node.kind !== 'matmul') return null;
+  const [a, b] = node.inputs.map((i) => aliasSource(nodes, i));
+  const [sa, sb] = node.inputs.map((i) => nodes[i].shape);
+  if (a.kind === 'constant' && b.kind !== 'constant' && sa.length === 2 && sb.length === 1 && sb[0] === sa[1])
+    return { kind: 'matvec', A: a.value as Float64Array, n: sa[0], k: sa[1] };
+  if (b.kind === 'constant' && a.kind !== 'constant' && sb.length === 2 && sa.length === 1 && sa[0] === sb[0])
+    return { kind: 'vecmat', A: b.value as Float64Array, n: sb[0], k: sb[1] };
+  return null;
 }
 
 /** The node a reshape chain starts from (the node itself if it is no reshape). */

@@ -14,6 +14,7 @@ import {
   REDUCE_OPS,
   UNARY_OPS,
   shapeSize,
+  unknownNodeKind,
   type BinaryOp,
   type DensityGraph,
   type IRNode,
@@ -88,9 +89,9 @@ function checkShapeMatches(node: IRNode, expected: readonly number[]): void {
 }
 
 function opOf<K extends string>(node: IRNode, list: readonly K[]): K {
-  const op = node.op as K | undefined;
+  const op = 'op' in node ? (node.op as K) : undefined;
   if (op === undefined || !list.includes(op)) {
-    throw new InternalError(`tfjs: node ${node.id} (${node.kind}) has unknown op '${String(node.op)}'`);
+    throw new InternalError(`tfjs: node ${node.id} (${node.kind}) has unknown op '${String(op)}'`);
   }
   return op;
 }
@@ -184,7 +185,7 @@ function nodeStep(node: IRNode, ins: Operand[], owned: T[], dim: number): Step['
     case 'constant':
       throw new InternalError('tfjs: constants are not steps');
     default:
-      throw new InternalError(`tfjs: unknown node kind '${(node as IRNode).kind}'`);
+      return unknownNodeKind(node, 'tfjs');
   }
 }
 

@@ -59,6 +59,20 @@ export type ProgressFactory = (sampler: SamplerName) => {
   done: () => void;
 };
 
+/**
+ * Run several samplers on one model, one after the other, and compare cost, ESS per gradient and agreement with the reference run (nuts, else mala, or a given summary).
+ * @example
+ * ```ts
+ * import { compile, compareSamplers } from 'langevin';
+ * const model = await compile('parameters { real mu; } model { mu ~ normal(0, 1); }');
+ * const options = { chains: 2, warmup: 200, draws: 400, seed: 1 };
+ * const comparison = await compareSamplers(model, [
+ *   { ...options, sampler: 'mala' },
+ *   { ...options, sampler: 'lmc' },
+ * ]);
+ * console.log(comparison.referenceName, comparison.rows.map((r) => r.sampler), comparison.rows[0].gradient_evaluations > 0); // → mala [ 'mala', 'lmc' ] true
+ * ```
+ */
 export async function compareSamplers(
   model: LangevinModel,
   runs: SampleModelOptions[],

@@ -16,6 +16,9 @@ export type { TfjsBackendName };
  * `preferred`: webgpu (if @tensorflow/tfjs-backend-webgpu is installed and
  * the browser has navigator.gpu), then webgl, wasm, cpu. Returns the
  * backend in use; a LangevinError if `preferred` cannot start here.
+ * @example
+ * examples/api/browser-tfjs.mjs (run by test/docs/examples.test.ts) chooses the tfjs backend and compiles a model on it:
+ * `node examples/api/browser-tfjs.mjs` after `npm run build`.
  */
 export async function initTfjs(preferred?: TfjsBackendName): Promise<TfjsBackendName> {
   const setup = await import('./backends/tfjs/setup.js');

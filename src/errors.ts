@@ -51,6 +51,20 @@ export class InternalError extends Error {
  *           ^^^^^^
  *
  * `sources` maps a file name to its text so the line can be shown.
+ * @example
+ * ```ts
+ * import { compile, LangevinError, renderDiagnostic } from 'langevin';
+ * const source = 'parameters { real mu; }\nmodel { mu ~ nromal(0, 1); }';
+ * try {
+ *   await compile(source, { file: 'm.stan' });
+ * } catch (error) {
+ *   if (!(error instanceof LangevinError)) throw error;
+ *   console.log(renderDiagnostic(error.diagnostics[0], 'm.stan', { 'm.stan': source }));
+ * // → m.stan:2:14: error: unknown distribution 'nromal' (did you mean 'normal'?)
+ * // →   model { mu ~ nromal(0, 1); }
+ * // →                ^^^^^^
+ * }
+ * ```
  */
 export function renderDiagnostic(
   diagnostic: Diagnostic,
@@ -89,7 +103,26 @@ export interface RenderOptions {
   codes?: boolean;
 }
 
-/** Render every diagnostic of an error, separated by newlines. */
+/**
+ * Render every diagnostic of an error, separated by newlines.
+ * @example
+ * ```ts
+ * import { compile, LangevinError, renderDiagnostics } from 'langevin';
+ * const source = 'parameters { real mu; }\nmodel { mu ~ normal(0, sigma); y ~ normal(mu, 1); }';
+ * try {
+ *   await compile(source, { file: 'm.stan' });
+ * } catch (error) {
+ *   if (!(error instanceof LangevinError)) throw error;
+ *   console.log(renderDiagnostics(error.diagnostics, 'm.stan', { 'm.stan': source }, { codes: true }));
+ * // → m.stan:2:24: error[E301]: identifier 'sigma' not in scope
+ * // →   model { mu ~ normal(0, sigma); y ~ normal(mu, 1); }
+ * // →                          ^^^^^
+ * // → m.stan:2:32: error[E301]: identifier 'y' not in scope
+ * // →   model { mu ~ normal(0, sigma); y ~ normal(mu, 1); }
+ * // →                                  ^
+ * }
+ * ```
+ */
 export function renderDiagnostics(
   diagnostics: Diagnostic[],
   defaultFile: string,

@@ -20,7 +20,22 @@ export class IndexSpec {
 /** The whole dimension: `x[:, j]` is `v('x').index(all, 'j')`. */
 export const all: IndexSpec = new IndexSpec({ kind: 'All', span: NO_SPAN });
 
-/** `a:b`, `a:` (upper omitted) or `:b` (lower omitted, pass undefined). */
+/**
+ * `a:b`, `a:` (upper omitted) or `:b` (lower omitted, pass undefined).
+ * @example
+ * ```ts
+ * import { model, int, vector, v, range, sum } from 'langevin/builder';
+ * const m = model('m').data('N', int().lower(2)).data('y', vector('N'));
+ * console.log(m.target(sum(v('y').index(range(2, 'N')))).toStan());
+ * // → data {
+ * // →   int<lower=2> N;
+ * // →   vector[N] y;
+ * // → }
+ * // → model {
+ * // →   target += sum(y[2:N]);
+ * // → }
+ * ```
+ */
 export function range(lower?: ExprLike, upper?: ExprLike): IndexSpec {
   if (lower === undefined && upper === undefined) return all;
   const ast: Index = { kind: 'Range', span: NO_SPAN };
@@ -117,7 +132,14 @@ function binary(op: BinaryOperator, left: Expression, right: ExprLike): Expressi
   return new Expression({ kind: 'Binary', op, left: left.ast, right: toExpr(right), span: NO_SPAN });
 }
 
-/** The AST of an expression-like value. */
+/**
+ * The AST of an expression-like value.
+ * @example
+ * ```ts
+ * import { toExpr } from 'langevin/builder';
+ * console.log(toExpr('mu').kind, toExpr(2).kind); // → Variable IntLiteral
+ * ```
+ */
 export function toExpr(x: ExprLike): Expr {
   if (x instanceof Expression) return x.ast;
   if (typeof x === 'number') return literal(x);
@@ -125,7 +147,20 @@ export function toExpr(x: ExprLike): Expr {
   throw builderError(`expected an expression, a number or a variable name, got ${describe(x)}`);
 }
 
-/** A variable reference. */
+/**
+ * A variable reference.
+ * @example
+ * ```ts
+ * import { model, real, v } from 'langevin/builder';
+ * console.log(model('m').parameter('x', real()).target(v('x').mul('x').neg().div(2)).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   target += -(x * x) / 2;
+ * // → }
+ * ```
+ */
 export function v(name: string): Expression {
   return new Expression(toExpr(checkIdentifier(name, 'variable')));
 }
@@ -135,6 +170,15 @@ export function v(name: string): Expression {
  * then applies: `c(1).div(2)` is 0); pass `'real'` for a real literal
  * (`c(1, 'real')` prints `1.0`). Infinities and NaN become
  * `positive_infinity()`, `negative_infinity()`, `not_a_number()`.
+ * @example
+ * ```ts
+ * import { model, c } from 'langevin/builder';
+ * // 1 / 2 is int division in Stan (0); 1.0 / 2 is 0.5
+ * console.log(model('m').target(c(1).div(2).add(c(1, 'real').div(2))).toStan());
+ * // → model {
+ * // →   target += 1 / 2 + 1.0 / 2;
+ * // → }
+ * ```
  */
 export function c(value: number, kind?: 'int' | 'real'): Expression {
   if (kind === 'int' && !(Number.isInteger(value) && Math.abs(value) <= MAX_INT)) {
@@ -162,7 +206,20 @@ function constantCall(name: string): Expr {
   return { kind: 'Call', name, nameSpan: NO_SPAN, args: [], conditional: false, span: NO_SPAN };
 }
 
-/** `name(args…)`: any stdlib function by its Stan name. */
+/**
+ * `name(args…)`: any stdlib function by its Stan name.
+ * @example
+ * ```ts
+ * import { model, vector, call } from 'langevin/builder';
+ * console.log(model('m').data('x', vector(3)).target(call('log_sum_exp', 'x')).toStan());
+ * // → data {
+ * // →   vector[3] x;
+ * // → }
+ * // → model {
+ * // →   target += log_sum_exp(x);
+ * // → }
+ * ```
+ */
 export function call(name: string, ...args: ExprLike[]): Expression {
   checkIdentifier(name, 'function');
   return new Expression({
@@ -175,7 +232,17 @@ export function call(name: string, ...args: ExprLike[]): Expression {
   });
 }
 
-/** `name(variate | params…)`: the conditional form of `_lpdf`, `_lpmf`, `_lcdf`, `_lccdf`. */
+/**
+ * `name(variate | params…)`: the conditional form of `_lpdf`, `_lpmf`, `_lcdf`, `_lccdf`.
+ * @example
+ * ```ts
+ * import { model, callConditional } from 'langevin/builder';
+ * console.log(model('m').target(callConditional('normal_lpdf', 0.5, 0, 1)).toStan());
+ * // → model {
+ * // →   target += normal_lpdf(0.5 | 0, 1);
+ * // → }
+ * ```
+ */
 export function callConditional(name: string, variate: ExprLike, ...params: ExprLike[]): Expression {
   checkIdentifier(name, 'function');
   return new Expression({
@@ -188,7 +255,20 @@ export function callConditional(name: string, variate: ExprLike, ...params: Expr
   });
 }
 
-/** `condition ? then : otherwise`. */
+/**
+ * `condition ? then : otherwise`.
+ * @example
+ * ```ts
+ * import { model, real, v, ifElse } from 'langevin/builder';
+ * console.log(model('m').parameter('x', real()).target(ifElse(v('x').gt(0), 'x', 0).neg()).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   target += -(x > 0 ? x : 0);
+ * // → }
+ * ```
+ */
 export function ifElse(condition: ExprLike, then: ExprLike, otherwise: ExprLike): Expression {
   return new Expression({
     kind: 'Ternary',
@@ -199,13 +279,33 @@ export function ifElse(condition: ExprLike, then: ExprLike, otherwise: ExprLike)
   });
 }
 
-/** `{a, b, c}`: an array expression. */
+/**
+ * `{a, b, c}`: an array expression.
+ * @example
+ * ```ts
+ * import { model, array, real, arrayOf } from 'langevin/builder';
+ * console.log(model('m').transformedData('a', array(3, real()), arrayOf(1, 2.5, 4)).toStan());
+ * // → transformed data {
+ * // →   array[3] real a = {1, 2.5, 4};
+ * // → }
+ * ```
+ */
 export function arrayOf(...elements: ExprLike[]): Expression {
   if (elements.length === 0) throw builderError('arrayOf() needs at least one element');
   return new Expression({ kind: 'ArrayExpr', elements: elements.map(toExpr), span: NO_SPAN });
 }
 
-/** `[a, b, c]`: a row vector (a matrix when the elements are row vectors). */
+/**
+ * `[a, b, c]`: a row vector (a matrix when the elements are row vectors).
+ * @example
+ * ```ts
+ * import { model, rowVector, rowVectorOf } from 'langevin/builder';
+ * console.log(model('m').transformedData('r', rowVector(2), rowVectorOf(1, 2)).toStan());
+ * // → transformed data {
+ * // →   row_vector[2] r = [1, 2];
+ * // → }
+ * ```
+ */
 export function rowVectorOf(...elements: ExprLike[]): Expression {
   if (elements.length === 0) throw builderError('rowVectorOf() needs at least one element');
   return new Expression({ kind: 'RowVectorExpr', elements: elements.map(toExpr), span: NO_SPAN });

@@ -26,7 +26,23 @@ type Blocks = Readonly<Record<BlockName, readonly Stmt[]>>;
 
 const EMPTY: Blocks = Object.fromEntries(BLOCK_ORDER.map((b) => [b, []])) as unknown as Blocks;
 
-/** Start a model; `name` names the compiled model and its generated file `<name>.stan`. */
+/**
+ * Start a model; `name` names the compiled model and its generated file `<name>.stan`.
+ * @example
+ * ```ts
+ * import { model, real, normal } from 'langevin/builder';
+ * const m = model('normal_mean').parameter('mu', real()).sample('mu', normal(0, 1));
+ * console.log(m.toStan());
+ * // → parameters {
+ * // →   real mu;
+ * // → }
+ * // → model {
+ * // →   mu ~ normal(0, 1);
+ * // → }
+ * const mu = (await m.compile()).parameters[0];
+ * console.log(mu.name); // → mu
+ * ```
+ */
 export function model(name: string): ModelBuilder {
   if (typeof name !== 'string' || name.length === 0) throw builderError('model() needs a name');
   return new ModelBuilder(name, EMPTY);

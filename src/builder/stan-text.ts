@@ -9,7 +9,20 @@ import { parse } from '../language/parse.js';
 import { Expression } from './expression.js';
 import { NO_SPAN, builderError } from './span.js';
 
-/** One Stan expression, e.g. `stanExpr('beta[1] + beta[2] * x')`. */
+/**
+ * One Stan expression, e.g. `stanExpr('beta[1] + beta[2] * x')`.
+ * @example
+ * ```ts
+ * import { model, vector, stanExpr } from 'langevin/builder';
+ * console.log(model('m').data('beta', vector(2)).target(stanExpr('beta[1] + beta[2] * 2')).toStan());
+ * // → data {
+ * // →   vector[2] beta;
+ * // → }
+ * // → model {
+ * // →   target += beta[1] + beta[2] * 2;
+ * // → }
+ * ```
+ */
 export function stanExpr(text: string): Expression {
   const body = parseModelBody(`stan_expr__ = ${text};`, 'stanExpr');
   const stmt = body[0];
@@ -19,7 +32,22 @@ export function stanExpr(text: string): Expression {
   return new Expression(stmt.value);
 }
 
-/** Stan statements, e.g. `stanStatements('for (n in 1:N) y[n] ~ normal(mu, 1);')`. */
+/**
+ * Stan statements, e.g. `stanStatements('for (n in 1:N) y[n] ~ normal(mu, 1);')`.
+ * @example
+ * ```ts
+ * import { model, real, stanStatements } from 'langevin/builder';
+ * const body = stanStatements('real s = x * x;\ntarget += -s / 2;');
+ * console.log(model('m').parameter('x', real()).model(body).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   real s = x * x;
+ * // →   target += -s / 2;
+ * // → }
+ * ```
+ */
 export function stanStatements(text: string): Stmt[] {
   return parseModelBody(text, 'stanStatements');
 }

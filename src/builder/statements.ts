@@ -15,7 +15,19 @@ export type { Stmt };
 /** A loop or branch body: one statement, or a list of statements (printed as a `{ }` block). */
 export type Body = Stmt | readonly Stmt[];
 
-/** `type name;` or `type name = init;`. */
+/**
+ * `type name;` or `type name = init;`.
+ * @example
+ * ```ts
+ * import { model, real, decl, assign, target } from 'langevin/builder';
+ * console.log(model('m').model(decl('s', real(), 0), assign('s', 1, '+='), target('s')).toStan());
+ * // → model {
+ * // →   real s = 0;
+ * // →   s += 1;
+ * // →   target += s;
+ * // → }
+ * ```
+ */
 export function decl(name: string, type: StanType, init?: ExprLike): Stmt {
   const stmt: Stmt = {
     kind: 'VarDecl',
@@ -31,13 +43,36 @@ export function decl(name: string, type: StanType, init?: ExprLike): Stmt {
 /**
  * `lhs op value`: the left side is a name or an indexed name,
  * e.g. `assign(v('X_std').index(all, 'k'), …)` or `assign('mu', 0, '+=')`.
+ * @example
+ * ```ts
+ * import { model, vector, v, decl, assign } from 'langevin/builder';
+ * console.log(model('m').transformedData(decl('x', vector(2)), assign(v('x').index(1), 3), assign(v('x').index(2), 4)).toStan());
+ * // → transformed data {
+ * // →   vector[2] x;
+ * // →   x[1] = 3;
+ * // →   x[2] = 4;
+ * // → }
+ * ```
  */
 export function assign(lhs: string | Expression, value: ExprLike, op: AssignOperator = '='): Stmt {
   const { name, indices } = lvalue(typeof lhs === 'string' ? new Expression(toExpr(lhs)) : lhs);
   return { kind: 'Assign', name, nameSpan: NO_SPAN, indices, op, value: toExpr(value), span: NO_SPAN };
 }
 
-/** `lhs ~ distribution(args) T[…]`. */
+/**
+ * `lhs ~ distribution(args) T[…]`.
+ * @example
+ * ```ts
+ * import { model, real, sample, normal } from 'langevin/builder';
+ * console.log(model('m').parameter('mu', real()).model(sample('mu', normal(0, 1).truncate(-2, 2))).toStan());
+ * // → parameters {
+ * // →   real mu;
+ * // → }
+ * // → model {
+ * // →   mu ~ normal(0, 1) T[-2, 2];
+ * // → }
+ * ```
+ */
 export function sample(lhs: ExprLike, distribution: Distribution): Stmt {
   const stmt: Stmt = {
     kind: 'Tilde',
@@ -51,12 +86,39 @@ export function sample(lhs: ExprLike, distribution: Distribution): Stmt {
   return stmt;
 }
 
-/** `target += value`. */
+/**
+ * `target += value`.
+ * @example
+ * ```ts
+ * import { model, real, v, target } from 'langevin/builder';
+ * console.log(model('m').parameter('x', real()).model(target(v('x').mul('x').neg())).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   target += -(x * x);
+ * // → }
+ * ```
+ */
 export function target(value: ExprLike): Stmt {
   return { kind: 'TargetPlus', value: toExpr(value), span: NO_SPAN };
 }
 
-/** `potential += value` (extension: subtracts value from the log density). */
+/**
+ * `potential += value` (extension: subtracts value from the log density).
+ * @example
+ * ```ts
+ * import { model, real, v, potential, pow } from 'langevin/builder';
+ * // the double well f(x) = (x² − 1)²: target -= f
+ * console.log(model('m').parameter('x', real()).model(potential(pow(v('x').mul('x').sub(1), 2))).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   potential += pow(x * x - 1, 2);
+ * // → }
+ * ```
+ */
 export function potential(value: ExprLike): Stmt {
   return { kind: 'PotentialPlus', value: toExpr(value), span: NO_SPAN };
 }
@@ -64,6 +126,23 @@ export function potential(value: ExprLike): Stmt {
 /**
  * `for (variable in lower:upper) body`. The body may be a function of the
  * loop variable: `forRange('n', 1, 'N', (n) => sample(v('y').index(n), normal(0, 1)))`.
+ * @example
+ * ```ts
+ * import { model, int, vector, real, v, forRange, sample, normal } from 'langevin/builder';
+ * const m = model('m').data('N', int().lower(0)).data('y', vector('N')).parameter('mu', real());
+ * console.log(m.model(forRange('n', 1, 'N', (n) => sample(v('y').index(n), normal('mu', 1)))).toStan());
+ * // → data {
+ * // →   int<lower=0> N;
+ * // →   vector[N] y;
+ * // → }
+ * // → parameters {
+ * // →   real mu;
+ * // → }
+ * // → model {
+ * // →   for (n in 1:N)
+ * // →     y[n] ~ normal(mu, 1);
+ * // → }
+ * ```
  */
 export function forRange(
   variable: string,
@@ -83,7 +162,23 @@ export function forRange(
   };
 }
 
-/** `for (variable in collection) body`; the body may be a function of the element. */
+/**
+ * `for (variable in collection) body`; the body may be a function of the element.
+ * @example
+ * ```ts
+ * import { model, int, array, real, v, forEach, target } from 'langevin/builder';
+ * const m = model('m').data('N', int()).data('y', array('N', real()));
+ * console.log(m.model(forEach('yn', 'y', (yn) => target(yn.mul(yn).neg()))).toStan());
+ * // → data {
+ * // →   int N;
+ * // →   array[N] real y;
+ * // → }
+ * // → model {
+ * // →   for (yn in y)
+ * // →     target += -(yn * yn);
+ * // → }
+ * ```
+ */
 export function forEach(variable: string, collection: ExprLike, body: Body | ((element: Expression) => Body)): Stmt {
   const name = declaredName(variable);
   return {
@@ -96,7 +191,24 @@ export function forEach(variable: string, collection: ExprLike, body: Body | ((e
   };
 }
 
-/** `if (condition) then else otherwise`. */
+/**
+ * `if (condition) then else otherwise`.
+ * @example
+ * ```ts
+ * import { model, real, v, ifThen, target } from 'langevin/builder';
+ * const m = model('m').parameter('x', real());
+ * console.log(m.model(ifThen(v('x').gt(0), target(v('x').neg()), target('x'))).toStan());
+ * // → parameters {
+ * // →   real x;
+ * // → }
+ * // → model {
+ * // →   if (x > 0)
+ * // →     target += -x;
+ * // →   else
+ * // →     target += x;
+ * // → }
+ * ```
+ */
 export function ifThen(condition: ExprLike, then: Body, otherwise?: Body): Stmt {
   const stmt: Stmt = { kind: 'If', condition: toExpr(condition), then: statementOf(then), span: NO_SPAN };
   if (otherwise !== undefined) stmt.otherwise = statementOf(otherwise);

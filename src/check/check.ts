@@ -41,6 +41,20 @@ export interface CheckOptions {
 
 let defaultLibrary: Library | undefined;
 
+/**
+ * Type-check a parsed program; throws a LangevinError with every diagnostic.
+ * @example
+ * ```ts
+ * import { check, parse, LangevinError } from 'langevin';
+ * // parse accepts this; check finds the type error
+ * const program = parse('parameters { real mu; } model { int k = mu; }');
+ * try {
+ *   check(program);
+ * } catch (error) {
+ *   if (error instanceof LangevinError) console.log(error.diagnostics[0].message); // → cannot initialise 'k' of type 'int' with a value of type 'real'
+ * }
+ * ```
+ */
 export function check(program: Program, file = 'model.stan', options: CheckOptions = {}): CheckedProgram {
   const library = options.library ?? (defaultLibrary ??= makeLibrary(distributions, functions));
   const ctx = new CheckContext(library, file);

@@ -48,7 +48,16 @@ export interface CompileOptions {
   vectorise?: boolean;
 }
 
-/** Parse, check and lower: the density graph and the model's metadata. */
+/**
+ * Parse, check and lower: the density graph and the model's metadata.
+ * @example
+ * ```ts
+ * import { lowerSource } from 'langevin';
+ * const lowered = lowerSource('parameters { real<lower=0> sigma; } model { sigma ~ exponential(1); }');
+ * // sigma is sampled as log(sigma): constrain maps the unconstrained point back
+ * console.log(lowered.unconstrainedNames, Array.from(lowered.constrain(new Float64Array([0]), 1))); // → [ 'sigma' ] [ 1 ]
+ * ```
+ */
 export function lowerSource(source: string, options: CompileOptions = {}): LoweredModel {
   const file = options.file ?? 'model.stan';
   const program = parse(source, file);
@@ -62,12 +71,30 @@ export function lowerSource(source: string, options: CompileOptions = {}): Lower
   });
 }
 
-/** The density graph of a model (for `--debug-ir` and tests). */
+/**
+ * The density graph of a model (for `--debug-ir` and tests).
+ * @example
+ * ```ts
+ * import { lowerToGraph } from 'langevin';
+ * const graph = lowerToGraph('data { real y; } parameters { real mu; } model { y ~ normal(mu, 1); }', { y: 0.5 });
+ * console.log(graph.dim, graph.nodes.length > 0); // → 1 true
+ * ```
+ */
 export function lowerToGraph(source: string, data: ModelData = {}, options: CompileOptions = {}): DensityGraph {
   return lowerSource(source, { ...options, data }).graph;
 }
 
-/** Compile a model with the Float64 backend, synchronously. */
+/**
+ * Compile a model with the Float64 backend, synchronously.
+ * @example
+ * ```ts
+ * import { compileSync } from 'langevin';
+ * const source = 'data { int N; vector[N] y; } parameters { real mu; } model { y ~ normal(mu, 1); }';
+ * const model = compileSync(source, { data: { N: 2, y: [1, 3] } });
+ * const { gradient } = model.logDensityAndGradient(new Float64Array([2]), 1);
+ * console.log(model.parameters.map((p) => p.name), gradient[0]); // → [ 'mu' ] 0
+ * ```
+ */
 export function compileSync(source: string, options: CompileOptions = {}): StanModel {
   const backend = options.backend ?? 'auto';
   if (backend === 'tfjs') throw new LangevinError("compileSync supports the 'f64' backend only; use compile()");
@@ -81,7 +108,18 @@ export function compileSync(source: string, options: CompileOptions = {}): StanM
   );
 }
 
-/** Compile a model: the entry point of the library. */
+/**
+ * Compile a model: the entry point of the library.
+ * @example
+ * ```ts
+ * import { compile } from 'langevin';
+ * const source = 'parameters { real mu; } model { mu ~ normal(1, 2); }';
+ * const model = await compile(source);
+ * // log density and gradient at mu = 0 and mu = 3 (a batch of two points, one row each)
+ * const { logDensity, gradient } = model.logDensityAndGradient(new Float64Array([0, 3]), 2);
+ * console.log(model.dim, Array.from(logDensity, (l) => l.toFixed(4)), Array.from(gradient)); // → 1 [ '-1.7371', '-2.1121' ] [ 0.25, -0.5 ]
+ * ```
+ */
 export async function compile(source: string, options: CompileOptions = {}): Promise<StanModel> {
   const lowered = lowerSource(source, options);
   const choice = options.backend ?? 'auto';

@@ -64,6 +64,16 @@ export interface LoweredModel {
 /** What `check` returns, or a bare program. */
 export type LowerInput = Program | { program: Program };
 
+/**
+ * The lowering stage: a checked program (or a bare `Program`) and data to the density graph and the model metadata.
+ * @example
+ * ```ts
+ * import { check, lower, parse } from 'langevin';
+ * const checked = check(parse('parameters { vector[3] z; } model { z ~ normal(0, 1); }'));
+ * const lowered = lower(checked);
+ * console.log(lowered.dim, lowered.outputNames); // → 3 [ 'z[1]', 'z[2]', 'z[3]' ]
+ * ```
+ */
 export function lower(input: LowerInput, data: ModelData = {}, options: LowerOptions = {}): LoweredModel {
   const program = 'program' in input ? input.program : input;
   try {

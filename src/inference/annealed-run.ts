@@ -85,6 +85,12 @@ function scoreNetworkFor(model: LangevinModel, options: SampleModelOptions): Sco
   return net;
 }
 
+/**
+ * Annealed Langevin on a model: particles through the noise levels (a score network, the model's noise family or a smoothed score), as `sampleModel` with `sampler: 'annealed'` runs it.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export async function runAnnealed(model: LangevinModel, options: SampleModelOptions): Promise<Fit> {
   const annealing = options.annealing ?? {};
   const seed = options.seed ?? 1;

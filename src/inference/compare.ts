@@ -18,6 +18,8 @@ export interface ComparisonRow {
   warmup_gradient_evaluations: number;
   min_ess_bulk: number | null;
   min_ess_tail: number | null;
+  /** Median over parameters of the bulk ESS (the typical parameter, where min is the worst). */
+  median_ess_bulk: number | null;
   ess_bulk_per_second: number | null;
   ess_tail_per_second: number | null;
   /** Warm-up included. */
@@ -26,6 +28,9 @@ export interface ComparisonRow {
   /** Sampling gradients only (warm-up excluded). */
   ess_bulk_per_1000_sampling_gradients: number | null;
   ess_tail_per_1000_sampling_gradients: number | null;
+  /** Median bulk ESS per 1000 gradients, warm-up included and excluded. */
+  median_ess_bulk_per_1000_gradients: number | null;
+  median_ess_bulk_per_1000_sampling_gradients: number | null;
   max_rhat: number | null;
   acceptance_rate: number;
   /**
@@ -54,6 +59,20 @@ export type ProgressFactory = (sampler: SamplerName) => {
   done: () => void;
 };
 
+/**
+ * Run several samplers on one model, one after the other, and compare cost, ESS per gradient and agreement with the reference run (nuts, else mala, or a given summary).
+ * @example
+ * ```ts
+ * import { compile, compareSamplers } from 'langevin';
+ * const model = await compile('parameters { real mu; } model { mu ~ normal(0, 1); }');
+ * const options = { chains: 2, warmup: 200, draws: 400, seed: 1 };
+ * const comparison = await compareSamplers(model, [
+ *   { ...options, sampler: 'mala' },
+ *   { ...options, sampler: 'lmc' },
+ * ]);
+ * console.log(comparison.referenceName, comparison.rows.map((r) => r.sampler), comparison.rows[0].gradient_evaluations > 0); // → mala [ 'mala', 'lmc' ] true
+ * ```
+ */
 export async function compareSamplers(
   model: LangevinModel,
   runs: SampleModelOptions[],
@@ -95,6 +114,7 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
   const rhat = finite(s.parameters.map((p) => p.rhat));
   const minBulk = bulk.length ? Math.min(...bulk) : null;
   const minTail = tail.length ? Math.min(...tail) : null;
+  const medianBulk = median(bulk);
   let worst: number | null = null;
   let worstName: string | null = null;
   let worstSd: number | null = null;
@@ -129,12 +149,15 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
     warmup_gradient_evaluations: warmupGradients,
     min_ess_bulk: minBulk,
     min_ess_tail: minTail,
+    median_ess_bulk: medianBulk,
     ess_bulk_per_second: per(minBulk, seconds, 1),
     ess_tail_per_second: per(minTail, seconds, 1),
     ess_bulk_per_1000_gradients: per(minBulk, gradients, 1000),
     ess_tail_per_1000_gradients: per(minTail, gradients, 1000),
     ess_bulk_per_1000_sampling_gradients: per(minBulk, samplingGradients, 1000),
     ess_tail_per_1000_sampling_gradients: per(minTail, samplingGradients, 1000),
+    median_ess_bulk_per_1000_gradients: per(medianBulk, gradients, 1000),
+    median_ess_bulk_per_1000_sampling_gradients: per(medianBulk, samplingGradients, 1000),
     max_rhat: rhat.length ? Math.max(...rhat) : null,
     acceptance_rate: s.chain_info.reduce((a, c) => a + c.acceptance_rate, 0) / Math.max(1, s.chain_info.length),
     max_mean_difference_in_mcse: worst,
@@ -144,4 +167,11 @@ export function compareRow(sampler: SamplerName, s: SummaryJson, reference?: Sum
       worst === null ? null : worst <= 4 && (worstSd ?? 0) <= 4 && (rhat.length === 0 || Math.max(...rhat) <= 1.01),
     warnings: s.warnings,
   };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

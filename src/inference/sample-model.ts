@@ -22,6 +22,17 @@ import type { Fit, SampleModelOptions } from './types.js';
 import { LangevinError } from '../errors.js';
 import { runThreaded, threadPlan } from '../parallel/threaded.js';
 
+/**
+ * Run one sampler on a compiled model: warm-up, draws, and the summary (R-hat, ESS, MCSE, warnings) in `fit.summary`.
+ * @example
+ * ```ts
+ * import { compile, sampleModel } from 'langevin';
+ * const model = await compile('parameters { real mu; } model { mu ~ normal(0, 1); }');
+ * const fit = await sampleModel(model, { sampler: 'mala', chains: 2, warmup: 300, draws: 1000, seed: 1 });
+ * const mu = fit.summary.parameters[0];
+ * console.log(mu.name, Math.abs(mu.mean) < 0.2, Math.abs(mu.sd - 1) < 0.15); // → mu true true
+ * ```
+ */
 export async function sampleModel(model: LangevinModel, options: SampleModelOptions = {}): Promise<Fit> {
   const sampler = options.sampler ?? DEFAULT_SAMPLER;
   if (sampler === 'annealed') {

@@ -18,6 +18,15 @@ export interface PointTable {
   points: Float64Array;
 }
 
+/**
+ * Parse a CSV of points (header of names, one point per row, `#` comments) into a row-major table.
+ * @example
+ * ```ts
+ * import { parsePointsCsv } from 'langevin';
+ * const table = parsePointsCsv('x,y\n1,2\n3,4\n5,6\n', 'points.csv');
+ * console.log(table.names, table.n, table.dim, Array.from(table.points)); // → [ 'x', 'y' ] 3 2 [ 1, 2, 3, 4, 5, 6 ]
+ * ```
+ */
 export function parsePointsCsv(text: string, file = 'CSV file'): PointTable {
   let rows: string[][];
   try {
@@ -53,7 +62,17 @@ export function parsePointsCsv(text: string, file = 'CSV file'): PointTable {
   return { names, n, dim, points };
 }
 
-/** The CSV text of a point table (header, then rows), numbers in shortest round-trip form. */
+/**
+ * The CSV text of a point table (header, then rows), numbers in shortest round-trip form.
+ * @example
+ * ```ts
+ * import { formatPointsCsv } from 'langevin';
+ * console.log(formatPointsCsv(['x', 'y'], new Float64Array([1, 2, 0.1, -3]), 2));
+ * // → x,y
+ * // → 1,2
+ * // → 0.1,-3
+ * ```
+ */
 export function formatPointsCsv(names: readonly string[], points: Float64Array, n: number): string {
   const dim = names.length;
   const lines = [names.join(',')];

@@ -29,7 +29,15 @@ const NON_FINITE: Record<string, number> = {
   '-infinity': -Infinity,
 };
 
-/** Parse Stan JSON into data: numbers and nested arrays for numeric values, anything else kept for the binder to report if declared. */
+/**
+ * Parse Stan JSON into data: numbers and nested arrays for numeric values, anything else kept for the binder to report if declared.
+ * @example
+ * ```ts
+ * import { parseStanJson } from 'langevin';
+ * const data = parseStanJson('{ "N": 3, "y": [1.5, "inf", -2] }', 'data.json');
+ * console.log(data.N, data.y); // → 3 [ 1.5, Infinity, -2 ]
+ * ```
+ */
 export function parseStanJson(text: string, file: string): ModelData {
   const reader = new JsonReader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
   return reader.document();

@@ -18,7 +18,15 @@ import { limits } from '../limits.js';
 
 const builder = new AstBuilder();
 
-/** Parse a model; throws LangevinError with all syntax diagnostics (spans into `source`, file `file`). */
+/**
+ * Parse a model; throws LangevinError with all syntax diagnostics (spans into `source`, file `file`).
+ * @example
+ * ```ts
+ * import { parse } from 'langevin';
+ * const program = parse('data { int N; } parameters { real mu; } model { mu ~ normal(0, 1); }');
+ * console.log(program.blocks.map((b) => b.name)); // → [ 'data', 'parameters', 'model' ]
+ * ```
+ */
 export function parse(source: string, file = 'model.stan'): Program {
   // named unsupported features (kept out of the token stream, so the parse goes on undisturbed)
   const diagnostics: Diagnostic[] = [];

@@ -37,6 +37,15 @@ export function createStreams(seed: number, chains: number, label?: string, firs
  * A single stream for generated quantities (`_rng` functions), keyed
  * `seed:generate:chain` by default so it never shares numbers with the
  * sampler's streams.
+ * @example
+ * ```ts
+ * import { compile, createRng } from 'langevin';
+ * const model = await compile('parameters { real mu; } model { mu ~ normal(0, 1); } generated quantities { real y = normal_rng(mu, 1); }');
+ * // two chains at mu = 0 and mu = 10: each row is mu, y
+ * const draws = model.generate(new Float64Array([0, 10]), 2, createRng(1));
+ * console.log(model.outputNames, draws.length, draws[2]); // → [ 'mu', 'y' ] 4 10
+ * console.log(createRng(7).uniform() === createRng(7).uniform()); // → true
+ * ```
  */
 export function createRng(seed: number, chain = 0, label = 'generate'): Rng {
   return deriveStream(seed, label, chain);

@@ -81,7 +81,7 @@ export function renderReportHtml(run: RunData, options: ReportOptions = {}): str
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<title>${esc(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${REPORT_CSS}</style>`,
     '</head><body>',
     ...sections.filter((x) => x !== ''),
     '</body></html>',
@@ -89,7 +89,8 @@ export function renderReportHtml(run: RunData, options: ReportOptions = {}): str
   ].join('\n');
 }
 
-const CSS = [
+/** The page style, shared with the comparison report. */
+export const REPORT_CSS = [
   'body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}',
   'h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}',
   'table{border-collapse:collapse;font-size:.9em}td,th{padding:.2em .6em;text-align:right;border-bottom:1px solid #eee}',

@@ -32,7 +32,14 @@ export interface ScheduleOptions {
   finalSteps?: number;
 }
 
-/** σ_1 > … > σ_L geometric from σ_max to σ_min. */
+/**
+ * σ_1 > … > σ_L geometric from σ_max to σ_min.
+ * @example
+ * ```ts
+ * import { geometricLevels } from 'langevin';
+ * console.log(geometricLevels(10, 0.1, 3)); // → [ 10, 1, 0.1 ]
+ * ```
+ */
 export function geometricLevels(sigmaMax: number, sigmaMin: number, levels: number): number[] {
   checkLevels(sigmaMax, sigmaMin, levels);
   if (levels === 1) return [sigmaMin];
@@ -54,7 +61,22 @@ export function checkLevels(sigmaMax: number, sigmaMin: number, levels: number):
   }
 }
 
-/** The whole schedule: L noise levels with η_i = η σ_i²/σ_L², then the noise-0 stage if asked. */
+/**
+ * The whole schedule: L noise levels with η_i = η σ_i²/σ_L², then the noise-0 stage if asked.
+ * @example
+ * ```ts
+ * import { annealingSchedule } from 'langevin';
+ * const schedule = annealingSchedule({ sigmaMax: 10, sigmaMin: 0.1, levels: 3, stepsPerLevel: 100, stepSize: 0.01, finalSteps: 50 });
+ * // η_i = η σ_i² / σ_L² at each level, then η at noise 0
+ * console.log(schedule.map((l) => [l.sigma, Number(l.stepSize.toPrecision(3)), l.steps]));
+ * // → [
+ * // →   [ 10, 100, 100 ],
+ * // →   [ 1, 1, 100 ],
+ * // →   [ 0.1, 0.01, 100 ],
+ * // →   [ 0, 0.01, 50 ]
+ * // → ]
+ * ```
+ */
 export function annealingSchedule(options: ScheduleOptions): AnnealingLevel[] {
   const { stepSize, stepsPerLevel } = options;
   const finalSteps = options.finalSteps ?? 0;
@@ -112,6 +134,23 @@ export interface AnnealedRunOptions {
  * Run the schedule from `init` (n × d, copied), particle p drawing its
  * noise from streams[p]. Asynchronous only so that a caller can yield to
  * the event loop in `onStep` (progress, Ctrl-C).
+ * @example
+ * ```ts
+ * import { annealingSchedule, createRng, runAnnealedLangevin } from 'langevin';
+ * // N(0, 1) smoothed by N(0, σ²) is N(0, 1 + σ²): its score is −x / (1 + σ²)
+ * const score = (x, n, sigma, out) => {
+ *   for (let i = 0; i < n; i++) out[i] = -x[i] / (1 + sigma * sigma);
+ * };
+ * const n = 2000;
+ * const init = new Float64Array(n).fill(8);
+ * const schedule = annealingSchedule({ sigmaMax: 10, sigmaMin: 0.5, levels: 10, stepsPerLevel: 100, stepSize: 0.05, finalSteps: 200 });
+ * const streams = Array.from({ length: n }, (_, p) => createRng(1, p));
+ * const { position } = await runAnnealedLangevin(score, init, n, 1, schedule, streams);
+ * const mean = position.reduce((a, b) => a + b, 0) / n;
+ * const variance = position.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
+ * // after the noise-0 steps: close to N(0, 1)
+ * console.log(Math.abs(mean) < 0.1, Math.abs(variance - 1) < 0.15); // → true true
+ * ```
  */
 export async function runAnnealedLangevin(
   score: ScoreFunction,

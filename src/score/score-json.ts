@@ -24,6 +24,12 @@ export interface ScoreJson extends ScoreNetworkSpec {
   weights: ScoreWeightJson[];
 }
 
+/**
+ * The JSON value of a score file: format, version, architecture, normalisation, training facts and float32 weights (base64).
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function scoreToJson(net: ScoreNetwork, training?: Record<string, unknown>): ScoreJson {
   const shapes = ScoreNetwork.weightShapes(net.spec.architecture);
   return {
@@ -37,11 +43,22 @@ export function scoreToJson(net: ScoreNetwork, training?: Record<string, unknown
   };
 }
 
+/**
+ * The text of a score file (`scoreToJson` as one line of JSON).
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function serializeScore(net: ScoreNetwork, training?: Record<string, unknown>): string {
   return JSON.stringify(scoreToJson(net, training)) + '\n';
 }
 
-/** Parse a score file's text; `file` names it in error messages. */
+/**
+ * Parse a score file's text; `file` names it in error messages.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function parseScore(text: string, file = 'score file'): ScoreNetwork {
   let json: unknown;
   try {
@@ -52,6 +69,12 @@ export function parseScore(text: string, file = 'score file'): ScoreNetwork {
   return scoreFromJson(json, file);
 }
 
+/**
+ * A score network from the JSON value of a score file (`scoreToJson`); `file` names it in error messages.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function scoreFromJson(json: unknown, file = 'score file'): ScoreNetwork {
   const doc = json as Partial<ScoreJson> | null;
   if (typeof doc !== 'object' || doc === null || doc.format !== SCORE_FORMAT) {

@@ -15,10 +15,22 @@ export interface ScoreModel extends LangevinModel {
   readonly sigma: number;
 }
 
+/**
+ * Whether a model is a score network wrapped by `scoreModel`.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function isScoreModel(model: LangevinModel): model is ScoreModel {
   return (model as Partial<ScoreModel>).scoreNetwork !== undefined;
 }
 
+/**
+ * A model whose gradient is the score network at noise σ (default its smallest), for `sampleModel` and the annealed sampler.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export function scoreModel(net: ScoreNetwork, sigma = net.sigmaMin, name = 'score'): ScoreModel {
   const dim = net.dim;
   const names = Array.from({ length: dim }, (_, i) => `x[${i + 1}]`);

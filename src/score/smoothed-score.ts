@@ -31,6 +31,16 @@ export interface SmoothedScoreEstimator {
  * An estimator of the smoothed score of `potential` with K draws per
  * point; point p draws from streams[p] (so `streams` needs ≥ n entries).
  * One batched potential call of n·K points per estimate.
+ * @example
+ * ```ts
+ * import { compile, createRng, smoothedScore } from 'langevin';
+ * const model = await compile('parameters { real x; } model { x ~ normal(0, 1); }');
+ * // the score of N(0, 1) smoothed by N(0, σ²) is −x / (1 + σ²): −1 at x = 2, σ = 1
+ * const estimate = smoothedScore(model, 20000, [createRng(1)]);
+ * const out = new Float64Array(1);
+ * estimate(new Float64Array([2]), 1, 1, out);
+ * console.log(Math.abs(out[0] + 1) < 0.05); // → true
+ * ```
  */
 export function smoothedScore(potential: Potential, samples: number, streams: Streams): SmoothedScoreEstimator {
   if (!Number.isSafeInteger(samples) || samples < 1) throw new InternalError(`smoothedScore: samples = ${samples}`);

@@ -4,7 +4,12 @@
  */
 import type { TrainScoreOptions, TrainScoreResult } from './train.js';
 
-/** Train s_θ on n points (row-major n × dim); see src/score/train.ts. */
+/**
+ * Train s_θ on n points (row-major n × dim); see src/score/train.ts.
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export async function trainScore(
   points: Float64Array,
   n: number,

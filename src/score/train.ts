@@ -94,7 +94,12 @@ const DEFAULTS = {
   seed: 1,
 };
 
-/** Train s_θ on n points (row-major n × dim). */
+/**
+ * Train s_θ on n points (row-major n × dim).
+ * @example
+ * examples/api/score-network.mjs (run by test/docs/examples.test.ts) trains a small network, saves and loads it, and samples from it:
+ * `node examples/api/score-network.mjs` after `npm run build`.
+ */
 export async function trainScore(
   points: Float64Array,
   n: number,

@@ -57,4 +57,53 @@ describe('report.html in Chromium', () => {
       expect(p.marks, `${p.kind} ${p.param}`).toBeGreaterThan(5);
     }
   }, 120_000);
+
+  it('shows the comparison overlays and ESS bars of compare --out, with no console errors', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'langevin-browser-')), 'cmp');
+    const run = await runCli([
+      'compare',
+      example('eight_schools_noncentered.stan'),
+      '--data',
+      example('eight_schools_noncentered.data.json'),
+      '--samplers',
+      'mala,lmc',
+      '--warmup',
+      '100',
+      '--draws',
+      '100',
+      '--chains',
+      '2',
+      '--seed',
+      '2',
+      '--no-progress',
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    mkdirSync(join(ROOT, 'out', 'screenshots'), { recursive: true });
+    const { plots, errors } = (await inspectReport(
+      join(out, 'report.html'),
+      join(ROOT, 'out', 'screenshots', 'compare-test.png'),
+    )) as {
+      plots: Array<{ kind: string; param: string; width: number; height: number; marks: number }>;
+      errors: string[];
+    };
+    expect(errors).toEqual([]);
+    expect(
+      plots
+        .filter((p) => p.kind === 'overlay')
+        .map((p) => p.param)
+        .slice(0, 2),
+    ).toEqual(['mu', 'tau']);
+    for (const kind of ['ess-bars', 'gradient-bars'])
+      expect(
+        plots.filter((p) => p.kind === kind),
+        kind,
+      ).toHaveLength(1);
+    for (const p of plots) {
+      expect(p.width, `${p.kind} ${p.param}`).toBeGreaterThan(100);
+      expect(p.height, `${p.kind} ${p.param}`).toBeGreaterThan(50);
+      expect(p.marks, `${p.kind} ${p.param}`).toBeGreaterThan(5);
+    }
+  }, 120_000);
 });

@@ -222,6 +222,12 @@ describe('langevin report on other layouts', () => {
       join(root, 'cmp'),
     ]);
     expect(run.code, run.stderr).toBe(0);
+    // with comparison.json it is the comparison page; without, which run to report
+    const page = await runReport([join(root, 'cmp')]);
+    expect(page.code, page.stderr).toBe(0);
+    expect(readFileSync(join(root, 'cmp', 'report.html'), 'utf8')).toContain('lmc, mala compared');
+    rmSync(join(root, 'cmp', 'comparison.json'));
+    rmSync(join(root, 'cmp', 'report.html'));
     const bad = await runReport([join(root, 'cmp')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/holds several runs .*langevin report .*cmp\/(lmc|mala)/);

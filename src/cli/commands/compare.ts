@@ -23,6 +23,16 @@ import { formatRhat } from '../../diagnostics/warnings.js';
 import { printWritten, writeRunReport } from '../run-report.js';
 import { join } from 'node:path';
 import { writeParticles } from '../../io/particles-csv.js';
+import { essTextBars } from '../../report/text-bars.js';
+
+/** DIR/report.html of the comparison: every sampler overlaid, the ESS-per-gradient bars. */
+export async function writeComparisonReport(dir: string, dirLabel: string, plotParams?: string[]): Promise<string> {
+  const output = join(dir, 'report.html');
+  // Loaded here: Vega is large, and every other command starts without it.
+  const { readComparison, renderCompareReport } = await import('../../report/compare-report.js');
+  writeFileOrFail(output, await renderCompareReport(readComparison(dir), { dirLabel, plotParams }));
+  return output;
+}
 
 export function registerCompare(program: Command, io: CliIO, sources: Record<string, string>): void {
   addRunOptions(
@@ -88,6 +98,13 @@ export function registerCompare(program: Command, io: CliIO, sources: Record<str
       const comparisonFile = join(outDir, 'comparison.json');
       writeFileOrFail(comparisonFile, JSON.stringify(comparison.rows, null, 2) + '\n');
       written.push(comparisonFile);
+      if (reference) {
+        // kept so `langevin report DIR` draws the same reference again
+        const referenceFile = join(outDir, 'reference.json');
+        writeFileOrFail(referenceFile, JSON.stringify(reference, null, 2) + '\n');
+        written.push(referenceFile);
+      }
+      written.push(await writeComparisonReport(outDir, raw.out!));
     }
     if (raw.json) {
       io.stdout.write(
@@ -179,5 +196,7 @@ function formatComparison(c: Comparison): string {
     '',
     'per 1000 grads: warm-up included; per 1000 sampling: warm-up excluded; agrees: means within 4 MCSE, sds within 4 MCSE + 5%, R-hat ≤ 1.01',
   ];
+  const bars = essTextBars(c.rows);
+  if (bars !== '') lines.push('', bars);
   return lines.join('\n');
 }

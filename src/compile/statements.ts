@@ -33,6 +33,24 @@ export type Flow = 'next' | 'break' | 'continue';
 
 const CONTROL_FLOW_ERROR = 'control flow on parameter values is not supported; use the ternary operator or fmin/fmax';
 
+const EXIT_ERROR =
+  'break or continue on parameter values is not supported: how often a loop runs must follow from the data';
+
+/** Whether an if statement's branches hold a break or continue of an enclosing loop. */
+function leaves(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'Break':
+    case 'Continue':
+      return true;
+    case 'If':
+      return leaves(s.then) || (s.otherwise !== undefined && leaves(s.otherwise));
+    case 'Block':
+      return s.body.some(leaves);
+    default:
+      return false;
+  }
+}
+
 export function executeAll(ctx: Context, body: Stmt[]): Flow {
   for (const s of body) {
     const flow = execute(ctx, s);
@@ -116,7 +134,7 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'next';
     }
     case 'If': {
-      if (condition(ctx, s.condition)) return withScope(ctx, () => execute(ctx, s.then));
+      if (condition(ctx, s.condition, leaves(s))) return withScope(ctx, () => execute(ctx, s.then));
       if (s.otherwise) return withScope(ctx, () => execute(ctx, s.otherwise!));
       return 'next';
     }
@@ -143,11 +161,11 @@ export function execute(ctx: Context, s: Stmt): Flow {
   }
 }
 
-/** A scalar condition known at compile time. */
-function condition(ctx: Context, e: Expr): boolean {
+/** A scalar condition known at compile time (`exits`: it guards a break or continue). */
+function condition(ctx: Context, e: Expr, exits = false): boolean {
   const v = evaluate(ctx, e);
   const c = constantScalar(v.val);
-  if (v.val.constant === undefined) throw userError(CONTROL_FLOW_ERROR, e.span, ctx.file);
+  if (v.val.constant === undefined) throw userError(exits ? EXIT_ERROR : CONTROL_FLOW_ERROR, e.span, ctx.file);
   if (c === undefined) throw userError('a condition must be an int or real', e.span, ctx.file);
   return c !== 0;
 }

@@ -9,8 +9,8 @@ import type { AssignStmt, Expr, Index, Stmt, TildeStmt, VarDecl } from '../langu
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT, REAL, typeToString, type StanType } from '../check/types.js';
-import { binaryOperatorType } from '../check/signatures.js';
-import { findDistribution } from '../../stdlib/index.js';
+import { calleeOf } from '../check/resolve.js';
+import { InternalError } from '../errors.js';
 import {
   Variable,
   constantScalar,
@@ -149,13 +149,12 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'break';
     case 'Continue':
       return 'continue';
-    case 'CallStmt':
-      if (ctx.userFunctions?.call(ctx, s.call)) return 'next';
-      throw userError(
-        `'${s.call.name}' is not a function that can be called as a statement`,
-        s.call.nameSpan,
-        ctx.file,
-      );
+    case 'CallStmt': {
+      const callee = calleeOf(ctx.typed, s.call);
+      if (callee.kind !== 'user') throw new InternalError(`the checker accepted '${s.call.name}' as a statement`);
+      ctx.userFunctions!.call(ctx, s.call, callee.def);
+      return 'next';
+    }
     case 'Empty':
       return 'next';
   }
@@ -291,14 +290,8 @@ function assign(ctx: Context, s: AssignStmt): void {
     const current: Value = selection
       ? { type: selection.type, val: variable.pick(ctx.ops, selection.flat, selection.shape) }
       : { type: variable.type, val: variable.read(ctx.ops) };
-    const type = binaryOperatorType(op as never, current.type, value.type);
-    if (!type) {
-      throw userError(
-        `operator ${s.op} cannot be applied to ${typeToString(current.type)} and ${typeToString(value.type)}`,
-        s.span,
-        ctx.file,
-      );
-    }
+    const type = ctx.typed.compound.get(s);
+    if (!type) throw new InternalError(`the checker left '${s.op}' untyped`);
     value = { type, val: binaryValue(ctx, op, current, value, s.span) };
   }
   if (!selection) {
@@ -329,9 +322,10 @@ function flattenIndexGroups(ctx: Context, groups: Index[][]): Index[] {
 // ---------------------------------------------------------------- ~
 
 function tilde(ctx: Context, s: TildeStmt): void {
-  const dist = findDistribution(s.distribution);
-  if (!dist && ctx.userFunctions?.tilde(ctx, s)) return;
-  if (!dist) throw userError(`unknown distribution '${s.distribution}'`, s.distributionSpan, ctx.file);
+  const target = ctx.typed.tildes.get(s);
+  if (!target) throw new InternalError(`the checker left '~ ${s.distribution}' unresolved`);
+  if (target.kind === 'user') return ctx.userFunctions!.tilde(ctx, s, target.def);
+  const dist = target.distribution;
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);
   checkConstantArguments(ctx, dist, params, s.args);

@@ -7,11 +7,10 @@
  * the caller then unrolls the loop as before. docs/backends.md lists what
  * falls back.
  */
-import type { AssignStmt, Expr, ForStmt, Index, Stmt, TildeStmt, VarDecl } from '../language/ast.js';
+import type { AssignStmt, CallExpr, Expr, ForStmt, Index, Stmt, TildeStmt, VarDecl } from '../language/ast.js';
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT } from '../check/types.js';
-import { findDistribution, findFunction } from '../../stdlib/index.js';
 import { InternalError, LangevinError } from '../errors.js';
 import { limits } from '../limits.js';
 import { Variable, constantScalar, declare, lookup, withScope, type Context, type Value } from './context.js';
@@ -69,7 +68,7 @@ function eligible(ctx: Context, body: Stmt): boolean {
   if (JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"'))
     return false;
   const sites = { straight: 0, guarded: 0 };
-  rngSites(body, false, sites);
+  rngSites(ctx, body, false, sites);
   // A break or continue decides how often a draw runs, like a condition.
   if (sites.straight > 0 && stops(body)) return false;
   return sites.guarded === 0 && sites.straight <= 1;
@@ -131,14 +130,14 @@ function lanesBeforeBreak(flow: Int8Array, parents: Int32Array | undefined): Int
 }
 
 /** Count `_rng` calls, split by whether control flow decides how often they run. */
-function rngSites(node: unknown, guarded: boolean, sites: { straight: number; guarded: number }): void {
+function rngSites(ctx: Context, node: unknown, guarded: boolean, sites: { straight: number; guarded: number }): void {
   if (Array.isArray(node)) {
-    for (const n of node) rngSites(n, guarded, sites);
+    for (const n of node) rngSites(ctx, n, guarded, sites);
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
-  if (o.kind === 'Call' && typeof o.name === 'string' && (o.name.endsWith('_rng') || findFunction(o.name)?.rng)) {
+  if (o.kind === 'Call' && drawsRandom(ctx, o as unknown as CallExpr)) {
     if (guarded) sites.guarded++;
     else sites.straight++;
   }
@@ -146,7 +145,15 @@ function rngSites(node: unknown, guarded: boolean, sites: { straight: number; gu
     guarded ||
     ['If', 'For', 'ForEach', 'While', 'Ternary'].includes(o.kind as string) ||
     (o.kind === 'Binary' && (o.op === '&&' || o.op === '||'));
-  for (const key in o) if (!key.endsWith('pan')) rngSites(o[key], inner, sites);
+  for (const key in o) if (!key.endsWith('pan')) rngSites(ctx, o[key], inner, sites);
+}
+
+function drawsRandom(ctx: Context, e: CallExpr): boolean {
+  const callee = ctx.typed.calls.get(e);
+  if (!callee) return false;
+  if (callee.kind === 'density') return callee.suffix === 'rng';
+  if (callee.kind === 'function') return callee.entry.rng === true || e.name.endsWith('_rng');
+  return callee.kind === 'user' && callee.def.name.endsWith('_rng');
 }
 
 /**
@@ -396,7 +403,8 @@ function assign(ctx: Context, s: AssignStmt): void {
   if (s.op !== '=') {
     if (indices.length === 0 && (s.op === '+=' || s.op === '-=') && !v.owner && accumulate(ctx, v, s.op, value)) return;
     const current = read(ctx, v, indices, s);
-    value = binaryLaned(ctx, COMPOUND[s.op]!, current, value, s.span);
+    const type = ctx.typed.compound.get(s) ?? giveUp('an untyped compound assignment');
+    value = binaryLaned(ctx, COMPOUND[s.op]!, current, value, s.span, type);
   }
   write(ctx, v, indices, value);
 }
@@ -513,8 +521,11 @@ function total(ctx: Context, e: Expr): Val {
     return ops.binary(e.op === '+' ? 'add' : 'sub', l, r);
   }
   if (e.kind === 'Call') {
-    const m = /^(.+)_(lpdf|lpmf|lupdf|lupmf)$/.exec(e.name);
-    const dist = m ? findDistribution(m[1]!) : undefined;
+    const callee = ctx.typed.calls.get(e);
+    const dist =
+      callee?.kind === 'density' && ['lpdf', 'lpmf', 'lupdf', 'lupmf'].includes(callee.suffix)
+        ? callee.distribution
+        : undefined;
     if (dist && e.args.length > 0 && mentions(ctx, e).laned) {
       const args = e.args.map((a) => evaluateLaned(ctx, a));
       const [y, ...params] = densityArgs(ctx, dist, args) as [Val, ...Val[]];
@@ -527,7 +538,9 @@ function total(ctx: Context, e: Expr): Val {
 }
 
 function tilde(ctx: Context, s: TildeStmt): void {
-  const dist = findDistribution(s.distribution) ?? giveUp('unknown distribution');
+  const target = ctx.typed.tildes.get(s);
+  if (target?.kind !== 'density') giveUp('a user-defined density');
+  const dist = target.distribution;
   const ops = ctx.ops;
   const L = ctx.lane!.size;
   const m = mentions(ctx, s);

@@ -16,7 +16,6 @@ export function makeLibrary(distributions: DistributionEntry[], functions: Funct
   };
 }
 
-
 /** Every callable name: functions plus `dist_lpdf` / `_lpmf`, `_lcdf`, `_lccdf`, `_rng`. */
 export function callableNames(library: Library): string[] {
   const names = [...library.functions.keys()];

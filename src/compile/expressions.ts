@@ -226,13 +226,13 @@ function index(ctx: Context, e: IndexExpr): Value {
     if (v) {
       const selectors = evaluateSelectors(ctx, e.indices, v.shape, evalIndex, e.span);
       const s = select(v.type, v.shape, selectors);
-      return { type: s.type, val: v.pick(ctx.ops, s.flat, s.shape) };
+      return { type: typeOf(ctx.typed, e), val: v.pick(ctx.ops, s.flat, s.shape) };
     }
   }
   const target = evaluate(ctx, e.target);
   const selectors = evaluateSelectors(ctx, e.indices, target.val.shape, evalIndex, e.span);
   const s = select(target.type, target.val.shape as number[], selectors);
-  return { type: s.type, val: pickFrom(ctx, target.val, s.flat, s.shape) };
+  return { type: typeOf(ctx.typed, e), val: pickFrom(ctx, target.val, s.flat, s.shape) };
 }
 
 export function pickFrom(ctx: Context, v: Val, flat: Int32Array, shape: readonly number[]): Val {

@@ -333,7 +333,7 @@ function index(ctx: Context, e: IndexExpr): Value {
   const sel = laneSelect(ctx, source, e.indices, e.span, (x) => evaluateLaned(ctx, x));
   if (source.variable) logAccess(ctx, source.variable, sel.flat, shapeSize(sel.shape), false);
   const L = ctx.lane!.size;
-  return lanedValue(ctx, sel.type, ctx.ops.gather(source.val, sel.flat, [L, ...sel.shape]));
+  return lanedValue(ctx, typeOf(ctx.typed, e), ctx.ops.gather(source.val, sel.flat, [L, ...sel.shape]));
 }
 
 function call(ctx: Context, e: CallExpr): Value {

@@ -7,7 +7,7 @@
 import type { BinaryExpr, CallExpr, Expr, IndexExpr, Span } from '../language/ast.js';
 import type { BinaryOp, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
-import { INT, REAL, parseType, typeToString, type StanType } from '../check/types.js';
+import { INT, REAL, typeToString, type StanType } from '../check/types.js';
 import { calleeOf, typeOf } from '../check/resolve.js';
 import { findFunction } from '../../stdlib/index.js';
 import type { DistributionEntry, FunctionEntry } from '../../stdlib/types.js';
@@ -384,7 +384,8 @@ export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args
     }
     n = size;
   });
-  const elementBase = dist.discrete ? 'int' : 'real';
+  // The checker's type of the call (one draw per iteration inside a vectorised loop: rngLaned retypes).
+  const type = typeOf(ctx.typed, e);
   const draw = (k: number): number | Float64Array =>
     atCall(ctx, e.span, () =>
       sample(
@@ -397,14 +398,13 @@ export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args
     );
   if (n === undefined) {
     const out = draw(0);
-    if (typeof out === 'number') return { type: { base: elementBase, arrayDims: 0 }, val: ctx.ops.constant(out) };
-    const t = parseType(dist.variate) ?? { base: 'vector', arrayDims: 0 };
+    if (typeof out === 'number') return { type, val: ctx.ops.constant(out) };
     // A matrix-valued draw (lkj_corr_rng) is square.
     const side = Math.round(Math.sqrt(out.length));
-    const shape = t.base === 'matrix' && t.arrayDims === 0 ? [side, side] : [out.length];
-    return { type: t, val: ctx.ops.constant(out, shape) };
+    const shape = type.base === 'matrix' && type.arrayDims === 0 ? [side, side] : [out.length];
+    return { type, val: ctx.ops.constant(out, shape) };
   }
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) out[k] = draw(k) as number;
-  return { type: { base: elementBase, arrayDims: 1 }, val: ctx.ops.constant(out, [n]) };
+  return { type: { base: type.base, arrayDims: 1 }, val: ctx.ops.constant(out, [n]) };
 }

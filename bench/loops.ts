@@ -13,6 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSync, lowerSource } from '../src/compile/compile.js';
+import { check } from '../src/check/check.js';
+import { describeDeclarations } from '../src/check/summary.js';
+import { parse } from '../src/language/parse.js';
 import type { LangevinModel, ModelData } from '../src/model/types.js';
 import { DINA, LOOP_MODELS } from './loop-models.js';
 import { clockMs, median, stepsPerSecond, type TimingOptions } from './timing.js';
@@ -33,7 +36,15 @@ export interface LoopCase {
 
 export interface LoopBench {
   cases: LoopCase[];
-  dina: { check_ms: number; compile_ms: number; graph_nodes: number; gradient_ms: number };
+  dina: {
+    /** `langevin check` without data: parse and type-check only. */
+    check_ms_without_data: number;
+    /** With data: bind and validate it, trace the log density (what `check --data` adds). */
+    check_ms: number;
+    compile_ms: number;
+    graph_nodes: number;
+    gradient_ms: number;
+  };
 }
 
 const CHAINS = 4;
@@ -94,9 +105,13 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
   }
   const data = DINA.data();
   const checks: number[] = [];
+  const typeChecks: number[] = [];
   const compiles: number[] = [];
   let model: LangevinModel | undefined;
   for (let r = 0; r < 3; r++) {
+    const t = clockMs(clock);
+    describeDeclarations(check(parse(DINA.source, 'dina.stan'), 'dina.stan'));
+    typeChecks.push(clockMs(clock) - t);
     const t0 = clockMs(clock);
     lowerSource(DINA.source, { data });
     checks.push(clockMs(clock) - t0);
@@ -120,6 +135,7 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
   return {
     cases,
     dina: {
+      check_ms_without_data: Number(median(typeChecks).toFixed(1)),
       check_ms: Number(median(checks).toFixed(0)),
       compile_ms: Number(median(compiles).toFixed(0)),
       graph_nodes: lowerSource(DINA.source, { data }).graph.nodes.length,
@@ -141,7 +157,7 @@ export function loopTable(bench: LoopBench): string {
   }
   const d = bench.dina;
   lines.push(
-    `${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms} ms, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`,
+    `${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms_without_data} ms without data, ${d.check_ms} ms with, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`,
   );
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * program. `check` is the stage's one entry; it throws a LangevinError with
  * every error it finds, or returns the program with what later stages need.
  */
-import type { BlockName, Expr, Program, TypeDecl, VarDecl } from '../language/ast.js';
+import type { BlockName, Program, TypeDecl, VarDecl } from '../language/ast.js';
 import { LangevinError } from '../errors.js';
 import { distributions, functions } from '../../stdlib/index.js';
 import { CheckContext } from './context.js';
@@ -11,6 +11,7 @@ import { makeLibrary, type Library } from './library.js';
 import { checkStmt } from './statements.js';
 import { checkFunctions } from './functions.js';
 import type { StanType } from './types.js';
+import type { TypedProgram } from './resolve.js';
 
 /** A block-level variable (the model block's variables are local and not listed). */
 export interface Declaration {
@@ -21,7 +22,7 @@ export interface Declaration {
   stmt: VarDecl;
 }
 
-export interface CheckedProgram {
+export interface CheckedProgram extends TypedProgram {
   program: Program;
   file: string;
   /** Block-level variables of every block but model, in source order. */
@@ -30,8 +31,6 @@ export interface CheckedProgram {
   blocks: Record<BlockName, Declaration[]>;
   /** Whether the model or transformed parameters read `noise`. */
   readsNoise: boolean;
-  /** The type of every well-typed expression of the program. */
-  types: Map<Expr, StanType>;
 }
 
 export interface CheckOptions {
@@ -100,5 +99,15 @@ export function check(program: Program, file = 'model.stan', options: CheckOptio
     const sorted = [...ctx.diagnostics].sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
     throw new LangevinError(sorted);
   }
-  return { program, file, declarations, blocks, readsNoise: ctx.readsNoise, types: ctx.types };
+  return {
+    program,
+    file,
+    declarations,
+    blocks,
+    readsNoise: ctx.readsNoise,
+    types: ctx.types,
+    calls: ctx.calls,
+    tildes: ctx.tildes,
+    compound: ctx.compound,
+  };
 }

@@ -2,9 +2,10 @@
  * State shared by the expression and statement checkers while walking one
  * program: where we are, what is in scope, and what has been found.
  */
-import type { BlockName, Expr, Span } from '../language/ast.js';
+import type { AssignStmt, BlockName, CallExpr, Expr, Span, TildeStmt } from '../language/ast.js';
 import type { Diagnostic } from '../errors.js';
 import type { Library } from './library.js';
+import type { Callee, TildeTarget } from './resolve.js';
 import { Scope } from './scope.js';
 import type { StanType } from './types.js';
 import type { UserSignature } from './user-functions.js';
@@ -13,6 +14,9 @@ export class CheckContext {
   readonly scope = new Scope();
   readonly diagnostics: Diagnostic[] = [];
   readonly types = new Map<Expr, StanType>();
+  readonly calls = new Map<CallExpr, Callee>();
+  readonly tildes = new Map<TildeStmt, TildeTarget>();
+  readonly compound = new Map<AssignStmt, StanType>();
   block: BlockName = 'data';
   /** Nesting depth of loops, for break / continue. */
   loopDepth = 0;

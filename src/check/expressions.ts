@@ -7,7 +7,8 @@ import type { BinaryExpr, CallExpr, Expr, Index, Span } from '../language/ast.js
 import type { DistributionEntry } from '../../stdlib/types.js';
 import { closestName } from '../errors.js';
 import type { CheckContext } from './context.js';
-import { callableNames, splitDensityName, type DensitySuffix } from './library.js';
+import { callableNames } from './library.js';
+import { resolveStdlibName, type DensitySuffix } from './resolve.js';
 import { checkUserCall, userFunctionNames } from './user-functions.js';
 import {
   argTypesToString,
@@ -297,11 +298,11 @@ function checkRowVectorExpr(elements: Expr[], span: Span, ctx: CheckContext): St
 function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
   const argTypes = call.args.map((a) => checkExpr(a, ctx));
   const { name } = call;
-  const stdlibHasName = ctx.library.functions.has(name) || splitDensityName(ctx.library, name) !== undefined;
-  const user = checkUserCall(call, argTypes, ctx, false, stdlibHasName);
+  const stdlib = resolveStdlibName(ctx.library, name);
+  const user = checkUserCall(call, argTypes, ctx, false, stdlib !== undefined);
   if (user.handled) return user.type;
-  const fn = ctx.library.functions.get(name);
-  if (fn) {
+  if (stdlib?.kind === 'function') {
+    const fn = stdlib.entry;
     if (call.conditional) {
       ctx.error(`'|' is only used in calls of _lpdf, _lpmf, _lcdf and _lccdf functions, not '${name}'`, call.span);
     }
@@ -309,7 +310,10 @@ function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
     if (argTypes.some((t) => t === undefined)) return undefined;
     const args = argTypes as StanType[];
     const match = resolveSignature(fn.signatures, args);
-    if (match) return match.returns;
+    if (match) {
+      ctx.calls.set(call, { kind: 'function', entry: fn, returns: match.returns });
+      return match.returns;
+    }
     reportNoSignature(
       name,
       fn.signatures.map((s) => s.args.length),
@@ -320,9 +324,12 @@ function checkCall(call: CallExpr, ctx: CheckContext): StanType | undefined {
     );
     return undefined;
   }
-  const density = splitDensityName(ctx.library, name);
-  if (density) return checkDensityCall(call, density.distribution, density.suffix, argTypes, ctx);
+  if (stdlib?.kind === 'density') {
+    ctx.calls.set(call, { kind: 'density', distribution: stdlib.distribution, suffix: stdlib.suffix });
+    return checkDensityCall(call, stdlib.distribution, stdlib.suffix, argTypes, ctx);
+  }
   if (name === 'target' && call.args.length === 0) {
+    ctx.calls.set(call, { kind: 'target' });
     if (ctx.fn ? !/_lp$/.test(ctx.fn.name) : !NOISE_BLOCKS.has(ctx.block)) {
       ctx.error('target() can only be used in the model and transformed parameters blocks', call.span);
     }

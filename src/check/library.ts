@@ -16,10 +16,6 @@ export function makeLibrary(distributions: DistributionEntry[], functions: Funct
   };
 }
 
-/** Suffixes that turn a distribution name into a callable function. */
-export const DENSITY_SUFFIXES = ['lpdf', 'lpmf', 'lupdf', 'lupmf', 'lcdf', 'lccdf', 'cdf', 'rng'] as const;
-export type DensitySuffix = (typeof DENSITY_SUFFIXES)[number];
-
 /** Every callable name: functions plus `dist_lpdf` / `_lpmf`, `_lcdf`, `_lccdf`, `_rng`. */
 export function callableNames(library: Library): string[] {
   const names = [...library.functions.keys()];
@@ -30,15 +26,4 @@ export function callableNames(library: Library): string[] {
     if (d.rng) names.push(`${d.name}_rng`);
   }
   return names;
-}
-
-/** Split `normal_lpdf` into ('normal', 'lpdf') when the base is a distribution. */
-export function splitDensityName(
-  library: Library,
-  name: string,
-): { distribution: DistributionEntry; suffix: DensitySuffix } | undefined {
-  const m = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf|rng)$/.exec(name);
-  if (!m) return undefined;
-  const distribution = library.distributions.get(m[1]!);
-  return distribution ? { distribution, suffix: m[2] as DensitySuffix } : undefined;
 }

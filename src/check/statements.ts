@@ -363,6 +363,7 @@ function checkAssign(stmt: AssignStmt, ctx: CheckContext): void {
     return;
   }
   const result = binaryOperatorType(COMPOUND_OPERATOR[stmt.op], target, value);
+  if (result) ctx.compound.set(stmt, result);
   if (!result || !assignable(result, target)) {
     ctx.error(
       `operator '${stmt.op}' cannot be applied to '${typeToString(target)}' and '${typeToString(value)}'`,
@@ -396,6 +397,7 @@ function checkTilde(stmt: TildeStmt, ctx: CheckContext): void {
     reportUnknownDistribution(stmt, ctx);
     return;
   }
+  ctx.tildes.set(stmt, { kind: 'density', distribution: dist });
   checkDistributionArgs(dist, { expr: stmt.lhs, type: lhs }, stmt.args, argTypes, stmt.distributionSpan, ctx);
   const tr = stmt.truncation;
   if (!tr) return;

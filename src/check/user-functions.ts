@@ -129,6 +129,7 @@ export function checkUserCall(
     ctx.error(`'|' is only used in calls of _lpdf, _lpmf, _lcdf and _lccdf functions, not '${call.name}'`, call.span);
   }
   checkDataArguments(sig, call.args, ctx);
+  ctx.calls.set(call, { kind: 'user', def: sig.def });
   if (!sig.returns) {
     if (!statement) ctx.error(`'${call.name}' returns void and cannot be used as a value`, call.span);
     return { handled: true };
@@ -189,6 +190,8 @@ export function checkUserTilde(
     span: stmt.span,
   };
   checkUserCall(call, [lhs, ...argTypes], ctx);
+  const callee = ctx.calls.get(call);
+  if (callee?.kind === 'user') ctx.tildes.set(stmt, callee);
   const tr = stmt.truncation;
   if (!tr) return true;
   const need = (s: '_lcdf' | '_lccdf', what: string): void => {

@@ -3,10 +3,11 @@
  * element-wise store so `x[i] = …` in a loop stays O(1) per assignment),
  * scopes, the accumulated log density, and user-error helpers.
  */
-import type { BlockName, CallExpr, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
+import type { BlockName, CallExpr, FunctionDef, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
 import type { Ops, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import type { StanType } from '../check/types.js';
+import type { TypedProgram } from '../check/resolve.js';
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import type { Attempt, Frame } from './lanes.js';
@@ -174,6 +175,8 @@ export interface Context {
   ops: Ops;
   /** The model file name, for diagnostics. */
   file: string;
+  /** The checker's types and resolved calls (src/check/resolve.ts). */
+  typed: TypedProgram;
   mode: Mode;
   block: BlockName;
   /** Random numbers for `_rng` (transformed data, generated quantities). */
@@ -201,10 +204,10 @@ export interface Context {
 
 /** How the interpreter reaches user-defined functions (kept behind an interface: no import cycle). */
 export interface UserFunctionHooks {
-  /** The value of a call of a user function, or undefined when no user overload fits. */
-  call(ctx: Context, e: CallExpr): Value | undefined;
-  /** `y ~ foo(...)` with a user `foo_lpdf`/`foo_lpmf`; false when there is none. */
-  tilde(ctx: Context, s: TildeStmt): boolean;
+  /** The value of a call of the user function `def` (the overload the checker chose). */
+  call(ctx: Context, e: CallExpr, def: FunctionDef): Value;
+  /** `y ~ foo(...)` with the user's `foo_lpdf`/`foo_lpmf` `def`. */
+  tilde(ctx: Context, s: TildeStmt, def: FunctionDef): void;
   /** `return`: leaves the function body being traced. */
   leave(ctx: Context, s: ReturnStmt): never;
 }

@@ -1,15 +1,16 @@
 /**
  * Expression evaluation of the tracing interpreter: each expression becomes
  * a typed value built through `Ops` (constants fold, parameters make graph
- * nodes). Typing follows Stan's rules (src/check/signatures.ts).
+ * nodes). Types and what each call means come from the checker
+ * (ctx.typed, src/check/resolve.ts); nothing is re-inferred here.
  */
 import type { BinaryExpr, CallExpr, Expr, IndexExpr, Span } from '../language/ast.js';
 import type { BinaryOp, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
-import { INT, REAL, parseType, typeToString, type StanType } from '../check/types.js';
-import { binaryOperatorType, prefixOperatorType, resolveSignature, transposeType } from '../check/signatures.js';
-import { findDistribution, findFunction } from '../../stdlib/index.js';
-import type { DistributionEntry } from '../../stdlib/types.js';
+import { INT, REAL, typeToString, type StanType } from '../check/types.js';
+import { calleeOf, typeOf } from '../check/resolve.js';
+import { findFunction } from '../../stdlib/index.js';
+import type { DistributionEntry, FunctionEntry } from '../../stdlib/types.js';
 import { LangevinError } from '../errors.js';
 import { assemble, constantScalar, lookup, userError, type Context, type Value } from './context.js';
 import { evaluateSelectors, select } from './indexing.js';
@@ -32,28 +33,25 @@ export function evaluate(ctx: Context, e: Expr): Value {
       return binary(ctx, e);
     case 'Prefix': {
       const x = evaluate(ctx, e.operand);
-      const type = prefixOperatorType(e.op, x.type);
-      if (!type) throw userError(`operator ${e.op} cannot be applied to ${typeToString(x.type)}`, e.span, ctx.file);
-      if (e.op === '+') return x;
+      const type = typeOf(ctx.typed, e);
+      if (e.op === '+') return { type, val: x.val };
       if (e.op === '-') return { type, val: ctx.ops.unary('neg', x.val) };
       return { type, val: ctx.ops.unary('logical_not', x.val) };
     }
     case 'Transpose': {
       const x = evaluate(ctx, e.operand);
-      const type = transposeType(x.type);
-      if (!type) throw userError(`cannot transpose a value of type ${typeToString(x.type)}`, e.span, ctx.file);
-      return { type, val: x.type.base === 'matrix' ? ctx.ops.transpose(x.val) : x.val };
+      return { type: typeOf(ctx.typed, e), val: x.type.base === 'matrix' ? ctx.ops.transpose(x.val) : x.val };
     }
     case 'Ternary': {
       const cond = evaluate(ctx, e.condition);
       const c = constantScalar(cond.val);
-      if (c !== undefined) return evaluate(ctx, c !== 0 ? e.then : e.otherwise);
+      const type = typeOf(ctx.typed, e);
+      if (c !== undefined) return { type, val: evaluate(ctx, c !== 0 ? e.then : e.otherwise).val };
       const a = evaluate(ctx, e.then);
       const b = evaluate(ctx, e.otherwise);
       if (a.val.shape.length !== 0 && b.val.shape.length !== 0 && shapeSize(a.val.shape) !== shapeSize(b.val.shape)) {
         throw userError('the branches of ?: have different sizes', e.span, ctx.file);
       }
-      const type = a.type.base === 'int' && b.type.base === 'real' ? b.type : a.type;
       return { type, val: ctx.ops.select(cond.val, a.val, b.val) };
     }
     case 'Call':
@@ -63,11 +61,9 @@ export function evaluate(ctx: Context, e: Expr): Value {
     case 'ArrayExpr': {
       const parts = e.elements.map((el) => evaluate(ctx, el));
       const first = parts[0]!;
-      const isReal = parts.some((p) => p.type.base === 'real');
-      const elementType: StanType = isReal && first.type.base === 'int' ? { ...first.type, base: 'real' } : first.type;
       checkSameShapes(ctx, parts, e.span);
       return {
-        type: { base: elementType.base, arrayDims: elementType.arrayDims + 1 },
+        type: typeOf(ctx.typed, e),
         val: assemble(
           ctx.ops,
           parts.map((p) => p.val),
@@ -78,9 +74,10 @@ export function evaluate(ctx: Context, e: Expr): Value {
     case 'RowVectorExpr': {
       const parts = e.elements.map((el) => evaluate(ctx, el));
       checkSameShapes(ctx, parts, e.span);
-      if (parts.every((p) => p.type.arrayDims === 0 && (p.type.base === 'int' || p.type.base === 'real'))) {
+      const type = typeOf(ctx.typed, e);
+      if (type.base === 'row_vector') {
         return {
-          type: { base: 'row_vector', arrayDims: 0 },
+          type,
           val: assemble(
             ctx.ops,
             parts.map((p) => p.val),
@@ -88,10 +85,10 @@ export function evaluate(ctx: Context, e: Expr): Value {
           ),
         };
       }
-      if (parts.every((p) => p.type.arrayDims === 0 && p.type.base === 'row_vector')) {
+      if (type.base === 'matrix') {
         const cols = parts[0]!.val.shape[0]!;
         return {
-          type: { base: 'matrix', arrayDims: 0 },
+          type,
           val: assemble(
             ctx.ops,
             parts.map((p) => p.val),
@@ -155,15 +152,7 @@ function binaryStep(ctx: Context, e: BinaryExpr, l: Value): Value {
       return { type: INT, val: ops.constant(c !== 0 ? 1 : 0) };
   }
   const r = evaluate(ctx, e.right);
-  const type = binaryOperatorType(e.op, l.type, r.type);
-  if (!type) {
-    throw userError(
-      `operator ${e.op} cannot be applied to ${typeToString(l.type)} and ${typeToString(r.type)}`,
-      e.span,
-      ctx.file,
-    );
-  }
-  return { type, val: binaryValue(ctx, e.op, l, r, e.span) };
+  return { type: typeOf(ctx.typed, e), val: binaryValue(ctx, e.op, l, r, e.span) };
 }
 
 /** The value of `l op r` whose (valid) result type is `type`. */
@@ -237,13 +226,13 @@ function index(ctx: Context, e: IndexExpr): Value {
     if (v) {
       const selectors = evaluateSelectors(ctx, e.indices, v.shape, evalIndex, e.span);
       const s = select(v.type, v.shape, selectors);
-      return { type: s.type, val: v.pick(ctx.ops, s.flat, s.shape) };
+      return { type: typeOf(ctx.typed, e), val: v.pick(ctx.ops, s.flat, s.shape) };
     }
   }
   const target = evaluate(ctx, e.target);
   const selectors = evaluateSelectors(ctx, e.indices, target.val.shape, evalIndex, e.span);
   const s = select(target.type, target.val.shape as number[], selectors);
-  return { type: s.type, val: pickFrom(ctx, target.val, s.flat, s.shape) };
+  return { type: typeOf(ctx.typed, e), val: pickFrom(ctx, target.val, s.flat, s.shape) };
 }
 
 export function pickFrom(ctx: Context, v: Val, flat: Int32Array, shape: readonly number[]): Val {
@@ -256,8 +245,6 @@ export function pickFrom(ctx: Context, v: Val, flat: Int32Array, shape: readonly
 }
 
 // ---------------------------------------------------------------- calls
-
-export const DENSITY_CALL = /^(.+)_(lpdf|lpmf|lupdf|lupmf|lcdf|lccdf|cdf|rng)$/;
 
 /** Run a stdlib entry, giving its span-less user errors the call's location. */
 export function atCall<T>(ctx: Context, span: Span, run: () => T): T {
@@ -272,28 +259,23 @@ export function atCall<T>(ctx: Context, span: Span, run: () => T): T {
 }
 
 function call(ctx: Context, e: CallExpr): Value {
-  const user = ctx.userFunctions?.call(ctx, e);
-  if (user) return user;
-  const m = DENSITY_CALL.exec(e.name);
-  const dist = m ? findDistribution(m[1]!) : undefined;
-  if (m && dist) return densityCall(ctx, e, dist, m[2]!);
-  if (e.name === 'target' && e.args.length === 0) return { type: REAL, val: targetSoFar(ctx) };
+  const callee = calleeOf(ctx.typed, e);
+  switch (callee.kind) {
+    case 'user':
+      return ctx.userFunctions!.call(ctx, e, callee.def);
+    case 'density':
+      return densityCall(ctx, e, callee.distribution, callee.suffix);
+    case 'target':
+      return { type: REAL, val: targetSoFar(ctx) };
+    case 'function':
+      return functionCall(ctx, e, callee.entry, callee.returns);
+  }
+}
+
+function functionCall(ctx: Context, e: CallExpr, entry: FunctionEntry, returns: StanType): Value {
   const args = e.args.map((a) => evaluate(ctx, a));
   const sizeLike = sizeFunction(e.name, args);
   if (sizeLike !== undefined) return { type: INT, val: ctx.ops.constant(sizeLike) };
-  const entry = findFunction(e.name);
-  if (!entry) throw userError(`unknown function '${e.name}'`, e.nameSpan, ctx.file);
-  const match = resolveSignature(
-    entry.signatures,
-    args.map((a) => a.type),
-  );
-  if (!match) {
-    throw userError(
-      `no signature of ${e.name} accepts (${args.map((a) => typeToString(a.type)).join(', ')})`,
-      e.span,
-      ctx.file,
-    );
-  }
   if (entry.sample) {
     const sample = entry.sample;
     if (!ctx.rng || ctx.mode !== 'eager')
@@ -305,7 +287,7 @@ function call(ctx: Context, e: CallExpr): Value {
         args.map((a) => [...a.val.shape]),
       ),
     );
-    return { type: match.returns, val: ctx.ops.constant(out.value, out.shape) };
+    return { type: returns, val: ctx.ops.constant(out.value, out.shape) };
   }
   const val = atCall(ctx, e.span, () =>
     entry.apply(
@@ -314,7 +296,7 @@ function call(ctx: Context, e: CallExpr): Value {
       args.map((a) => typeToString(a.type)),
     ),
   );
-  return { type: match.returns, val };
+  return { type: returns, val };
 }
 
 /** `target()`: the log density accumulated so far. */
@@ -402,7 +384,8 @@ export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args
     }
     n = size;
   });
-  const elementBase = dist.discrete ? 'int' : 'real';
+  // The checker's type of the call (one draw per iteration inside a vectorised loop: rngLaned retypes).
+  const type = typeOf(ctx.typed, e);
   const draw = (k: number): number | Float64Array =>
     atCall(ctx, e.span, () =>
       sample(
@@ -415,14 +398,13 @@ export function rngCall(ctx: Context, e: CallExpr, dist: DistributionEntry, args
     );
   if (n === undefined) {
     const out = draw(0);
-    if (typeof out === 'number') return { type: { base: elementBase, arrayDims: 0 }, val: ctx.ops.constant(out) };
-    const t = parseType(dist.variate) ?? { base: 'vector', arrayDims: 0 };
+    if (typeof out === 'number') return { type, val: ctx.ops.constant(out) };
     // A matrix-valued draw (lkj_corr_rng) is square.
     const side = Math.round(Math.sqrt(out.length));
-    const shape = t.base === 'matrix' && t.arrayDims === 0 ? [side, side] : [out.length];
-    return { type: t, val: ctx.ops.constant(out, shape) };
+    const shape = type.base === 'matrix' && type.arrayDims === 0 ? [side, side] : [out.length];
+    return { type, val: ctx.ops.constant(out, shape) };
   }
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) out[k] = draw(k) as number;
-  return { type: { base: elementBase, arrayDims: 1 }, val: ctx.ops.constant(out, [n]) };
+  return { type: { base: type.base, arrayDims: 1 }, val: ctx.ops.constant(out, [n]) };
 }

@@ -17,6 +17,7 @@ import type { ModelData, ParameterInfo } from '../model/types.js';
 import type { Rng } from '../../stdlib/types.js';
 import { deriveStream } from '../random/index.js';
 import { InternalError, LangevinError } from '../errors.js';
+import { check, type CheckedProgram } from '../check/check.js';
 import { Variable, type Context, type LoopReport } from './context.js';
 import { bindData, describeDecl } from './data.js';
 import { concreteType, type ConcreteType } from './declarations.js';
@@ -61,8 +62,8 @@ export interface LoweredModel {
   droppedConstant: number;
 }
 
-/** What `check` returns, or a bare program. */
-export type LowerInput = Program | { program: Program };
+/** What `check` returns, or a bare program (checked here). */
+export type LowerInput = Program | CheckedProgram;
 
 /**
  * The lowering stage: a checked program (or a bare `Program`) and data to the density graph and the model metadata.
@@ -75,9 +76,9 @@ export type LowerInput = Program | { program: Program };
  * ```
  */
 export function lower(input: LowerInput, data: ModelData = {}, options: LowerOptions = {}): LoweredModel {
-  const program = 'program' in input ? input.program : input;
+  const checked = 'program' in input ? input : check(input, options.file ?? 'model.stan');
   try {
-    return lowerProgram(program, data, options);
+    return lowerProgram(checked, data, options);
   } catch (error) {
     if (error instanceof LangevinError || error instanceof InternalError) throw error;
     const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
@@ -85,9 +86,9 @@ export function lower(input: LowerInput, data: ModelData = {}, options: LowerOpt
   }
 }
 
-function lowerProgram(program: Program, data: ModelData, options: LowerOptions): LoweredModel {
+function lowerProgram(checked: CheckedProgram, data: ModelData, options: LowerOptions): LoweredModel {
   const file = options.file ?? 'model.stan';
-  const prepared = prepare(program, data, options, file);
+  const prepared = prepare(checked, data, options, file);
 
   const builder = new GraphBuilder();
   let readsNoise = false;
@@ -137,14 +138,17 @@ function info(
 }
 
 /** Data, transformed data and the parameter layout: everything computed once. */
-export function prepare(program: Program, data: ModelData, options: LowerOptions, file: string): Prepared {
+export function prepare(checked: CheckedProgram, data: ModelData, options: LowerOptions, file: string): Prepared {
+  const program = checked.program;
   const ops = new EagerOps();
   const dataScope = new Map<string, Variable>();
+  const typed = { types: checked.types, calls: checked.calls, tildes: checked.tildes, compound: checked.compound };
   const ctx = makeContext(
     ops,
     'eager',
     'data',
     file,
+    typed,
     [dataScope],
     () => ops.constant(0),
     deriveStream(0, 'transformed data'),
@@ -170,6 +174,7 @@ export function prepare(program: Program, data: ModelData, options: LowerOptions
       .map((decl) => ({ decl, concrete: concreteType(ctx, decl.type, decl.name) }));
   return {
     program,
+    typed,
     file,
     dataScope,
     layouts,

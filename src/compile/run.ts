@@ -7,6 +7,7 @@ import type { BlockName, Program, VarDecl } from '../language/ast.js';
 import { findBlock } from '../language/ast.js';
 import type { Ops, Val } from '../ir/ops.js';
 import type { Rng } from '../../stdlib/types.js';
+import type { TypedProgram } from '../check/resolve.js';
 import { Variable, lookup, type Context, type LoopReport, type Mode } from './context.js';
 import type { ConcreteType } from './declarations.js';
 import { evaluateBounds, bindParameters, type ParameterLayout } from './parameters.js';
@@ -16,6 +17,8 @@ import { userFunctionHooks } from './user-functions.js';
 /** What every run shares: data and transformed data, layouts, declarations. */
 export interface Prepared {
   program: Program;
+  /** The checker's types and resolved calls of `program`. */
+  typed: TypedProgram;
   file: string;
   /** Data and transformed data variables (constants, read-only). */
   dataScope: Map<string, Variable>;
@@ -34,12 +37,13 @@ export function makeContext(
   mode: Mode,
   block: BlockName,
   file: string,
+  typed: TypedProgram,
   scopes: Array<Map<string, Variable>>,
   noise: () => Val,
   rng?: Rng,
   print?: (message: string) => void,
 ): Context {
-  return { ops, file, mode, block, scopes, target: [], noise, rng, print };
+  return { ops, file, typed, mode, block, scopes, target: [], noise, rng, print };
 }
 
 /** Run the top-level statements of a block; top-level declarations land in the current scope. */
@@ -67,7 +71,15 @@ export function traceDensity(
   noise: () => Val,
   loops?: LoopReport[],
 ): Traced {
-  const ctx = makeContext(ops, 'graph', 'parameters', prepared.file, [prepared.dataScope, new Map()], noise);
+  const ctx = makeContext(
+    ops,
+    'graph',
+    'parameters',
+    prepared.file,
+    prepared.typed,
+    [prepared.dataScope, new Map()],
+    noise,
+  );
   ctx.vectorise = prepared.vectorise;
   ctx.loops = loops;
   ctx.userFunctions = userFunctionHooks(prepared.program);
@@ -109,6 +121,7 @@ export function runGenerated(
     'eager',
     'generated quantities',
     prepared.file,
+    prepared.typed,
     [prepared.dataScope, scope, new Map()],
     () => ops.constant(0),
     rng,

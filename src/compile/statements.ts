@@ -9,8 +9,8 @@ import type { AssignStmt, Expr, Index, Stmt, TildeStmt, VarDecl } from '../langu
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT, REAL, typeToString, type StanType } from '../check/types.js';
-import { binaryOperatorType } from '../check/signatures.js';
-import { findDistribution } from '../../stdlib/index.js';
+import { calleeOf } from '../check/resolve.js';
+import { InternalError } from '../errors.js';
 import {
   Variable,
   constantScalar,
@@ -32,6 +32,24 @@ import { checkConstantArguments } from './argument-check.js';
 export type Flow = 'next' | 'break' | 'continue';
 
 const CONTROL_FLOW_ERROR = 'control flow on parameter values is not supported; use the ternary operator or fmin/fmax';
+
+const EXIT_ERROR =
+  'break or continue on parameter values is not supported: how often a loop runs must follow from the data';
+
+/** Whether an if statement's branches hold a break or continue of an enclosing loop. */
+function leaves(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'Break':
+    case 'Continue':
+      return true;
+    case 'If':
+      return leaves(s.then) || (s.otherwise !== undefined && leaves(s.otherwise));
+    case 'Block':
+      return s.body.some(leaves);
+    default:
+      return false;
+  }
+}
 
 export function executeAll(ctx: Context, body: Stmt[]): Flow {
   for (const s of body) {
@@ -116,7 +134,7 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'next';
     }
     case 'If': {
-      if (condition(ctx, s.condition)) return withScope(ctx, () => execute(ctx, s.then));
+      if (condition(ctx, s.condition, leaves(s))) return withScope(ctx, () => execute(ctx, s.then));
       if (s.otherwise) return withScope(ctx, () => execute(ctx, s.otherwise!));
       return 'next';
     }
@@ -131,23 +149,22 @@ export function execute(ctx: Context, s: Stmt): Flow {
       return 'break';
     case 'Continue':
       return 'continue';
-    case 'CallStmt':
-      if (ctx.userFunctions?.call(ctx, s.call)) return 'next';
-      throw userError(
-        `'${s.call.name}' is not a function that can be called as a statement`,
-        s.call.nameSpan,
-        ctx.file,
-      );
+    case 'CallStmt': {
+      const callee = calleeOf(ctx.typed, s.call);
+      if (callee.kind !== 'user') throw new InternalError(`the checker accepted '${s.call.name}' as a statement`);
+      ctx.userFunctions!.call(ctx, s.call, callee.def);
+      return 'next';
+    }
     case 'Empty':
       return 'next';
   }
 }
 
-/** A scalar condition known at compile time. */
-function condition(ctx: Context, e: Expr): boolean {
+/** A scalar condition known at compile time (`exits`: it guards a break or continue). */
+function condition(ctx: Context, e: Expr, exits = false): boolean {
   const v = evaluate(ctx, e);
   const c = constantScalar(v.val);
-  if (v.val.constant === undefined) throw userError(CONTROL_FLOW_ERROR, e.span, ctx.file);
+  if (v.val.constant === undefined) throw userError(exits ? EXIT_ERROR : CONTROL_FLOW_ERROR, e.span, ctx.file);
   if (c === undefined) throw userError('a condition must be an int or real', e.span, ctx.file);
   return c !== 0;
 }
@@ -273,14 +290,8 @@ function assign(ctx: Context, s: AssignStmt): void {
     const current: Value = selection
       ? { type: selection.type, val: variable.pick(ctx.ops, selection.flat, selection.shape) }
       : { type: variable.type, val: variable.read(ctx.ops) };
-    const type = binaryOperatorType(op as never, current.type, value.type);
-    if (!type) {
-      throw userError(
-        `operator ${s.op} cannot be applied to ${typeToString(current.type)} and ${typeToString(value.type)}`,
-        s.span,
-        ctx.file,
-      );
-    }
+    const type = ctx.typed.compound.get(s);
+    if (!type) throw new InternalError(`the checker left '${s.op}' untyped`);
     value = { type, val: binaryValue(ctx, op, current, value, s.span) };
   }
   if (!selection) {
@@ -311,9 +322,10 @@ function flattenIndexGroups(ctx: Context, groups: Index[][]): Index[] {
 // ---------------------------------------------------------------- ~
 
 function tilde(ctx: Context, s: TildeStmt): void {
-  const dist = findDistribution(s.distribution);
-  if (!dist && ctx.userFunctions?.tilde(ctx, s)) return;
-  if (!dist) throw userError(`unknown distribution '${s.distribution}'`, s.distributionSpan, ctx.file);
+  const target = ctx.typed.tildes.get(s);
+  if (!target) throw new InternalError(`the checker left '~ ${s.distribution}' unresolved`);
+  if (target.kind === 'user') return ctx.userFunctions!.tilde(ctx, s, target.def);
+  const dist = target.distribution;
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);
   checkConstantArguments(ctx, dist, params, s.args);

@@ -7,11 +7,12 @@
  * conditions on parameters are the interpreter's usual user error, and a
  * depth limit turns runaway recursion into a message instead of a crash.
  */
-import type { CallExpr, Expr, FunctionDef, Program, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
+import type { CallExpr, FunctionDef, Program, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT, typeToString } from '../check/types.js';
 import { resolveUser, unsizedType, type UserSignature } from '../check/user-functions.js';
+import { InternalError } from '../errors.js';
 import { Variable, userError, type Context, type UserFunctionHooks, type Value } from './context.js';
 import { evaluate } from './expressions.js';
 import { executeAll } from './statements.js';
@@ -87,31 +88,32 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
     return sig === 'ambiguous' ? undefined : sig;
   };
 
-  const callNamed = (ctx: Context, name: string, argExprs: Expr[], span: Span, pre?: Value[]): Value | undefined => {
-    if (!byName.has(name)) return undefined;
-    const args = [...(pre ?? []), ...argExprs.map((a) => evaluate(ctx, a))];
-    const sig = select(ctx, name, args);
-    return sig ? invoke(ctx, sig, args, span) : undefined;
+  const bySignature = new Map<FunctionDef, UserSignature>();
+  for (const overloads of byName.values()) for (const sig of overloads) bySignature.set(sig.def, sig);
+  const signature = (def: FunctionDef): UserSignature => {
+    const sig = bySignature.get(def);
+    if (!sig) throw new InternalError(`the checker chose '${def.name}', which has no body`);
+    return sig;
   };
 
   return {
-    call(ctx: Context, e: CallExpr): Value | undefined {
-      const name = e.name.replace(/_lupdf$/, '_lpdf').replace(/_lupmf$/, '_lpmf');
-      return callNamed(ctx, name, e.args, e.span);
+    call(ctx: Context, e: CallExpr, def: FunctionDef): Value {
+      return invoke(
+        ctx,
+        signature(def),
+        e.args.map((a) => evaluate(ctx, a)),
+        e.span,
+      );
     },
-    tilde(ctx: Context, s: TildeStmt): boolean {
-      const suffix = ['_lpdf', '_lpmf'].find((x) => byName.has(s.distribution + x));
-      if (!suffix) return false;
+    tilde(ctx: Context, s: TildeStmt, def: FunctionDef): void {
       const y = evaluate(ctx, s.lhs);
       const params = s.args.map((a) => evaluate(ctx, a));
-      const lp = callWith(ctx, s.distribution + suffix, [y, ...params], s.span);
-      ctx.target.push(lp);
+      ctx.target.push(invoke(ctx, signature(def), [y, ...params], s.span).val);
       if (s.truncation && (s.truncation.lower || s.truncation.upper)) {
-        truncate(ctx, s, y, params, suffix === '_lpmf', (name, bound) =>
+        truncate(ctx, s, y, params, def.name.endsWith('_lpmf'), (name, bound) =>
           callWith(ctx, name, [bound, ...params], s.truncation!.span),
         );
       }
-      return true;
     },
     leave(ctx: Context, s: ReturnStmt): never {
       throw new ReturnSignal(s.value ? evaluate(ctx, s.value) : undefined);

@@ -9,12 +9,11 @@ import type { CallExpr, Expr, IndexExpr, Span, TernaryExpr } from '../language/a
 import type { BinaryOp, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT, REAL, typeToString, type StanType } from '../check/types.js';
-import { binaryOperatorType, prefixOperatorType, resolveSignature, transposeType } from '../check/signatures.js';
-import { findDistribution, findFunction } from '../../stdlib/index.js';
+import { calleeOf, typeOf } from '../check/resolve.js';
 import type { DistributionEntry } from '../../stdlib/types.js';
 import { elementwiseFunctions } from '../../stdlib/functions/elementwise.js';
 import { constantScalar, lookup, type Context, type Value } from './context.js';
-import { DENSITY_CALL, atCall, binaryValue, rngCall, sizeFunction } from './expressions.js';
+import { atCall, binaryValue, rngCall, sizeFunction } from './expressions.js';
 import { Frame, giveUp, liftLanes } from './lanes.js';
 import {
   ElementOps,
@@ -145,18 +144,18 @@ export function evaluateLaned(ctx: Context, e: Expr): Value {
       const l = evaluateLaned(ctx, e.left);
       if ((e.op === '&&' || e.op === '||') && l.lane) return logical(ctx, e.op, l, e.right, e.span);
       const r = evaluateLaned(ctx, e.right);
-      return binaryLaned(ctx, e.op, l, r, e.span);
+      return binaryLaned(ctx, e.op, l, r, e.span, typeOf(ctx.typed, e));
     }
     case 'Prefix': {
       const x = evaluateLaned(ctx, e.operand);
-      const type = prefixOperatorType(e.op, x.type) ?? giveUp('operator');
-      if (e.op === '+') return x;
+      const type = typeOf(ctx.typed, e);
+      if (e.op === '+') return { ...x, type };
       const val = ops.unary(e.op === '-' ? 'neg' : 'logical_not', x.val);
       return x.lane ? lanedValue(ctx, type, val) : { type, val };
     }
     case 'Transpose': {
       const x = evaluateLaned(ctx, e.operand);
-      const type = transposeType(x.type) ?? giveUp('transpose');
+      const type = typeOf(ctx.typed, e);
       if (x.type.base === 'matrix') giveUp('transpose of a per-iteration matrix');
       return { ...x, type };
     }
@@ -244,9 +243,8 @@ function ternary(ctx: Context, e: TernaryExpr): Value {
   const b = evaluateLaned(ctx, e.otherwise);
   const shape = commonShape([a, b]);
   if (shape.length !== 0) giveUp('a non-scalar ?: on parameters');
-  const type = a.type.base === 'int' && b.type.base === 'real' ? b.type : a.type;
   const [c, x, y] = operands(ctx, [cond, a, b], shape);
-  return lanedValue(ctx, type, ctx.ops.select(c!, x!, y!));
+  return lanedValue(ctx, typeOf(ctx.typed, e), ctx.ops.select(c!, x!, y!));
 }
 
 /** `a && b`, `a || b` with a laned left side: short-circuit per lane when it is data. */
@@ -255,16 +253,16 @@ function logical(ctx: Context, op: '&&' | '||', l: Value, right: Expr, span: Spa
     const decided = op === '&&' ? 0 : 1;
     const known = (): Value => ({ type: INT, val: ctx.ops.constant(decided) });
     const other = (): Value =>
-      binaryLaned(ctx, op, { type: INT, val: ctx.ops.constant(1 - decided) }, evaluateLaned(ctx, right), span);
+      binaryLaned(ctx, op, { type: INT, val: ctx.ops.constant(1 - decided) }, evaluateLaned(ctx, right), span, INT);
     // Lanes whose left side decides the result skip the right side.
     const undecided = Float64Array.from(l.val.constant, (c) => ((c !== 0 ? 1 : 0) === decided ? 0 : 1));
     return split(ctx, undecided, other, known);
   }
-  return binaryLaned(ctx, op, l, evaluateLaned(ctx, right), span);
+  return binaryLaned(ctx, op, l, evaluateLaned(ctx, right), span, INT);
 }
 
-export function binaryLaned(ctx: Context, op: string, l: Value, r: Value, span: Span): Value {
-  const type = binaryOperatorType(op as never, l.type, r.type) ?? giveUp('operator');
+/** `l op r` for every lane; `type` is the checker's type of the result. */
+export function binaryLaned(ctx: Context, op: string, l: Value, r: Value, span: Span, type: StanType): Value {
   if (!l.lane && !r.lane) return { type, val: outsideLanes(ctx, () => binaryValue(ctx, op, l, r, span)) };
   const ops = ctx.ops;
   const ls = inner(l);
@@ -335,26 +333,25 @@ function index(ctx: Context, e: IndexExpr): Value {
   const sel = laneSelect(ctx, source, e.indices, e.span, (x) => evaluateLaned(ctx, x));
   if (source.variable) logAccess(ctx, source.variable, sel.flat, shapeSize(sel.shape), false);
   const L = ctx.lane!.size;
-  return lanedValue(ctx, sel.type, ctx.ops.gather(source.val, sel.flat, [L, ...sel.shape]));
+  return lanedValue(ctx, typeOf(ctx.typed, e), ctx.ops.gather(source.val, sel.flat, [L, ...sel.shape]));
 }
 
 function call(ctx: Context, e: CallExpr): Value {
-  if (e.name === 'target') giveUp('target() in a loop');
-  const m = DENSITY_CALL.exec(e.name);
-  const dist = m ? findDistribution(m[1]!) : undefined;
-  if (m && dist) {
+  const callee = calleeOf(ctx.typed, e);
+  if (callee.kind === 'target') giveUp('target() in a loop');
+  if (callee.kind === 'user') giveUp(`user function ${e.name} called with per-iteration arguments`);
+  if (callee.kind === 'density') {
     const args = e.args.map((a) => evaluateLaned(ctx, a));
-    if (m[2] === 'rng') return rngLaned(ctx, e, dist, args);
-    return lanedValue(ctx, REAL, elementDensity(ctx, dist, m[2]!, args, e.span));
+    if (callee.suffix === 'rng') return rngLaned(ctx, e, callee.distribution, args);
+    return lanedValue(ctx, REAL, elementDensity(ctx, callee.distribution, callee.suffix, args, e.span));
   }
+  const { entry, returns } = callee;
   const args = e.args.map((a) => evaluateLaned(ctx, a));
   const sizeLike = sizeFunction(
     e.name,
     args.map((a) => ({ type: a.type, val: { shape: inner(a) } })),
   );
   if (sizeLike !== undefined) return { type: INT, val: ctx.ops.constant(sizeLike) };
-  const entry = findFunction(e.name);
-  if (!entry) return giveUp(`function ${e.name}`);
   if (e.name === 'dot_product' && args.length === 2) {
     const [a, b] = args as [Value, Value];
     const [x, y] = a.lane ? [a, b] : [b, a];
@@ -368,15 +365,10 @@ function call(ctx: Context, e: CallExpr): Value {
   const scalarArity = SCALAR_ELEMENTWISE[e.name];
   const scalarForm = scalarArity === args.length && args.every((a) => inner(a).length === 0);
   if ((!ELEMENTWISE_FUNCTIONS.has(e.name) && !scalarForm) || entry.rng) return giveUp(`function ${e.name}`);
-  const match =
-    resolveSignature(
-      entry.signatures,
-      args.map((a) => a.type),
-    ) ?? giveUp('signature');
   if (args.every((a) => !a.lane)) {
     // Every argument turned out the same in each lane (e.g. a branch taken by all of them).
     return {
-      type: match.returns,
+      type: returns,
       val: atCall(ctx, e.span, () =>
         entry.apply(
           ctx.ops,
@@ -396,7 +388,7 @@ function call(ctx: Context, e: CallExpr): Value {
     ),
   );
   if (shapeSize(val.shape) !== ctx.lane!.size * shapeSize(shape)) giveUp('function result size');
-  return lanedValue(ctx, match.returns, ctx.ops.reshape(val, [ctx.lane!.size, ...shape]));
+  return lanedValue(ctx, returns, ctx.ops.reshape(val, [ctx.lane!.size, ...shape]));
 }
 
 /**

@@ -7,11 +7,12 @@
  * the caller then unrolls the loop as before. docs/backends.md lists what
  * falls back.
  */
-import type { AssignStmt, Expr, ForStmt, Index, Stmt, TildeStmt, VarDecl } from '../language/ast.js';
+import type { AssignStmt, CallExpr, Expr, ForStmt, Index, Stmt, TildeStmt, VarDecl } from '../language/ast.js';
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import { INT } from '../check/types.js';
-import { findDistribution, findFunction } from '../../stdlib/index.js';
+import { InternalError, LangevinError } from '../errors.js';
+import { limits } from '../limits.js';
 import { Variable, constantScalar, declare, lookup, withScope, type Context, type Value } from './context.js';
 import { concreteType } from './declarations.js';
 import { atCall } from './expressions.js';
@@ -29,7 +30,14 @@ import {
 } from './lane-values.js';
 import { binaryLaned, densityArgs, evaluateLaned, inFrame, partition } from './vector-expressions.js';
 
-type Flow = 'next' | 'break' | 'continue';
+/**
+ * How a statement left the lanes of the current frame: 'next' (all run on),
+ * or per lane 0 (runs on), CONTINUE or BREAK, so the rest of a loop body
+ * runs only on the lanes still going.
+ */
+type Flow = 'next' | Int8Array;
+const CONTINUE = 1;
+const BREAK = 2;
 
 /** Run the loop `for (s.variable in lo:hi)` vectorised; false (nothing changed) when it cannot be. */
 export function vectoriseFor(ctx: Context, s: ForStmt, lo: number, hi: number): boolean {
@@ -42,7 +50,7 @@ export function vectoriseFor(ctx: Context, s: ForStmt, lo: number, hi: number): 
   ctx.loops = undefined;
   let ok: boolean;
   try {
-    ok = attempt(ctx, new Frame(n, undefined, undefined, new AccessLog()), s, values, reason);
+    ok = attemptLoop(ctx, s, undefined, values, reason);
   } finally {
     ctx.loops = loops;
   }
@@ -60,19 +68,76 @@ function eligible(ctx: Context, body: Stmt): boolean {
   if (JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).includes('"kind":"Print"'))
     return false;
   const sites = { straight: 0, guarded: 0 };
-  rngSites(body, false, sites);
+  rngSites(ctx, body, false, sites);
+  // A break or continue decides how often a draw runs, like a condition.
+  if (sites.straight > 0 && stops(body)) return false;
   return sites.guarded === 0 && sites.straight <= 1;
 }
 
+/** Whether a loop body has a `break` or `continue` of its own or of an inner loop. */
+function stops(body: Stmt): boolean {
+  return (
+    JSON.stringify(body, (k, v: unknown) => (k.endsWith('pan') ? undefined : v)).match(/"kind":"(Break|Continue)"/) !==
+    null
+  );
+}
+
+/**
+ * Vectorise one loop whose lanes are (parent lane, value) pairs. A `break`
+ * on data in lane k means the later iterations of the same parent lane
+ * never run: the first trace finds the first breaking lane of each parent
+ * lane, and the loop is traced again on the lanes up to it, where the
+ * break only ends its own lane (a continue).
+ */
+function attemptLoop(
+  ctx: Context,
+  s: ForStmt,
+  parents: Int32Array | undefined,
+  values: Float64Array,
+  reason?: string[],
+): boolean {
+  const parent = parents ? ctx.lane : undefined;
+  const first = attempt(ctx, new Frame(values.length, parent, parents, new AccessLog()), s, values, reason);
+  if (typeof first === 'boolean') return first;
+  const keep = first;
+  const again = attempt(
+    ctx,
+    new Frame(keep.length, parent, parents && Int32Array.from(keep, (l) => parents[l]!), new AccessLog()),
+    s,
+    Float64Array.from(keep, (l) => values[l]!),
+    reason,
+    true,
+  );
+  if (typeof again !== 'boolean') throw new InternalError('a vectorised loop broke at a different iteration');
+  return again;
+}
+
+/** Per group of lanes with one parent lane, the lanes up to its first BREAK (undefined: no lane breaks early). */
+function lanesBeforeBreak(flow: Int8Array, parents: Int32Array | undefined): Int32Array | undefined {
+  const keep: number[] = [];
+  let early = false;
+  let stopped = -1;
+  for (let l = 0; l < flow.length; l++) {
+    const group = parents ? parents[l]! : 0;
+    if (group === stopped) {
+      early = true;
+      continue;
+    }
+    keep.push(l);
+    if (flow[l] === BREAK) stopped = group;
+  }
+  return early ? Int32Array.from(keep) : undefined;
+}
+
 /** Count `_rng` calls, split by whether control flow decides how often they run. */
-function rngSites(node: unknown, guarded: boolean, sites: { straight: number; guarded: number }): void {
+function rngSites(ctx: Context, node: unknown, guarded: boolean, sites: { straight: number; guarded: number }): void {
   if (Array.isArray(node)) {
-    for (const n of node) rngSites(n, guarded, sites);
+    for (const n of node) rngSites(ctx, n, guarded, sites);
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
-  if (o.kind === 'Call' && typeof o.name === 'string' && (o.name.endsWith('_rng') || findFunction(o.name)?.rng)) {
+  if (o.kind === 'Call' && drawsRandom(ctx, o as unknown as CallExpr)) {
     if (guarded) sites.guarded++;
     else sites.straight++;
   }
@@ -80,10 +145,30 @@ function rngSites(node: unknown, guarded: boolean, sites: { straight: number; gu
     guarded ||
     ['If', 'For', 'ForEach', 'While', 'Ternary'].includes(o.kind as string) ||
     (o.kind === 'Binary' && (o.op === '&&' || o.op === '||'));
-  for (const key in o) if (!key.endsWith('pan')) rngSites(o[key], inner, sites);
+  for (const key in o) if (!key.endsWith('pan')) rngSites(ctx, o[key], inner, sites);
 }
 
-function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, reason?: string[]): boolean {
+function drawsRandom(ctx: Context, e: CallExpr): boolean {
+  const callee = ctx.typed.calls.get(e);
+  if (!callee) return false;
+  if (callee.kind === 'density') return callee.suffix === 'rng';
+  if (callee.kind === 'function') return callee.entry.rng === true || e.name.endsWith('_rng');
+  return callee.kind === 'user' && callee.def.name.endsWith('_rng');
+}
+
+/**
+ * One trace of the loop on `frame`: true when it vectorised, false when it
+ * gave up (all undone), or the lanes to trace again on (all undone) when a
+ * break on data ends some group of lanes early.
+ */
+function attempt(
+  ctx: Context,
+  frame: Frame,
+  s: ForStmt,
+  values: Float64Array,
+  reason?: string[],
+  truncated = false,
+): boolean | Int32Array {
   const saved = { lane: ctx.lane, attempt: ctx.attempt };
   const undo = new Attempt(ctx.target.length, frame, ctx.attempt);
   ctx.lane = frame;
@@ -96,7 +181,14 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
       ctx,
       new Variable(s.variable, INT, [frame.size], s.variableSpan, ctx.ops.constant(values, [frame.size]), true, frame),
     );
-    if (execute(ctx, s.body) !== 'next') giveUp('break or continue');
+    const flow = execute(ctx, s.body);
+    if (flow !== 'next' && !truncated) {
+      const keep = lanesBeforeBreak(flow, frame.toParent);
+      if (keep) {
+        undo.restore(ctx.target);
+        return keep;
+      }
+    }
     frame.log!.check();
     ctx.scopes.pop();
     ctx.lane = saved.lane;
@@ -105,8 +197,10 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
     undo.commit();
     return true;
   } catch (error) {
-    if (!(error instanceof NotVectorisable)) throw error;
-    reason?.push(error.message);
+    // With a break, a later lane may fail where sequential execution would have stopped first.
+    const late = error instanceof LangevinError && stops(s.body);
+    if (!(error instanceof NotVectorisable) && !late) throw error;
+    reason?.push(late ? 'an error in an iteration a break may skip' : (error as Error).message);
     undo.restore(ctx.target);
     return false;
   } finally {
@@ -117,8 +211,48 @@ function attempt(ctx: Context, frame: Frame, s: ForStmt, values: Float64Array, r
 }
 
 function executeAll(ctx: Context, body: Stmt[]): Flow {
-  for (const s of body) if (execute(ctx, s) !== 'next') return giveUp('break or continue');
-  return 'next';
+  let flow: Flow = 'next';
+  for (const s of body) {
+    if (flow === 'next') flow = execute(ctx, s);
+    else {
+      const going = running(flow);
+      if (going.length === 0) break;
+      flow = join(
+        flow,
+        going,
+        onLanes(ctx, going, () => execute(ctx, s)),
+      );
+    }
+  }
+  return flow;
+}
+
+/** The lanes of a flow still going. */
+function running(flow: Int8Array): Int32Array {
+  const out: number[] = [];
+  for (let l = 0; l < flow.length; l++) if (flow[l] === 0) out.push(l);
+  return Int32Array.from(out);
+}
+
+/** Run `body` on some lanes of the current frame (all: no sub-frame). */
+function onLanes<T>(ctx: Context, lanes: Int32Array, body: () => T): T {
+  return lanes.length === ctx.lane!.size ? body() : inFrame(ctx, lanes, body);
+}
+
+/** `into` (a whole frame's flow, or 'next') with the flow of the sub-frame `lanes` written in. */
+function join(into: Flow, lanes: Int32Array, sub: Flow, size = into === 'next' ? 0 : into.length): Flow {
+  if (sub === 'next') return into;
+  const out = into === 'next' ? new Int8Array(size) : into;
+  if (lanes.length === out.length && sub.length === out.length && into === 'next') return sub;
+  lanes.forEach((l, i) => {
+    if (sub[i]) out[l] = sub[i]!;
+  });
+  return out;
+}
+
+/** Every lane of the current frame leaves the same way. */
+function all(ctx: Context, how: number): Int8Array {
+  return new Int8Array(ctx.lane!.size).fill(how);
 }
 
 function execute(ctx: Context, s: Stmt): Flow {
@@ -141,15 +275,24 @@ function execute(ctx: Context, s: Stmt): Flow {
     case 'For':
       nestedFor(ctx, s);
       return 'next';
-    case 'While':
-      for (;;) {
-        const c = evaluateLaned(ctx, s.condition);
-        if (c.lane) giveUp('a while condition that depends on the iteration');
-        const k = constantScalar(c.val) ?? giveUp('while on parameters');
-        if (k === 0) break;
-        if (withScope(ctx, () => execute(ctx, s.body)) !== 'next') giveUp('break or continue');
+    case 'While': {
+      // Lanes that broke out sit out the later rounds.
+      let going: Int32Array = Int32Array.from({ length: ctx.lane!.size }, (_, l) => l);
+      for (let n = 0; going.length > 0; n++) {
+        if (n >= limits().iterations) giveUp('a long while loop');
+        const c = onLanes(ctx, going, () => {
+          const v = evaluateLaned(ctx, s.condition);
+          if (v.lane) giveUp('a while condition that depends on the iteration');
+          return constantScalar(v.val) ?? giveUp('while on parameters');
+        });
+        if (c === 0) break;
+        going = survivors(
+          going,
+          onLanes(ctx, going, () => withScope(ctx, () => execute(ctx, s.body))),
+        );
       }
       return 'next';
+    }
     case 'If': {
       const c = evaluateLaned(ctx, s.condition);
       if (!c.lane) {
@@ -159,15 +302,22 @@ function execute(ctx: Context, s: Stmt): Flow {
       }
       if (!c.val.constant) giveUp('if on parameters');
       const [yes, no] = partition(c.val.constant);
-      const run = (lanes: Int32Array, body: Stmt | undefined): void => {
-        if (!body || lanes.length === 0) return;
-        const flow = inFrame(ctx, lanes, () => withScope(ctx, () => execute(ctx, body)));
-        if (flow !== 'next') giveUp('break or continue');
+      const L = ctx.lane!.size;
+      const run = (into: Flow, lanes: Int32Array, body: Stmt | undefined): Flow => {
+        if (!body || lanes.length === 0) return into;
+        return join(
+          into,
+          lanes,
+          onLanes(ctx, lanes, () => withScope(ctx, () => execute(ctx, body))),
+          L,
+        );
       };
-      run(yes, s.then);
-      run(no, s.otherwise);
-      return 'next';
+      return run(run('next', yes, s.then), no, s.otherwise);
     }
+    case 'Break':
+      return all(ctx, BREAK);
+    case 'Continue':
+      return all(ctx, CONTINUE);
     case 'Block':
       return withScope(ctx, () => executeAll(ctx, s.body));
     case 'Print':
@@ -200,17 +350,25 @@ function nestedFor(ctx: Context, s: ForStmt): void {
     }
   }
   if (values.length === 0) return;
-  const frame = new Frame(values.length, ctx.lane, Int32Array.from(parents), new AccessLog());
-  if (attempt(ctx, frame, s, Float64Array.from(values))) return;
+  if (attemptLoop(ctx, s, Int32Array.from(parents), Float64Array.from(values))) return;
   if (lo.lane || hi.lane) giveUp('a ragged inner loop that cannot be vectorised');
-  // Unroll the inner loop; each of its iterations still runs for every lane.
-  for (let i = bound(lo, 0); i <= bound(hi, 0); i++) {
-    const flow = withScope(ctx, () => {
-      declare(ctx, new Variable(s.variable, INT, [], s.variableSpan, ctx.ops.constant(i), true));
-      return execute(ctx, s.body);
-    });
-    if (flow !== 'next') giveUp('break or continue');
+  // Unroll the inner loop; each of its iterations runs for every lane that has not broken out.
+  let going: Int32Array = Int32Array.from({ length: L }, (_, l) => l);
+  for (let i = bound(lo, 0); i <= bound(hi, 0) && going.length > 0; i++) {
+    const flow = onLanes(ctx, going, () =>
+      withScope(ctx, () => {
+        declare(ctx, new Variable(s.variable, INT, [], s.variableSpan, ctx.ops.constant(i), true));
+        return execute(ctx, s.body);
+      }),
+    );
+    going = survivors(going, flow);
   }
+}
+
+/** The lanes of `going` that did not break (their flow in `flow`, one per element of `going`). */
+function survivors(going: Int32Array, flow: Flow): Int32Array {
+  if (flow === 'next') return going;
+  return going.filter((_, i) => flow[i] !== BREAK);
 }
 
 // ---------------------------------------------------------------- declarations and assignment
@@ -245,7 +403,8 @@ function assign(ctx: Context, s: AssignStmt): void {
   if (s.op !== '=') {
     if (indices.length === 0 && (s.op === '+=' || s.op === '-=') && !v.owner && accumulate(ctx, v, s.op, value)) return;
     const current = read(ctx, v, indices, s);
-    value = binaryLaned(ctx, COMPOUND[s.op]!, current, value, s.span);
+    const type = ctx.typed.compound.get(s) ?? giveUp('an untyped compound assignment');
+    value = binaryLaned(ctx, COMPOUND[s.op]!, current, value, s.span, type);
   }
   write(ctx, v, indices, value);
 }
@@ -362,8 +521,11 @@ function total(ctx: Context, e: Expr): Val {
     return ops.binary(e.op === '+' ? 'add' : 'sub', l, r);
   }
   if (e.kind === 'Call') {
-    const m = /^(.+)_(lpdf|lpmf|lupdf|lupmf)$/.exec(e.name);
-    const dist = m ? findDistribution(m[1]!) : undefined;
+    const callee = ctx.typed.calls.get(e);
+    const dist =
+      callee?.kind === 'density' && ['lpdf', 'lpmf', 'lupdf', 'lupmf'].includes(callee.suffix)
+        ? callee.distribution
+        : undefined;
     if (dist && e.args.length > 0 && mentions(ctx, e).laned) {
       const args = e.args.map((a) => evaluateLaned(ctx, a));
       const [y, ...params] = densityArgs(ctx, dist, args) as [Val, ...Val[]];
@@ -376,7 +538,9 @@ function total(ctx: Context, e: Expr): Val {
 }
 
 function tilde(ctx: Context, s: TildeStmt): void {
-  const dist = findDistribution(s.distribution) ?? giveUp('unknown distribution');
+  const target = ctx.typed.tildes.get(s);
+  if (target?.kind !== 'density') giveUp('a user-defined density');
+  const dist = target.distribution;
   const ops = ctx.ops;
   const L = ctx.lane!.size;
   const m = mentions(ctx, s);

@@ -1,7 +1,7 @@
 /**
  * A generated corpus of loop programs (fast-check): random bodies built
  * from data indexing, group intercepts, locals, conditions on data, nested
- * loops, ~ and target += give the same log density and gradient
+ * loops, break and continue on data, ~ and target += give the same log density and gradient
  * vectorised and unrolled (to 1e-12), and their graphs do not grow with N.
  */
 import fc from 'fast-check';
@@ -56,6 +56,9 @@ const statement = fc.oneof(
   expr(true).map((e) => `b[n] ~ bernoulli_logit(${e});`),
   expr(true).map((e) => `if (x[n] > 0) target += -0.5 * square(${e});`),
   expr(true).map((e) => `for (k in 1:2) target += normal_lpdf(beta[k] | ${e}, 1);`),
+  fc.constantFrom('if (x[n] > 0.8) continue;', 'if (b[n] == 1 && y[n] < -0.9) break;'),
+  expr(true).map((e) => `for (k in 1:2) { if (k > g[n]) break; target += normal_lpdf(beta[k] | ${e}, 1); }`),
+  expr(true).map((e) => `if (g[n] == 2) { target += -square(${e}); continue; }`),
 );
 
 const body = fc
@@ -85,7 +88,7 @@ describe('random loop programs', () => {
           expect(Math.abs(grad[i]! - u.gradient[i]!) / Math.max(1, Math.abs(grad[i]!))).toBeLessThan(1e-12);
         expect(lowerSource(source, { data: data(60) }).graph.nodes.length).toBe(lowered.graph.nodes.length);
       }),
-      { numRuns: 15, seed: 20261203 },
+      { numRuns: 25, seed: 20261203 },
     );
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { compileSync, lowerSource } from '../../src/compile/compile.js';
 import type { ModelData } from '../../src/model/types.js';
 import { points } from './helpers.js';
+import { LangevinError } from '../../src/errors.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -124,6 +125,33 @@ const CASES: Array<{ name: string; loop: string; vector?: string; extra?: string
     vector: 'y ~ normal(alpha + x * beta, sigma);',
   },
   {
+    name: 'break on the loop index',
+    loop: 'for (n in 1:N) { if (n > 5) break; y[n] ~ normal(alpha, sigma); }',
+  },
+  {
+    name: 'break on data after the statement it guards',
+    loop: 'for (n in 1:N) { y[n] ~ normal(alpha + a[g[n]], sigma); if (c[n] == 4) break; }',
+  },
+  {
+    name: 'continue on data',
+    loop: 'for (n in 1:N) { if (yb[n] == 0) continue; y[n] ~ normal(alpha + a[g[n]], sigma); }',
+    vector: `for (n in 1:N) if (yb[n] == 1) y[n] ~ normal(alpha + a[g[n]], sigma);`,
+  },
+  {
+    name: 'break and continue in nested branches',
+    loop: `for (n in 1:N) { if (yb[n] == 1) { if (c[n] > 3) { target += -square(alpha); break; } continue; }
+              y[n] ~ normal(a[g[n]], sigma); }`,
+  },
+  {
+    name: 'break in an inner loop (ragged rows)',
+    loop: `for (n in 1:N) { real eta = alpha; for (k in 1:K) { if (k > len[n]) break; eta += x[n, k] * beta[k]; }
+              y[n] ~ normal(eta, sigma); }`,
+  },
+  {
+    name: 'continue in an inner loop',
+    loop: `for (n in 1:N) for (k in 1:K) { if (x[n, k] < 0) continue; target += normal_lpdf(x[n, k] | beta[k], sigma); }`,
+  },
+  {
     name: 'while on data and a loop with a uniform body',
     loop: 'int m = 0; while (m < 3) { m += 1; } for (n in 1:N) target += -0.5 * square(alpha - m);',
   },
@@ -232,7 +260,10 @@ describe('what must not be vectorised unrolls and stays correct', () => {
       'a running value read in the loop',
       'real acc = 0; for (n in 1:N) { acc += y[n]; target += -0.01 * square(acc - alpha); }',
     ],
-    ['break on data', 'for (n in 1:N) { if (n > 5) break; y[n] ~ normal(alpha, sigma); }'],
+    [
+      'break after a recurrence',
+      'vector[N] s; s[1] = alpha; for (n in 2:N) { s[n] = 0.5 * s[n - 1] + y[n]; if (c[n] == 4) break; } target += -square(s[1]);',
+    ],
   ];
   for (const [name, body] of cases) {
     test(name, () => {
@@ -246,6 +277,52 @@ describe('what must not be vectorised unrolls and stays correct', () => {
       expectClose(v.grad, u.grad);
     });
   }
+});
+
+describe('break and continue', () => {
+  test('a break on parameter values is a user error that names the line', () => {
+    const source = model('for (n in 1:N) { if (alpha > 0) break; y[n] ~ normal(alpha, sigma); }');
+    let error: unknown;
+    try {
+      lowerSource(source, { data: regressionData(10) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LangevinError);
+    const d = (error as LangevinError).diagnostics[0]!;
+    expect(d.message).toMatch(/^break or continue on parameter values is not supported/);
+    expect(d.span?.start.line).toBe(source.split('\n').findIndex((l) => l.includes('alpha > 0')) + 1);
+  });
+
+  test('an iteration after a break is never run, even when it would fail', () => {
+    // g[n] + 1 is out of range only after the first n with c[n] == 4.
+    const data = regressionData(30);
+    const c = data.c as number[];
+    const stop = c.indexOf(4);
+    expect(stop).toBeGreaterThan(0);
+    data.g = (data.g as number[]).map((_, n) => (n > stop ? 4 : 1));
+    const source = model('for (n in 1:N) { y[n] ~ normal(a[g[n] + 1], sigma); if (c[n] == 4) break; }');
+    const x = points(lowerSource(source, { data }).dim, 2);
+    expectClose(evaluateAt(source, data, x, 1, true).lp, evaluateAt(source, data, x, 1, false).lp);
+  });
+
+  test('generated quantities: draws after a break or continue match the unrolled loop', async () => {
+    const { deriveStream } = await import('../../src/random/index.js');
+    const source = `${DATA}${PARAMS}
+model { y ~ normal(alpha, sigma); }
+generated quantities {
+  array[N] real z = rep_array(0.0, N);
+  for (n in 1:N) { if (yb[n] == 0) continue; if (c[n] == 4) break; z[n] = normal_rng(alpha, sigma); }
+}
+`;
+    const data = regressionData(30);
+    const v = compileSync(source, { data, vectorise: true });
+    const u = compileSync(source, { data, vectorise: false });
+    const x = points(v.dim, 4);
+    expect(Array.from(v.generate(x, 1, deriveStream(3, 'gq')))).toEqual(
+      Array.from(u.generate(x, 1, deriveStream(3, 'gq'))),
+    );
+  });
 });
 
 describe('errors inside a vectorised loop', () => {

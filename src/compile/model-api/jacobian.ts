@@ -11,8 +11,14 @@ import { makeContext, sumTerms, type Prepared } from '../run.js';
 
 export function logJacobianEvaluator(prepared: Prepared): DensityEvaluator {
   const builder = new GraphBuilder();
-  const ctx = makeContext(builder, 'graph', 'parameters', prepared.file, [prepared.dataScope, new Map()], () =>
-    builder.noise(),
+  const ctx = makeContext(
+    builder,
+    'graph',
+    'parameters',
+    prepared.file,
+    prepared.typed,
+    [prepared.dataScope, new Map()],
+    () => builder.noise(),
   );
   // In graph mode bindParameters adds exactly the log-Jacobians to the target.
   bindParameters(ctx, prepared.layouts, (offset, size) => builder.param(offset, [size]));

@@ -17,8 +17,14 @@ import { flattenValue } from './stan-values.js';
 
 export function unconstrainValues(prepared: Prepared, values: ModelData, what = 'initial values'): Float64Array {
   const ops = new EagerOps();
-  const ctx = makeContext(ops, 'eager', 'parameters', prepared.file, [prepared.dataScope, new Map()], () =>
-    ops.constant(0),
+  const ctx = makeContext(
+    ops,
+    'eager',
+    'parameters',
+    prepared.file,
+    prepared.typed,
+    [prepared.dataScope, new Map()],
+    () => ops.constant(0),
   );
   const out = new Float64Array(prepared.dim);
   for (const layout of prepared.layouts) {

@@ -103,6 +103,8 @@ export const BINARY_OPS = [
   'multiply_log',
   'lmultiply',
   'fdim',
+  'gamma_p',
+  'gamma_q',
   // zero-derivative ops
   'lt',
   'le',
@@ -114,6 +116,10 @@ export const BINARY_OPS = [
   'logical_or',
 ] as const;
 export type BinaryOp = (typeof BINARY_OPS)[number];
+
+/** Elementwise ternary primitives (with scalar broadcasting). */
+export const TERNARY_OPS = ['inc_beta'] as const;
+export type TernaryOp = (typeof TERNARY_OPS)[number];
 
 /** Reductions over all elements of a value, returning a scalar. */
 export const REDUCE_OPS = ['sum', 'prod', 'max', 'min', 'log_sum_exp'] as const;
@@ -147,6 +153,8 @@ export interface Ops {
   unary(op: UnaryOp, x: Val): Val;
   binary(op: BinaryOp, a: Val, b: Val): Val;
   reduce(op: ReduceOp, x: Val): Val;
+  /** Elementwise op(a, b, c), broadcasting scalars. */
+  ternary(op: TernaryOp, a: Val, b: Val, c: Val): Val;
   /** Elementwise `cond ? a : b` (cond nonzero is true), broadcasting scalars. */
   select(cond: Val, a: Val, b: Val): Val;
 
@@ -182,7 +190,7 @@ export interface Ops {
  *  - 'param'     attrs.offset: first index into the unconstrained vector
  *                (a slice of length shapeSize(shape))
  *  - 'noise'     the reserved scalar `noise` (annealed sampler's σ, else 0)
- *  - 'unary' / 'binary' / 'reduce'   attrs.op: the primitive name
+ *  - 'unary' / 'binary' / 'ternary' / 'reduce'   attrs.op: the primitive name
  *  - 'select', 'matmul', 'transpose', 'cholesky', 'triangular_solve_lower',
  *    'concat', 'reshape', 'fill'
  *  - 'gather'    attrs.indices: Int32Array
@@ -195,6 +203,7 @@ export interface IRNode {
     | 'noise'
     | 'unary'
     | 'binary'
+    | 'ternary'
     | 'reduce'
     | 'select'
     | 'matmul'
@@ -205,7 +214,7 @@ export interface IRNode {
     | 'concat'
     | 'reshape'
     | 'fill';
-  op?: UnaryOp | BinaryOp | ReduceOp;
+  op?: UnaryOp | BinaryOp | TernaryOp | ReduceOp;
   inputs: number[];
   shape: Shape;
   value?: Float64Array;

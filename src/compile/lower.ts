@@ -51,6 +51,8 @@ export interface LoweredModel {
   constrainedDim: number;
   constrain(x: Float64Array, chains: number): Float64Array;
   generate(x: Float64Array, chains: number, rng: Rng): Float64Array;
+  /** Generated quantity → the statement that assigns it ("file:line:col"). */
+  generatedSources: ReadonlyMap<string, string>;
   /** Release the values tape. */
   dispose(): void;
   /** The prepared program (data, layouts), for debugging and tools. */
@@ -110,6 +112,7 @@ function lowerProgram(program: Program, data: ModelData, options: LowerOptions):
     constrainedDim,
     constrain: (x, chains) => generator.constrain(x, chains),
     generate: (x, chains, rng) => generator.generate(x, chains, rng),
+    generatedSources: generator.sources,
     dispose: () => generator.dispose(),
     prepared,
     loops,

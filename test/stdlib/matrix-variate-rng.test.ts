@@ -40,8 +40,7 @@ describe('matrix-variate rng', () => {
 
   // L_S = chol(S) for S = [[2, 0.3], [0.3, 1]]
   const LS = Float64Array.of(Math.sqrt(2), 0, 0.3 / Math.sqrt(2), Math.sqrt(1 - 0.045));
-  const outer = (l: Float64Array) =>
-    Float64Array.of(l[0]! ** 2, l[0]! * l[2]!, l[2]! * l[0]!, l[2]! ** 2 + l[3]! ** 2);
+  const outer = (l: Float64Array) => Float64Array.of(l[0]! ** 2, l[0]! * l[2]!, l[2]! * l[0]!, l[2]! ** 2 + l[3]! ** 2);
 
   it('wishart_cholesky draws lower factors whose products have mean nu·Sigma', () => {
     const nu = 5;

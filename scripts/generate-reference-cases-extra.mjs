@@ -247,6 +247,63 @@ for (const [w, nu, s] of [
     0.5 * trace(mul(s, inv(w)));
   add('inv_wishart', [w, nu, s], li, 'closed form (cofactor determinant and inverse, @stdlib gammaln)');
 }
+// Cholesky parameterisations: the full-matrix density at W = L_W·L_Wᵀ, S = L_S·L_Sᵀ, plus the
+// Jacobian of L ↦ L·Lᵀ, log 2^k + Σ_i (k − i + 1) log L_ii (Stan's functions reference).
+const chol = (m) => {
+  const n = m.length;
+  const l = m.map(() => new Array(n).fill(0));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = m[i][j];
+      for (let q = 0; q < j; q++) s -= l[i][q] * l[j][q];
+      l[i][j] = i === j ? Math.sqrt(s) : s / l[j][j];
+    }
+  return l;
+};
+const jacobian = (l) => l.length * Math.LN2 + sum(l.map((r, i) => (l.length - i) * Math.log(r[i])));
+for (const [w, nu, s] of [
+  [W, 4.5, S],
+  [W3, 5, S3],
+]) {
+  const k = w.length;
+  const lwish =
+    ((nu - k - 1) / 2) * Math.log(det(w)) -
+    0.5 * trace(mul(inv(s), w)) -
+    ((nu * k) / 2) * Math.LN2 -
+    (nu / 2) * Math.log(det(s)) -
+    lmgamma(k, nu / 2);
+  const linv =
+    (nu / 2) * Math.log(det(s)) -
+    ((nu * k) / 2) * Math.LN2 -
+    lmgamma(k, nu / 2) -
+    ((nu + k + 1) / 2) * Math.log(det(w)) -
+    0.5 * trace(mul(s, inv(w)));
+  const source = 'closed form at W = L_W·L_Wᵀ (cofactor determinant and inverse) plus the Jacobian of L ↦ L·Lᵀ';
+  add('wishart_cholesky', [chol(w), nu, chol(s)], lwish + jacobian(chol(w)), source);
+  add('inv_wishart_cholesky', [chol(w), nu, chol(s)], linv + jacobian(chol(w)), source);
+}
+// multi_student_t_cholesky: the multivariate t with Sigma = L·Lᵀ (cofactor inverse and determinant)
+for (const [y, nu, mu, sigma] of [
+  [[1, 0, 1], 4.5, [0.5, -1, 2], S3],
+  [[0.3, -0.2], 2.5, [0, 0.4], S],
+]) {
+  const n = y.length;
+  const r = y.map((v, i) => v - mu[i]);
+  const si = inv(sigma);
+  const q = sum(r.map((ri, i) => ri * sum(r.map((rj, j) => si[i][j] * rj))));
+  const lp =
+    gammaln((nu + n) / 2) -
+    gammaln(nu / 2) -
+    (n / 2) * Math.log(nu * Math.PI) -
+    0.5 * Math.log(det(sigma)) -
+    ((nu + n) / 2) * Math.log1p(q / nu);
+  add(
+    'multi_student_t_cholesky',
+    [y, nu, mu, chol(sigma)],
+    lp,
+    'closed form at Sigma = L·Lᵀ (cofactor inverse and determinant, @stdlib gammaln)',
+  );
+}
 add('wishart', [W, 0.5, S], -Infinity, 'nu <= k - 1: -Infinity by convention (Stan raises an error)');
 
 const body = Object.entries(cases)

@@ -379,6 +379,12 @@ export const ERROR_CODES: readonly CodeEntry[] = [
     match: [/^interrupted/],
   },
   { code: 'W110', title: 'thinning leaves few draws', fix: 'Use a smaller --thin or more --draws.', match: [/--thin/] },
+  {
+    code: 'W111',
+    title: 'generated quantity NaN at finite parameters',
+    fix: 'The statement named (file:line:col) computes NaN or ±Inf from finite parameters: fix its arithmetic.',
+    match: [/^Generated quantity .* is not finite/],
+  },
   { code: 'W199', title: 'other warning', fix: 'Read the warning text; it says what to change.', match: [/.*/] },
 
   // ------------------------------------------------------------ fallback

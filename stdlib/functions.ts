@@ -11,6 +11,7 @@ import { linalgFunctions } from './functions/linalg.js';
 import { sortingFunctions } from './functions/sorting.js';
 import { matrixAlgebraFunctions } from './functions/matrix-algebra.js';
 import { hmmFunctions } from './functions/hmm.js';
+import { decompositionFunctions } from './functions/decompositions.js';
 
 /** The functions by topic, in the order the docs list them. */
 export const functionGroups: Array<{ title: string; entries: FunctionEntry[] }> = [
@@ -20,6 +21,10 @@ export const functionGroups: Array<{ title: string; entries: FunctionEntry[] }> 
   {
     title: 'Linear algebra and Gaussian-process covariances',
     entries: [...linalgFunctions, ...matrixAlgebraFunctions],
+  },
+  {
+    title: 'Decompositions (eigen- and singular values: values known before sampling only)',
+    entries: decompositionFunctions,
   },
   { title: 'Hidden Markov models', entries: hmmFunctions },
   { title: 'Sorting and ranking (values known before sampling)', entries: sortingFunctions },

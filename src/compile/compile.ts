@@ -161,6 +161,7 @@ class CompiledModel implements StanModel {
   readonly readsNoise: boolean;
   readonly parameters: ParameterInfo[];
   readonly outputNames: string[];
+  readonly generatedSources: ReadonlyMap<string, string>;
   readonly constrainedDim: number;
   /** BridgeStan's jacobian and propto flags (src/model/density-flags.ts). */
   private readonly flags: DensityFlags;
@@ -177,6 +178,7 @@ class CompiledModel implements StanModel {
     this.readsNoise = lowered.readsNoise;
     this.parameters = lowered.parameters;
     this.outputNames = lowered.outputNames;
+    this.generatedSources = lowered.generatedSources;
     this.constrainedDim = lowered.constrainedDim;
     this.flags = new DensityFlags(lowered.prepared, lowered.droppedConstant);
   }

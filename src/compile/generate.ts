@@ -6,7 +6,7 @@
  * values as constants. Output is in CmdStan's order: variables in
  * declaration order, each column-major.
  */
-import { findBlock } from '../language/ast.js';
+import { findBlock, type Program, type Span, type Stmt } from '../language/ast.js';
 import type { DensityGraph, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import type { GraphBuilder } from '../ir/graph.js';
@@ -32,6 +32,47 @@ export function valuesGraph(builder: GraphBuilder, dim: number, values: Val[]): 
   return { graph: builder.finish(output, { dim: dim + width }), width };
 }
 
+/**
+ * Where each generated quantity gets its value: the last statement in the
+ * block (in source order) that assigns it, or its declaration's initialiser,
+ * as "file:line:col". A generated quantity that is NaN while every parameter
+ * is finite is the model's arithmetic, and the warning names this statement
+ * instead of the sampler. Names assigned nowhere (a bare declaration) are
+ * left out.
+ */
+export function generatedSources(program: Program, file: string, names: readonly string[]): Map<string, string> {
+  const wanted = new Set(names);
+  const spans = new Map<string, Span>();
+  const visit = (stmt: Stmt): void => {
+    switch (stmt.kind) {
+      case 'VarDecl':
+        if (stmt.init && wanted.has(stmt.name)) spans.set(stmt.name, stmt.span);
+        return;
+      case 'Assign':
+        if (wanted.has(stmt.name)) spans.set(stmt.name, stmt.span);
+        return;
+      case 'For':
+      case 'ForEach':
+      case 'While':
+        visit(stmt.body);
+        return;
+      case 'If':
+        visit(stmt.then);
+        if (stmt.otherwise) visit(stmt.otherwise);
+        return;
+      case 'Block':
+        stmt.body.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  findBlock(program, 'generated quantities')?.body.forEach(visit);
+  const out = new Map<string, string>();
+  for (const [name, span] of spans) out.set(name, `${file}:${span.start.line}:${span.start.column}`);
+  return out;
+}
+
 interface Slot {
   name: string;
   shape: number[];
@@ -49,6 +90,8 @@ export class Generator {
   readonly constrainedDim: number;
   readonly outputDim: number;
   private readonly hasGenerated: boolean;
+  /** Generated quantity → the statement that assigns it ("file:line:col"). */
+  readonly sources: Map<string, string>;
 
   constructor(
     private readonly prepared: Prepared,
@@ -72,6 +115,11 @@ export class Generator {
     this.generatedSlots = prepared.generated.map((t) => slot(t.decl.name, t.concrete.shape));
     this.outputDim = width + offset;
     this.hasGenerated = findBlock(prepared.program, 'generated quantities') !== undefined;
+    this.sources = generatedSources(
+      prepared.program,
+      prepared.file,
+      prepared.generated.map((t) => t.decl.name),
+    );
   }
 
   /** chains × width row-major values of the parameters and transformed parameters. */

@@ -6,7 +6,7 @@
  * per-element log densities.
  */
 import type { Expr, Index, Span } from '../language/ast.js';
-import type { BinaryOp, Ops, ReduceOp, Shape, UnaryOp, Val } from '../ir/ops.js';
+import type { BinaryOp, Ops, ReduceOp, Shape, TernaryOp, UnaryOp, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import type { StanType } from '../check/types.js';
 import { lookup, userError, type Context, type Value, type Variable } from './context.js';
@@ -272,6 +272,9 @@ export class ElementOps implements Ops {
   }
   binary(op: BinaryOp, a: Val, b: Val): Val {
     return this.base.binary(op, a, b);
+  }
+  ternary(op: TernaryOp, a: Val, b: Val, c: Val): Val {
+    return this.base.ternary(op, a, b, c);
   }
   reduce(op: ReduceOp, x: Val): Val {
     return op === 'sum' ? x : this.base.reduce(op, x);

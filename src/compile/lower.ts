@@ -52,6 +52,8 @@ export interface LoweredModel {
   constrainedDim: number;
   constrain(x: Float64Array, chains: number): Float64Array;
   generate(x: Float64Array, chains: number, rng: Rng): Float64Array;
+  /** Generated quantity → the statement that assigns it ("file:line:col"). */
+  generatedSources: ReadonlyMap<string, string>;
   /** Release the values tape. */
   dispose(): void;
   /** The prepared program (data, layouts), for debugging and tools. */
@@ -121,6 +123,7 @@ function lowerProgram(checked: CheckedProgram, data: ModelData, options: LowerOp
     constrainedDim,
     constrain: (x, chains) => generator.constrain(x, chains),
     generate: (x, chains, rng) => generator.generate(x, chains, rng),
+    generatedSources: generator.sources,
     dispose: () => generator.dispose(),
     prepared,
     loops,

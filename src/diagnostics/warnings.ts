@@ -21,6 +21,51 @@ export interface UnconstrainedDraws {
   inverseMetric?: ReadonlyArray<ArrayLike<number> | undefined>;
 }
 
+/**
+ * A generated quantity that is not finite in draws whose parameters and
+ * transformed parameters are all finite: the model's arithmetic, not the
+ * sampler. `location` is the statement that assigns it ("file:line:col").
+ */
+export interface GeneratedFault {
+  name: string;
+  location: string;
+  /** Draws (over all chains) with the fault, and the draws looked at. */
+  draws: number;
+  total: number;
+}
+
+/**
+ * The generated quantities that are non-finite where every other output of
+ * the same draw is finite, from the draws × names outputs (all chains
+ * stacked) and the statement assigning each generated quantity.
+ */
+export function findGeneratedFaults(
+  outputs: Float64Array,
+  names: readonly string[],
+  sources: ReadonlyMap<string, string>,
+): GeneratedFault[] {
+  const P = names.length;
+  if (P === 0 || sources.size === 0) return [];
+  const base = names.map((n) => n.split('[')[0]!);
+  const generated = base.map((b) => sources.has(b));
+  const rows = Math.floor(outputs.length / P);
+  const counts = new Map<string, number>();
+  for (let r = 0; r < rows; r++) {
+    let inputsFinite = true;
+    for (let j = 0; j < P && inputsFinite; j++)
+      if (!generated[j] && !Number.isFinite(outputs[r * P + j]!)) inputsFinite = false;
+    if (!inputsFinite) continue;
+    const seen = new Set<string>();
+    for (let j = 0; j < P; j++) {
+      if (generated[j] && !Number.isFinite(outputs[r * P + j]!) && !seen.has(base[j]!)) {
+        seen.add(base[j]!);
+        counts.set(base[j]!, (counts.get(base[j]!) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].map(([name, draws]) => ({ name, location: sources.get(name)!, draws, total: rows }));
+}
+
 export interface WarningInput {
   sampler: string;
   /** What a divergence is for this sampler (default: a non-finite density or gradient). */
@@ -35,6 +80,8 @@ export interface WarningInput {
   beta?: number;
   /** Thinning of the kept draws (default 1). */
   thin?: number;
+  /** Generated quantities that are NaN at finite parameters (findGeneratedFaults). */
+  generatedFaults?: readonly GeneratedFault[];
 }
 
 /** Thresholds, exported for the docs and tests. */
@@ -82,7 +129,17 @@ export function collectWarnings(input: WarningInput): string[] {
   const warnings: string[] = [];
   const { parameters, chainInfo, sampler, chains } = input;
 
-  const nonFinite = parameters.filter((p) => p.mean === null).map((p) => p.name);
+  // A generated quantity that is NaN where the parameters are finite is the model's arithmetic:
+  // name the statement, and keep it out of the sampler's warning.
+  const faults = input.generatedFaults ?? [];
+  const faulty = new Set(faults.map((f) => f.name));
+  for (const f of faults) {
+    const where = f.draws === f.total ? `in every draw` : `in ${f.draws} of ${f.total} draws`;
+    warnings.push(
+      `Generated quantity ${f.name} is not finite (NaN or infinite) ${where} although every parameter is finite: the statement at ${f.location} computes it, so check its arithmetic (log of a negative number, 0/0, an argument out of range); the sampler is not at fault.`,
+    );
+  }
+  const nonFinite = parameters.filter((p) => p.mean === null && !faulty.has(p.name.split('[')[0]!)).map((p) => p.name);
   if (nonFinite.length > 0)
     warnings.push(
       `Non-finite draws (NaN or infinite) in ${listNames(nonFinite)}: the sampler diverged or a quantity overflowed; reduce the step size or check the model.`,

@@ -6,7 +6,7 @@
  * metrics (mode fractions, basin occupancy).
  */
 import { summarize } from '../diagnostics/summary.js';
-import { collectWarnings } from '../diagnostics/warnings.js';
+import { collectWarnings, findGeneratedFaults } from '../diagnostics/warnings.js';
 import type { ChainInfoSummary, SummaryJson } from '../io/summary-json.js';
 import type { LangevinModel } from '../model/types.js';
 import { createRng } from '../random/streams.js';
@@ -164,6 +164,9 @@ export function fitFromDraws(
       chainInfo: chainInfo,
       beta: result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1,
       thin: result.thin,
+      generatedFaults: model.generatedSources
+        ? findGeneratedFaults(outputs, model.outputNames, model.generatedSources)
+        : undefined,
       unconstrained: {
         names: model.unconstrainedNames,
         draws: result.draws,

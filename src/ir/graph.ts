@@ -10,6 +10,7 @@ import { nodeStep } from '../math/node-step.js';
 import {
   BINARY_OPS,
   REDUCE_OPS,
+  TERNARY_OPS,
   UNARY_OPS,
   shapeSize,
   type BinaryOp,
@@ -19,6 +20,7 @@ import {
   type Ops,
   type ReduceOp,
   type Shape,
+  type TernaryOp,
   type UnaryOp,
   type Val,
 } from './ops.js';
@@ -26,6 +28,7 @@ import {
 const UNARY = new Set<string>(UNARY_OPS);
 const BINARY = new Set<string>(BINARY_OPS);
 const REDUCE = new Set<string>(REDUCE_OPS);
+const TERNARY = new Set<string>(TERNARY_OPS);
 
 /** Omit over each member of a union (plain Omit merges the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -111,6 +114,15 @@ export class GraphBuilder implements Ops {
     this.check(op, b);
     const shape = broadcastShape(op, [a.shape, b.shape]);
     return this.make({ kind: 'binary', op, shape }, [a, b]);
+  }
+
+  ternary(op: TernaryOp, a: Val, b: Val, c: Val): Val {
+    if (!TERNARY.has(op)) fail('ternary', `unknown op '${op}'`);
+    this.check(op, a);
+    this.check(op, b);
+    this.check(op, c);
+    const shape = broadcastShape(op, [a.shape, b.shape, c.shape]);
+    return this.make({ kind: 'ternary', op, shape }, [a, b, c]);
   }
 
   reduce(op: ReduceOp, x: Val): Val {

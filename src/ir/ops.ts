@@ -104,6 +104,8 @@ export const BINARY_OPS = [
   'multiply_log',
   'lmultiply',
   'fdim',
+  'gamma_p',
+  'gamma_q',
   // zero-derivative ops
   'lt',
   'le',
@@ -115,6 +117,10 @@ export const BINARY_OPS = [
   'logical_or',
 ] as const;
 export type BinaryOp = (typeof BINARY_OPS)[number];
+
+/** Elementwise ternary primitives (with scalar broadcasting). */
+export const TERNARY_OPS = ['inc_beta'] as const;
+export type TernaryOp = (typeof TERNARY_OPS)[number];
 
 /** Reductions over all elements of a value, returning a scalar. */
 export const REDUCE_OPS = ['sum', 'prod', 'max', 'min', 'log_sum_exp'] as const;
@@ -148,6 +154,8 @@ export interface Ops {
   unary(op: UnaryOp, x: Val): Val;
   binary(op: BinaryOp, a: Val, b: Val): Val;
   reduce(op: ReduceOp, x: Val): Val;
+  /** Elementwise op(a, b, c), broadcasting scalars. */
+  ternary(op: TernaryOp, a: Val, b: Val, c: Val): Val;
   /** Elementwise `cond ? a : b` (cond nonzero is true), broadcasting scalars. */
   select(cond: Val, a: Val, b: Val): Val;
 
@@ -183,7 +191,7 @@ export interface Ops {
  *  - 'param'     offset: first index into the unconstrained vector
  *                (a slice of length shapeSize(shape))
  *  - 'noise'     the reserved scalar `noise` (annealed sampler's σ, else 0)
- *  - 'unary' / 'binary' / 'reduce'   op: the primitive name
+ *  - 'unary' / 'binary' / 'ternary' / 'reduce'   op: the primitive name
  *  - 'gather'    indices: Int32Array (flat positions into the input)
  *  - 'select', 'matmul', 'transpose', 'cholesky', 'triangular_solve_lower',
  *    'concat', 'reshape', 'fill': inputs and shape only
@@ -215,6 +223,10 @@ export interface BinaryNode extends NodeBase {
   kind: 'binary';
   op: BinaryOp;
 }
+export interface TernaryNode extends NodeBase {
+  kind: 'ternary';
+  op: TernaryOp;
+}
 export interface ReduceNode extends NodeBase {
   kind: 'reduce';
   op: ReduceOp;
@@ -230,7 +242,15 @@ export interface PlainNode extends NodeBase {
   kind: PlainKind;
 }
 
-export type IRNode = ConstantNode | ParamNode | UnaryNode | BinaryNode | ReduceNode | GatherNode | PlainNode;
+export type IRNode =
+  | ConstantNode
+  | ParamNode
+  | UnaryNode
+  | BinaryNode
+  | TernaryNode
+  | ReduceNode
+  | GatherNode
+  | PlainNode;
 export type NodeKind = IRNode['kind'];
 /** A node before it has an id (what `GraphBuilder` builds nodes from), kind by kind. */
 export type NodeSpec = IRNode extends infer N ? (N extends IRNode ? Omit<N, 'id'> : never) : never;
@@ -242,6 +262,7 @@ const KINDS: Record<NodeKind, true> = {
   noise: true,
   unary: true,
   binary: true,
+  ternary: true,
   reduce: true,
   select: true,
   matmul: true,

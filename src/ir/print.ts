@@ -38,6 +38,7 @@ function nodeText(node: IRNode): string {
       return `${head} noise : []`;
     case 'unary':
     case 'binary':
+    case 'ternary':
     case 'reduce':
       return `${head} ${node.kind} ${node.op} ${args} : ${shapeText(node.shape)}`;
     case 'gather': {

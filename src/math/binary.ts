@@ -5,6 +5,7 @@
  * Used by the f64 tape and by constant folding.
  */
 import type { BinaryOp } from '../ir/ops.js';
+import { incGamma } from './incomplete.js';
 import * as S from './special.js';
 
 export interface BinaryKernel {
@@ -62,6 +63,16 @@ export const BINARY_KERNELS: Record<BinaryOp, BinaryKernel> = {
     f: (a, b) => (a > b ? a - b : a <= b ? 0 : NaN),
     da: (a, b) => (a > b ? 1 : 0),
     db: (a, b) => (a > b ? -1 : 0),
+  },
+  gamma_p: {
+    f: (a, x) => incGamma(a, x).p,
+    da: (a, x) => incGamma(a, x).dpda,
+    db: (a, x) => incGamma(a, x).dpdx,
+  },
+  gamma_q: {
+    f: (a, x) => incGamma(a, x).q,
+    da: (a, x) => -incGamma(a, x).dpda,
+    db: (a, x) => -incGamma(a, x).dpdx,
   },
   lt: { f: (a, b) => bool(a < b) },
   le: { f: (a, b) => bool(a <= b) },

@@ -8,7 +8,7 @@
  * handles them: they are data, inputs or aliases).
  */
 import { InternalError } from '../errors.js';
-import type { BinaryOp, IRNode, ReduceOp, UnaryOp } from '../ir/ops.js';
+import type { BinaryOp, IRNode, ReduceOp, TernaryOp, UnaryOp } from '../ir/ops.js';
 import { shapeSize, type Shape } from './shape.js';
 import { BINARY_KERNELS } from './binary.js';
 import * as linalg from './linalg.js';
@@ -21,6 +21,7 @@ import {
 } from './loops.js';
 import { REDUCE_KERNELS } from './reduce.js';
 import * as structural from './structural.js';
+import { TERNARY_KERNELS, ternaryBackward, ternaryForward } from './ternary.js';
 import { UNARY_KERNELS } from './unary.js';
 
 export interface StepInput {
@@ -93,6 +94,18 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
           const g = gOut as Float64Array;
           step.backward = (c0, c1) => bwd(a.value, b.value, out, g, a.grad, b.grad, c0, c1, n);
         }
+      }
+      return step;
+    }
+    case 'ternary': {
+      const kernel = TERNARY_KERNELS[node.op as TernaryOp];
+      if (!kernel) throw new InternalError(`f64: unknown ternary op '${node.op}'`);
+      const ops = inputs.map((x) => strided(x, n));
+      const step: NodeStep = { forward: (c0, c1) => ternaryForward(kernel, ops, out, c0, c1, n) };
+      if (needs) {
+        const g = gOut as Float64Array;
+        const grads = inputs.map((x) => x.grad);
+        step.backward = (c0, c1) => ternaryBackward(kernel, ops, out, g, grads, c0, c1, n);
       }
       return step;
     }

@@ -106,6 +106,11 @@ export interface LangevinModel extends Potential {
    * generated quantities (which may draw from `rng`) for each position.
    */
   generate(x: Float64Array, chains: number, rng: Rng): Float64Array;
+  /**
+   * Generated quantity → "file:line:col" of the statement that assigns it,
+   * so a NaN generated quantity is reported as the model's (Stan models only).
+   */
+  readonly generatedSources?: ReadonlyMap<string, string>;
   /** Release backend resources (tfjs tensors); the model is unusable afterwards. */
   dispose(): void;
 }

@@ -12,6 +12,25 @@ import { betaVariate, gammaVariate } from './samplers.js';
 
 const z = (b: Build, y: Val, mu: Val, sigma: Val): Val => b.div(b.sub(y, mu), sigma);
 
+/** The regularised incomplete beta I_x(a, b) (a ternary primitive with gradients in a, b and x). */
+const incBeta = (b: Build, a: Val, c: Val, x: Val): Val => b.ops.ternary('inc_beta', a, c, x);
+
+/**
+ * Student's t CDF and CCDF on the scale t = (y − mu)/sigma: the tail
+ * P(T < −|t|) = I_{ν/(ν+t²)}(ν/2, 1/2)/2 and the body 1 − tail, the latter
+ * as (1 + I_{t²/(ν+t²)}(1/2, ν/2))/2 so neither loses digits to 1 − x.
+ */
+function studentTails(b: Build, y: Val, nu: Val, mu: Val, sigma: Val): { lower: Val; upper: Val } {
+  const t = z(b, y, mu, sigma);
+  const t2 = b.square(t);
+  const denom = b.add(nu, t2);
+  const half = b.mul(0.5, nu);
+  const tail = b.mul(0.5, incBeta(b, half, b.k(0.5), b.div(nu, denom)));
+  const body = b.mul(0.5, b.add(1, incBeta(b, b.k(0.5), half, b.div(t2, denom))));
+  const negative = b.lt(t, 0);
+  return { lower: b.select(negative, tail, body), upper: b.select(negative, body, tail) };
+}
+
 export const normal = univariate({
   name: 'normal',
   support: 'real',
@@ -50,6 +69,8 @@ export const studentT = univariate({
       b.mul(b.neg(b.add(half, 0.5)), b.log1p(b.div(b.square(z(b, y, mu!, sigma!)), nu!))),
     );
   },
+  logCdf: (b, y, [nu, mu, sigma]) => b.log(studentTails(b, y, nu!, mu!, sigma!).lower),
+  logCcdf: (b, y, [nu, mu, sigma]) => b.log(studentTails(b, y, nu!, mu!, sigma!).upper),
   sample: (rng, [nu, mu, sigma]) => mu! + (sigma! * rng.normal()) / Math.sqrt(gammaVariate(rng, nu! / 2, nu! / 2)),
   doc: "Student's t with nu > 0 degrees of freedom, location mu, scale sigma > 0.",
 });
@@ -146,6 +167,8 @@ export const gamma = univariate({
       b.b('multiply_log', b.sub(alpha!, 1), y),
       b.neg(b.mul(beta!, y)),
     ),
+  logCdf: (b, y, [alpha, beta]) => b.log(b.b('gamma_p', alpha!, b.mul(beta!, b.b('fmax', y, 0)))),
+  logCcdf: (b, y, [alpha, beta]) => b.log(b.b('gamma_q', alpha!, b.mul(beta!, b.b('fmax', y, 0)))),
   sample: (rng, [alpha, beta]) => gammaVariate(rng, alpha!, beta!),
   doc: 'Gamma with shape alpha > 0 and rate beta > 0, y >= 0.',
 });
@@ -161,6 +184,9 @@ export const invGamma = univariate({
       b.mul(b.neg(b.add(alpha!, 1)), b.log(y)),
       b.neg(b.div(beta!, y)),
     ),
+  // P(Y ≤ y) = P(1/Y ≥ 1/y) = Q(alpha, beta/y)
+  logCdf: (b, y, [alpha, beta]) => b.log(b.b('gamma_q', alpha!, b.div(beta!, b.b('fmax', y, 0)))),
+  logCcdf: (b, y, [alpha, beta]) => b.log(b.b('gamma_p', alpha!, b.div(beta!, b.b('fmax', y, 0)))),
   sample: (rng, [alpha, beta]) => 1 / gammaVariate(rng, alpha!, beta!),
   doc: 'Inverse gamma with shape alpha > 0 and scale beta > 0, y > 0.',
 });
@@ -175,6 +201,8 @@ export const beta = univariate({
       b.b('multiply_log', b.sub(alpha!, 1), y),
       b.b('multiply_log', b.sub(beta!, 1), b.sub(1, y)),
     ),
+  logCdf: (b, y, [alpha, beta]) => b.log(incBeta(b, alpha!, beta!, b.b('fmin', b.b('fmax', y, 0), 1))),
+  logCcdf: (b, y, [alpha, beta]) => b.log(incBeta(b, beta!, alpha!, b.sub(1, b.b('fmin', b.b('fmax', y, 0), 1)))),
   sample: (rng, [alpha, beta]) => betaVariate(rng, alpha!, beta!),
   doc: 'Beta with shapes alpha > 0, beta > 0, 0 <= y <= 1.',
 });
@@ -205,6 +233,8 @@ export const chiSquare = univariate({
     const half = b.mul(0.5, nu!);
     return b.plus(b.mul(half, -LOG_2), b.neg(b.lgamma(half)), b.b('multiply_log', b.sub(half, 1), y), b.mul(-0.5, y));
   },
+  logCdf: (b, y, [nu]) => b.log(b.b('gamma_p', b.mul(0.5, nu!), b.mul(0.5, b.b('fmax', y, 0)))),
+  logCcdf: (b, y, [nu]) => b.log(b.b('gamma_q', b.mul(0.5, nu!), b.mul(0.5, b.b('fmax', y, 0)))),
   sample: (rng, [nu]) => gammaVariate(rng, nu! / 2, 0.5),
   doc: 'Chi-square with nu > 0 degrees of freedom, y >= 0.',
 });

@@ -5,6 +5,9 @@
  *   multi_normal_prec(y | mu, Ω)  = ½log|Ω| − ½(y−mu)ᵀΩ(y−mu) − (n/2)log 2π
  *   wishart(W | nu, S)     = ((nu−k−1)/2)log|W| − ½tr(S⁻¹W) − (nu k/2)log 2 − (nu/2)log|S| − lmgamma_k(nu/2)
  *   inv_wishart(W | nu, S) = (nu/2)log|S| − (nu k/2)log 2 − lmgamma_k(nu/2) − ((nu+k+1)/2)log|W| − ½tr(S W⁻¹)
+ * and their Cholesky parameterisations (Stan 2.30): the density of the factor
+ * L_W of W = L_W·L_Wᵀ given the factor L_S of the scale, which adds the
+ * Jacobian of L ↦ L·Lᵀ, log 2^k + Σ_i (k − i + 1) log L_ii (i = 1..k).
  */
 import { LangevinError } from '../../src/errors.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
@@ -167,4 +170,124 @@ export const invWishart: DistributionEntry = {
   doc: 'Inverse Wishart over k×k covariance matrices with nu > k − 1 degrees of freedom and scale Sigma.',
 };
 
-export const matrixVariateDistributions: DistributionEntry[] = [multiNormalPrec, wishart, invWishart];
+/** ‖L⁻¹·B‖²_F = tr((L·Lᵀ)⁻¹·B·Bᵀ) for lower-triangular L. */
+function squaredSolveNorm(ops: Ops, l: Val, bm: Val): Val {
+  return ops.reduce('sum', ops.unary('square', ops.triangularSolveLower(l, bm)));
+}
+
+function choleskySides(name: string, lw: Val, ls: Val): number {
+  const k = sideOf(name, lw);
+  if (sideOf(name, ls) !== k) throw new LangevinError(`${name}: a ${k}x${k} factor needs a ${k}x${k} scale factor`);
+  return k;
+}
+
+/** Lower Cholesky factor of a draw of the full matrix. */
+function factorOf(w: Float64Array, k: number): Float64Array {
+  return choleskyLower(w, k);
+}
+
+function fromFactor(l: Float64Array, k: number): Float64Array {
+  const w = new Float64Array(k * k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let q = 0; q < k; q++) s += l[i * k + q]! * l[j * k + q]!;
+      w[i * k + j] = s;
+    }
+  return w;
+}
+
+export const wishartCholesky: DistributionEntry = {
+  name: 'wishart_cholesky',
+  discrete: false,
+  variate: 'matrix',
+  support: 'cholesky factor of a covariance matrix',
+  params: [
+    { name: 'nu', type: 'real', constraint: 'positive' },
+    { name: 'L_S', type: 'matrix', constraint: 'cholesky' },
+  ],
+  logDensity(ops, lw, [nu, ls]) {
+    const b = new Build(ops);
+    const k = choleskySides('wishart_cholesky', lw, ls!);
+    // log|W| = 2 Σ log LW_ii; with the Jacobian the log LW_ii weights are nu − i (i = 1..k)
+    const lp = b.plus(
+      k * Math.LN2,
+      b.sum(
+        b.mul(
+          b.sub(
+            nu!,
+            b.ops.constant(
+              Float64Array.from({ length: k }, (_, i) => i + 1),
+              [k],
+            ),
+          ),
+          b.log(diagonalOf(ops, lw)),
+        ),
+      ),
+      b.mul(-0.5, squaredSolveNorm(ops, ls!, lw)),
+      b.mul(nu!, -0.5 * k * Math.LN2),
+      b.mul(b.neg(nu!), b.sum(b.log(diagonalOf(ops, ls!)))),
+      b.neg(lmgamma(b, k, b.mul(0.5, nu!))),
+    );
+    return b.unless(b.le(nu!, k - 1), -Infinity, lp);
+  },
+  rng(rng, [nu, ls], shapes) {
+    const k = shapes[1]![0]!;
+    return factorOf(wishartVariate(rng, nu as number, fromFactor(ls as Float64Array, k), k), k);
+  },
+  cases: extraReferenceCases.wishart_cholesky ?? [],
+  doc: 'Wishart over the Cholesky factor L_W of a k×k covariance matrix, nu > k − 1, given the Cholesky factor L_S of the scale.',
+};
+
+export const invWishartCholesky: DistributionEntry = {
+  name: 'inv_wishart_cholesky',
+  discrete: false,
+  variate: 'matrix',
+  support: 'cholesky factor of a covariance matrix',
+  params: [
+    { name: 'nu', type: 'real', constraint: 'positive' },
+    { name: 'L_S', type: 'matrix', constraint: 'cholesky' },
+  ],
+  logDensity(ops, lw, [nu, ls]) {
+    const b = new Build(ops);
+    const k = choleskySides('inv_wishart_cholesky', lw, ls!);
+    // −((nu + k + 1)/2)·2 Σ log LW_ii plus the Jacobian's (k − i + 1) log LW_ii: weights −(nu + i) (i = 1..k)
+    const lp = b.plus(
+      k * Math.LN2,
+      b.neg(
+        b.sum(
+          b.mul(
+            b.add(
+              nu!,
+              b.ops.constant(
+                Float64Array.from({ length: k }, (_, i) => i + 1),
+                [k],
+              ),
+            ),
+            b.log(diagonalOf(ops, lw)),
+          ),
+        ),
+      ),
+      b.mul(-0.5, squaredSolveNorm(ops, lw, ls!)),
+      b.mul(nu!, -0.5 * k * Math.LN2),
+      b.mul(nu!, b.sum(b.log(diagonalOf(ops, ls!)))),
+      b.neg(lmgamma(b, k, b.mul(0.5, nu!))),
+    );
+    return b.unless(b.le(nu!, k - 1), -Infinity, lp);
+  },
+  rng(rng, [nu, ls], shapes) {
+    const k = shapes[1]![0]!;
+    const inverseScale = gaussJordan(fromFactor(ls as Float64Array, k), k).inverse;
+    return factorOf(gaussJordan(wishartVariate(rng, nu as number, inverseScale, k), k).inverse, k);
+  },
+  cases: extraReferenceCases.inv_wishart_cholesky ?? [],
+  doc: 'Inverse Wishart over the Cholesky factor L_W of a k×k covariance matrix, nu > k − 1, given the Cholesky factor L_S of the scale.',
+};
+
+export const matrixVariateDistributions: DistributionEntry[] = [
+  multiNormalPrec,
+  wishart,
+  invWishart,
+  wishartCholesky,
+  invWishartCholesky,
+];

@@ -7,6 +7,7 @@ import { LangevinError } from '../../src/errors.js';
 import type { Ops, Val } from '../../src/ir/ops.js';
 import type { DistributionEntry, Rng } from '../types.js';
 import { Build, LOG_2PI, diagonalOf } from '../build.js';
+import { extraReferenceCases } from './reference-cases-extra.js';
 import { referenceCases } from './reference-cases.js';
 import { betaVariate, choleskyLower, gammaVariate, logGammaVariate, multiNormalCholeskyVariate } from './samplers.js';
 
@@ -119,6 +120,39 @@ export const dirichlet: DistributionEntry = {
   doc: 'Dirichlet over simplexes with concentrations alpha > 0.',
 };
 
+/** Sum of multivariate Student-t log densities given the lower Cholesky factor L of the scale. */
+function multiStudentTFromCholesky(ops: Ops, name: string, y: Val, nu: Val, mu: Val, l: Val): Val {
+  const b = new Build(ops);
+  const { a: yy, b: mm, m, n } = matchVectors(ops, name, y, mu);
+  if (l.shape.length !== 2 || l.shape[0] !== n || l.shape[1] !== n) {
+    throw new LangevinError(
+      `${name}: expected a ${n}x${n} scale matrix (or factor), got shape [${l.shape.join(', ')}]`,
+    );
+  }
+  const residual = b.sub(yy, mm);
+  const z = ops.triangularSolveLower(l, residual.shape.length === 1 ? residual : ops.transpose(residual));
+  // squared Mahalanobis distance of each vector: column sums of z² ([n] or [n, m])
+  const q =
+    z.shape.length === 1 ? b.sum(b.square(z)) : ops.matmul(ops.constant(new Float64Array(n).fill(1), [n]), b.square(z));
+  const half = b.mul(0.5, b.add(nu, n));
+  const perVector = b.plus(
+    b.lgamma(half),
+    b.neg(b.lgamma(b.mul(0.5, nu))),
+    b.mul(-0.5 * n, b.log(nu)),
+    -0.5 * n * Math.log(Math.PI),
+    b.neg(b.sum(b.log(diagonalOf(ops, l)))),
+  );
+  const lp = b.sub(b.mul(perVector, m), b.mul(half, b.sum(b.log1p(b.div(q, nu)))));
+  return b.positive(lp, nu);
+}
+
+/** mu + sqrt(nu / chi²_nu) · L z, z standard normal. */
+function multiStudentTVariate(rng: Rng, nu: number, centre: Float64Array, l: Float64Array, n: number): Float64Array {
+  const scale = Math.sqrt(nu / gammaVariate(rng, nu / 2, 0.5));
+  const draw = multiNormalCholeskyVariate(rng, new Float64Array(centre.length), l, n);
+  return draw.map((v, i) => centre[i]! + scale * v);
+}
+
 export const multiStudentT: DistributionEntry = {
   name: 'multi_student_t',
   discrete: false,
@@ -129,38 +163,33 @@ export const multiStudentT: DistributionEntry = {
     { name: 'mu', type: 'vectors', constraint: 'real' },
     { name: 'Sigma', type: 'matrix', constraint: 'cov' },
   ],
-  logDensity(ops, y, [nu, mu, sigma]) {
-    const b = new Build(ops);
-    const { a: yy, b: mm, m, n } = matchVectors(ops, 'multi_student_t', y, mu!);
-    const l = ops.cholesky(sigma!);
-    const residual = b.sub(yy, mm);
-    const z = ops.triangularSolveLower(l, residual.shape.length === 1 ? residual : ops.transpose(residual));
-    // squared Mahalanobis distance of each vector: column sums of z² ([n] or [n, m])
-    const q =
-      z.shape.length === 1
-        ? b.sum(b.square(z))
-        : ops.matmul(ops.constant(new Float64Array(n).fill(1), [n]), b.square(z));
-    const half = b.mul(0.5, b.add(nu!, n));
-    const perVector = b.plus(
-      b.lgamma(half),
-      b.neg(b.lgamma(b.mul(0.5, nu!))),
-      b.mul(-0.5 * n, b.log(nu!)),
-      -0.5 * n * Math.log(Math.PI),
-      b.neg(b.sum(b.log(diagonalOf(ops, l)))),
-    );
-    const lp = b.sub(b.mul(perVector, m), b.mul(half, b.sum(b.log1p(b.div(q, nu!)))));
-    return b.positive(lp, nu!);
-  },
+  logDensity: (ops, y, [nu, mu, sigma]) =>
+    multiStudentTFromCholesky(ops, 'multi_student_t', y, nu!, mu!, ops.cholesky(sigma!)),
   rng(rng, [nu, mu, sigma], shapes) {
     const n = shapes[2]![0]!;
-    const scale = Math.sqrt((nu as number) / gammaVariate(rng, (nu as number) / 2, 0.5));
-    const l = choleskyLower(sigma as Float64Array, n);
-    const centre = mu as Float64Array;
-    const draw = multiNormalCholeskyVariate(rng, new Float64Array(centre.length), l, n);
-    return draw.map((v, i) => centre[i]! + scale * v);
+    return multiStudentTVariate(rng, nu as number, mu as Float64Array, choleskyLower(sigma as Float64Array, n), n);
   },
   cases: referenceCases.multi_student_t ?? [],
   doc: "Multivariate Student's t with nu > 0 degrees of freedom, location mu and scale matrix Sigma.",
+};
+
+export const multiStudentTCholesky: DistributionEntry = {
+  name: 'multi_student_t_cholesky',
+  discrete: false,
+  variate: 'vectors',
+  support: 'real',
+  params: [
+    { name: 'nu', type: 'real', constraint: 'positive' },
+    { name: 'mu', type: 'vectors', constraint: 'real' },
+    { name: 'L', type: 'matrix', constraint: 'cholesky' },
+  ],
+  logDensity: (ops, y, [nu, mu, l]) => multiStudentTFromCholesky(ops, 'multi_student_t_cholesky', y, nu!, mu!, l!),
+  rng(rng, [nu, mu, l], shapes) {
+    const n = shapes[2]![0]!;
+    return multiStudentTVariate(rng, nu as number, mu as Float64Array, l as Float64Array, n);
+  },
+  cases: extraReferenceCases.multi_student_t_cholesky ?? [],
+  doc: "Multivariate Student's t with nu > 0 degrees of freedom, location mu and the lower Cholesky factor L of the scale matrix.",
 };
 
 /**
@@ -279,6 +308,7 @@ export const multivariateDistributions: DistributionEntry[] = [
   multiNormal,
   multiNormalCholesky,
   multiStudentT,
+  multiStudentTCholesky,
   dirichlet,
   lkjCorrCholesky,
   lkjCorr,

@@ -329,4 +329,101 @@ export const extraReferenceCases: Record<string, ReferenceCase[]> = {
       source: 'closed form (cofactor determinant and inverse, @stdlib gammaln)',
     },
   ],
+  wishart_cholesky: [
+    {
+      args: [
+        [
+          [1.224744871391589, 0],
+          [-0.16329931618554522, 0.879393730551528],
+        ],
+        4.5,
+        [
+          [1.4142135623730951, 0],
+          [0.21213203435596423, 0.9772410142846032],
+        ],
+      ],
+      logDensity: -4.256360159549037,
+      source: 'closed form at W = L_W·L_Wᵀ (cofactor determinant and inverse) plus the Jacobian of L ↦ L·Lᵀ',
+    },
+    {
+      args: [
+        [
+          [1, 0, 0],
+          [0.1, 1.4106735979665885, 0],
+          [0.2, -0.22684198560266747, 0.8991900319553366],
+        ],
+        5,
+        [
+          [1.4142135623730951, 0, 0],
+          [0.21213203435596423, 0.9772410142846032, 0],
+          [-0.282842712474619, 0.2660551452502585, 1.1615569980357674],
+        ],
+      ],
+      logDensity: -8.34157093746532,
+      source: 'closed form at W = L_W·L_Wᵀ (cofactor determinant and inverse) plus the Jacobian of L ↦ L·Lᵀ',
+    },
+  ],
+  inv_wishart_cholesky: [
+    {
+      args: [
+        [
+          [1.224744871391589, 0],
+          [-0.16329931618554522, 0.879393730551528],
+        ],
+        4.5,
+        [
+          [1.4142135623730951, 0],
+          [0.21213203435596423, 0.9772410142846032],
+        ],
+      ],
+      logDensity: -2.557284690627829,
+      source: 'closed form at W = L_W·L_Wᵀ (cofactor determinant and inverse) plus the Jacobian of L ↦ L·Lᵀ',
+    },
+    {
+      args: [
+        [
+          [1, 0, 0],
+          [0.1, 1.4106735979665885, 0],
+          [0.2, -0.22684198560266747, 0.8991900319553366],
+        ],
+        5,
+        [
+          [1.4142135623730951, 0, 0],
+          [0.21213203435596423, 0.9772410142846032, 0],
+          [-0.282842712474619, 0.2660551452502585, 1.1615569980357674],
+        ],
+      ],
+      logDensity: -6.568297793713268,
+      source: 'closed form at W = L_W·L_Wᵀ (cofactor determinant and inverse) plus the Jacobian of L ↦ L·Lᵀ',
+    },
+  ],
+  multi_student_t_cholesky: [
+    {
+      args: [
+        [1, 0, 1],
+        4.5,
+        [0.5, -1, 2],
+        [
+          [1.4142135623730951, 0, 0],
+          [0.21213203435596423, 0.9772410142846032, 0],
+          [-0.282842712474619, 0.2660551452502585, 1.1615569980357674],
+        ],
+      ],
+      logDensity: -4.466009756357623,
+      source: 'closed form at Sigma = L·Lᵀ (cofactor inverse and determinant, @stdlib gammaln)',
+    },
+    {
+      args: [
+        [0.3, -0.2],
+        2.5,
+        [0, 0.4],
+        [
+          [1.4142135623730951, 0],
+          [0.21213203435596423, 0.9772410142846032],
+        ],
+      ],
+      logDensity: -2.5570762835201797,
+      source: 'closed form at Sigma = L·Lᵀ (cofactor inverse and determinant, @stdlib gammaln)',
+    },
+  ],
 };

@@ -114,6 +114,20 @@ export const elementwiseFunctions: FunctionEntry[] = [
   binary('hypot', 'hypot', 'sqrt(x² + y²) without overflow.'),
   binary('lbeta', 'lbeta', 'log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a + b).'),
   binary('lchoose', 'lchoose', 'log of the binomial coefficient.'),
+  binary('gamma_p', 'gamma_p', 'Regularised lower incomplete gamma P(a, z), a > 0, z >= 0.'),
+  binary('gamma_q', 'gamma_q', 'Regularised upper incomplete gamma Q(a, z) = 1 - P(a, z).'),
+  fn(
+    'inc_beta',
+    'Regularised incomplete beta I_x(a, b), a > 0, b > 0, 0 <= x <= 1.',
+    [
+      [['real', 'real', 'real'], 'real'],
+      [['T', 'T', 'T'], 'T'],
+    ],
+    (ops, [a, b, x]) => {
+      const { args } = broadcast(ops, 'inc_beta', [a!, b!, x!]);
+      return ops.ternary('inc_beta', args[0]!, args[1]!, args[2]!);
+    },
+  ),
   binary('log_diff_exp', 'log_diff_exp', 'log(exp(x) - exp(y)), stable.'),
   binary('multiply_log', 'multiply_log', 'x·log(y), 0 when x = y = 0.'),
   binary('lmultiply', 'lmultiply', 'x·log(y), 0 when x = y = 0.'),

@@ -31,6 +31,8 @@ function nodeOf(kind: IRNode['kind']): IRNode {
       return { ...base, kind, op: 'exp' };
     case 'binary':
       return { ...base, kind, op: 'add' };
+    case 'ternary':
+      return { ...base, kind, op: 'inc_beta' };
     case 'reduce':
       return { ...base, kind, op: 'sum' };
     case 'gather':

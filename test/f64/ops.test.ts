@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { finiteDifferenceGradient, evaluateFunction } from '../ir/evaluate.js';
 import { BINARY_OPS, REDUCE_OPS, UNARY_OPS, type BinaryOp, type ReduceOp, type UnaryOp } from '../../src/ir/ops.js';
 import * as S from '../../src/math/special.js';
+import gammainc from '@stdlib/math-base-special-gammainc';
 
 const GENERAL = [-2.2, -0.7, 0.3, 1.1, 2.6];
 const POSITIVE = [0.3, 0.8, 1.7, 3.2, 7.5];
@@ -148,6 +149,8 @@ const BINARY: Record<BinaryOp, BinaryCase> = {
   multiply_log: { ref: (a, b) => a * Math.log(b), points: POSITIVE_PAIRS },
   lmultiply: { ref: (a, b) => a * Math.log(b), points: POSITIVE_PAIRS },
   fdim: { ref: (a, b) => Math.max(a - b, 0), points: GENERAL_PAIRS },
+  gamma_p: { ref: (a, x) => gammainc(x, a), points: POSITIVE_PAIRS },
+  gamma_q: { ref: (a, x) => gammainc(x, a, true, true), points: POSITIVE_PAIRS },
   lt: { ref: (a, b) => +(a < b), points: GENERAL_PAIRS, flat: true },
   le: { ref: (a, b) => +(a <= b), points: GENERAL_PAIRS, flat: true },
   gt: { ref: (a, b) => +(a > b), points: GENERAL_PAIRS, flat: true },

@@ -81,3 +81,56 @@ model {
     for (const code of seen) expect(code).not.toContain(MARK);
   });
 });
+
+describe('a model file is data, in user-defined functions too', () => {
+  it('no name, argument or string of a functions block reaches generated code', async () => {
+    const fnSource = `
+functions {
+  real sq_${MARK}(real v_${MARK}) {
+    return v_${MARK} * v_${MARK};
+  }
+  real fact_${MARK}(int k_${MARK}) {
+    if (k_${MARK} <= 1) return 1;
+    return k_${MARK} * fact_${MARK}(k_${MARK} - 1);
+  }
+  real checked_${MARK}(real v_${MARK}) {
+    if (v_${MARK} < 0) reject("\`); globalThis.${MARK} = 1; /* \${globalThis.${MARK} = 2} */ (\`");
+    return v_${MARK};
+  }
+  real my_${MARK}_lpdf(real y_${MARK}, real mu_${MARK}, real s_${MARK}) {
+    return normal_lpdf(y_${MARK} | mu_${MARK}, s_${MARK}) - 0 * sq_${MARK}(mu_${MARK});
+  }
+  void say_${MARK}(real v_${MARK}) {
+    print("}); globalThis.${MARK} = 3; (function(){ ", v_${MARK});
+  }
+}
+data { int<lower=1> N_${MARK}; vector[N_${MARK}] y_${MARK}; }
+transformed data { real c_${MARK} = checked_${MARK}(fact_${MARK}(4)); say_${MARK}(c_${MARK}); }
+parameters { real a_${MARK}; real<lower=0> s_${MARK}; }
+model {
+  for (n_${MARK} in 1:N_${MARK}) y_${MARK}[n_${MARK}] ~ my_${MARK}(a_${MARK}, s_${MARK});
+  target += -0.5 * sq_${MARK}(a_${MARK}) / c_${MARK};
+  s_${MARK} ~ exponential(1);
+}
+generated quantities { real g_${MARK} = sq_${MARK}(a_${MARK}) + my_${MARK}_lpdf(0.5 | a_${MARK}, s_${MARK}); }
+`;
+    const seen: string[] = [];
+    const RealFunction = Function;
+    const Spy = function (...args: string[]) {
+      seen.push(args.join('\n'));
+      return RealFunction(...args);
+    } as unknown as FunctionConstructor;
+    vi.stubGlobal('Function', Spy);
+    const N = 12;
+    const printed: string[] = [];
+    const data = { [`N_${MARK}`]: N, [`y_${MARK}`]: Array.from({ length: N }, (_, i) => Math.cos(i)) };
+    const model = await compile(fnSource, { data, backend: 'f64', print: (s: string) => printed.push(s) });
+    const fit = await sampleModel(model, { sampler: 'mala', chains: 2, warmup: 50, draws: 50, seed: 2 });
+    expect(fit.draws).toBe(50);
+    // the functions ran (the print went to the print hook, as text) and nothing was executed from the model
+    expect(printed.join('')).toContain('globalThis');
+    expect((globalThis as Record<string, unknown>)[MARK]).toBeUndefined();
+    expect(seen.length).toBeGreaterThan(0);
+    for (const code of seen) expect(code).not.toContain(MARK);
+  });
+});

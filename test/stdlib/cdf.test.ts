@@ -30,7 +30,30 @@ const REFERENCE: Record<string, { cdf: (y: number, ...p: number[]) => number; pa
   pareto: { cdf: (y, ymin, a) => d.pareto1.cdf(y, a, ymin), params: [1, 2.5], points: [1.1, 2, 5] },
   rayleigh: { cdf: (y, s) => d.rayleigh.cdf(y, s), params: [1.5], points: [0.1, 1, 2, 6] },
   frechet: { cdf: (y, a, s) => d.frechet.cdf(y, a, s, 0), params: [2.5, 1.5], points: [0.5, 1, 2, 6] },
+  // regularised incomplete gamma and beta (src/math/incomplete.ts)
+  gamma: { cdf: (y, a, b) => d.gamma.cdf(y, a, b), params: [2.5, 1.5], points: [0.05, 1, 1.6, 4, 9] },
+  inv_gamma: { cdf: (y, a, b) => d.invgamma.cdf(y, a, b), params: [3.5, 2], points: [0.1, 0.5, 0.8, 2, 6] },
+  chi_square: { cdf: (y, nu) => d.chisquare.cdf(y, nu), params: [4.5], points: [0.2, 2, 4, 9, 20] },
+  beta: { cdf: (y, a, b) => d.beta.cdf(y, a, b), params: [2.5, 0.8], points: [0.01, 0.3, 0.6, 0.9, 0.999] },
+  student_t: {
+    cdf: (y, nu, mu, s) => d.t.cdf((y - mu) / s, nu),
+    params: [3.5, 0.5, 2],
+    points: [-40, -2, 0.1, 1, 3, 25],
+  },
 };
+
+const lgammaRef: (x: number) => number = require('@stdlib/math-base-special-gammaln');
+const gammainc: (
+  x: number,
+  a: number,
+  regularized: boolean,
+  upper: boolean,
+) => number = require('@stdlib/math-base-special-gammainc');
+
+/** log Q(a, x) from @stdlib's upper regularised incomplete gamma. */
+function gammaUpperTail(a: number, x: number): number {
+  return Math.log(gammainc(x, a, true, true));
+}
 
 function lcdf(name: string, which: 'logCdf' | 'logCcdf', y: Plain, params: number[]): number {
   const entry = findDistribution(name)!;
@@ -86,6 +109,21 @@ describe('log CDFs', () => {
     expect(close(lcdf('exponential', 'logCdf', 1e-12, [1]), Math.log(-Math.expm1(-1e-12)), 1e-9)).toBe(true);
     // double exponential: upper tail is log(1/2) - z exactly
     expect(close(lcdf('double_exponential', 'logCcdf', 800, [0, 1]), Math.log(0.5) - 800, 1e-12)).toBe(true);
+  });
+
+  it('keeps the tails of the incomplete gamma and beta CDFs', () => {
+    // gamma upper tail: Q(2.5, 1.5·60) ≈ 1e-37, far below the resolution of 1 − P
+    const q = Math.log(1 - d.gamma.cdf(8, 2.5, 1.5));
+    expect(close(lcdf('gamma', 'logCcdf', 8, [2.5, 1.5]), q, 1e-9)).toBe(true);
+    expect(close(lcdf('gamma', 'logCcdf', 60, [2.5, 1.5]), gammaUpperTail(2.5, 90), 1e-9)).toBe(true);
+    // gamma lower tail: log P(2.5, 1e-9) = log(x^a / Γ(a + 1)) to first order
+    expect(close(lcdf('gamma', 'logCdf', 1e-9, [2.5, 1]), 2.5 * Math.log(1e-9) - lgammaRef(3.5), 1e-8)).toBe(true);
+    // student_t far left tail against @stdlib's own log CDF
+    expect(close(lcdf('student_t', 'logCdf', -1e4, [3, 0, 1]), d.t.logcdf(-1e4, 3), 1e-9)).toBe(true);
+    expect(close(lcdf('student_t', 'logCcdf', 1e4, [3, 0, 1]), d.t.logcdf(-1e4, 3), 1e-9)).toBe(true);
+    // beta upper tail: 1 − I_x(2, 3) near x = 1 is (1 − x)^3 (4 − 3(1 − x))… exactly (1−x)^3(1+3x)
+    const x = 1 - 1e-7;
+    expect(close(lcdf('beta', 'logCcdf', x, [2, 3]), 3 * Math.log(1e-7) + Math.log(1 + 3 * x), 1e-8)).toBe(true);
   });
 
   it('is -Infinity / 0 outside a bounded support', () => {

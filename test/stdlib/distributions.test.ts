@@ -126,7 +126,7 @@ describe('the distribution table', () => {
     expect(splitDistributionCall('poisson_lpmf')?.suffix).toBe('lpmf');
     expect(splitDistributionCall('poisson_lpdf')).toBeUndefined();
     expect(splitDistributionCall('normal_lcdf')?.suffix).toBe('lcdf');
-    expect(splitDistributionCall('gamma_lcdf')).toBeUndefined();
+    expect(splitDistributionCall('dirichlet_lcdf')).toBeUndefined();
     expect(findDistribution('nromal')).toBeUndefined();
   });
 });

@@ -10,6 +10,12 @@ const gammafn: (x: number) => number = require('@stdlib/math-base-special-gamma'
 const digammafn: (x: number) => number = require('@stdlib/math-base-special-digamma');
 const erffn: (x: number) => number = require('@stdlib/math-base-special-erf');
 const erfcfn: (x: number) => number = require('@stdlib/math-base-special-erfc');
+const gammainc: (
+  x: number,
+  a: number,
+  regularized?: boolean,
+  upper?: boolean,
+) => number = require('@stdlib/math-base-special-gammainc');
 const betaln: (a: number, b: number) => number = require('@stdlib/math-base-special-betaln');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dists: any = require('@stdlib/stats-base-dists');
@@ -149,6 +155,24 @@ export const BINARY: Record<string, [(a: number, b: number) => number, Array<[nu
       [0.5, 2.5],
       [3, 7],
       [20, 0.1],
+    ],
+  ],
+  gamma_p: [
+    (a, x) => gammainc(x, a),
+    [
+      [0.5, 0.2],
+      [3, 2.5],
+      [2.5, 9],
+      [40, 35],
+    ],
+  ],
+  gamma_q: [
+    (a, x) => gammainc(x, a, true, true),
+    [
+      [0.5, 0.2],
+      [3, 2.5],
+      [2.5, 9],
+      [40, 35],
     ],
   ],
   lchoose: [

@@ -118,6 +118,34 @@ const CASES: Case[] = [
     ],
     expected: Math.log(0.2 * Math.exp(-1) + 0.8 * Math.exp(-3)) + Math.log(0.2 * Math.exp(-2) + 0.8 * Math.exp(-0.5)),
   },
+  // I_x(2, 3) = 1 − (1 − x)³(1 + 3x); I_x(1/2, 1/2) = (2/π) asin √x
+  {
+    name: 'inc_beta',
+    args: [
+      [2, 'real'],
+      [3, 'real'],
+      [0.3, 'real'],
+    ],
+    expected: 1 - 0.7 ** 3 * 1.9,
+  },
+  {
+    name: 'inc_beta',
+    args: [
+      [2, 'real'],
+      [3, 'real'],
+      [0.8, 'real'],
+    ],
+    expected: 1 - 0.2 ** 3 * 3.4,
+  },
+  {
+    name: 'inc_beta',
+    args: [
+      [0.5, 'real'],
+      [0.5, 'real'],
+      [[0.25, 0.75], 'vector'],
+    ],
+    expected: [1 / 3, 2 / 3],
+  },
   {
     name: 'fma',
     args: [

@@ -73,6 +73,30 @@ const B = [
   [0.5, 3],
 ];
 
+const QA = [
+  [3, 1],
+  [4, 2],
+];
+const QT = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+];
+const E = [
+  [2, 1],
+  [1, 3],
+];
+function eigenvectorsE(): number[][] {
+  const cols = [(5 - Math.sqrt(5)) / 2, (5 + Math.sqrt(5)) / 2].map((l) => {
+    const n = Math.hypot(1, l - 2);
+    return [1 / n, (l - 2) / n];
+  });
+  return [
+    [cols[0]![0]!, cols[1]![0]!],
+    [cols[0]![1]!, cols[1]![1]!],
+  ];
+}
+
 export const MATRIX_CASES: MatrixCase[] = [
   {
     name: 'transpose',
@@ -212,6 +236,91 @@ export const MATRIX_CASES: MatrixCase[] = [
       [S, 'matrix'],
     ],
     expected: mul([[1, 2, 3]], inv(S)),
+    grad: false,
+  },
+  // thin QR by hand (Gram–Schmidt): A = [[3, 1], [4, 2]] → q1 = (0.6, 0.8), r12 = 2.2, q2 = (−0.8, 0.6), r22 = 0.4
+  {
+    name: 'qr_thin_Q',
+    args: [[QA, 'matrix']],
+    expected: [
+      [0.6, -0.8],
+      [0.8, 0.6],
+    ],
+  },
+  {
+    name: 'qr_thin_R',
+    args: [[QA, 'matrix']],
+    expected: [
+      [5, 2.2],
+      [0, 0.4],
+    ],
+  },
+  // wide: one more column (0, 5): r13 = q1·(0, 5) = 4, r23 = q2·(0, 5) = 3
+  {
+    name: 'qr_thin_R',
+    args: [
+      [
+        [
+          [3, 1, 0],
+          [4, 2, 5],
+        ],
+        'matrix',
+      ],
+    ],
+    expected: [
+      [5, 2.2, 4],
+      [0, 0.4, 3],
+    ],
+  },
+  // tall: [[1, 0], [0, 1], [1, 1]] → q1 = (1, 0, 1)/√2, q2 = (−1/2, 1, 1/2)/√(3/2)
+  {
+    name: 'qr_thin_Q',
+    args: [[QT, 'matrix']],
+    expected: [
+      [Math.SQRT1_2, -0.5 / Math.sqrt(1.5)],
+      [0, 1 / Math.sqrt(1.5)],
+      [Math.SQRT1_2, 0.5 / Math.sqrt(1.5)],
+    ],
+  },
+  {
+    name: 'qr_thin_R',
+    args: [[QT, 'matrix']],
+    expected: [
+      [Math.SQRT2, Math.SQRT1_2],
+      [0, Math.sqrt(1.5)],
+    ],
+  },
+  // [[2, 1], [1, 3]]: λ = (5 ∓ √5)/2, eigenvectors (1, λ − 2) normalised (largest component positive)
+  {
+    name: 'eigenvalues_sym',
+    args: [[E, 'matrix']],
+    expected: [(5 - Math.sqrt(5)) / 2, (5 + Math.sqrt(5)) / 2],
+    grad: false,
+  },
+  { name: 'eigenvectors_sym', args: [[E, 'matrix']], expected: eigenvectorsE(), grad: false },
+  // AᵀA = [[25, 11], [11, 5]]: σ² = 15 ± √221
+  {
+    name: 'singular_values',
+    args: [[QA, 'matrix']],
+    expected: [Math.sqrt(15 + Math.sqrt(221)), Math.sqrt(15 - Math.sqrt(221))],
+    grad: false,
+  },
+  {
+    name: 'singular_values',
+    args: [
+      [
+        [
+          [3, 1, 0],
+          [4, 2, 5],
+        ],
+        'matrix',
+      ],
+    ],
+    // AAᵀ = [[10, 14], [14, 45]]: σ² = (55 ± √(35² + 4·14²))/2
+    expected: [
+      Math.sqrt((55 + Math.sqrt(35 ** 2 + 4 * 14 ** 2)) / 2),
+      Math.sqrt((55 - Math.sqrt(35 ** 2 + 4 * 14 ** 2)) / 2),
+    ],
     grad: false,
   },
 ];

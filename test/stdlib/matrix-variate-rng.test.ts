@@ -38,6 +38,37 @@ describe('matrix-variate rng', () => {
     mean.forEach((m, j) => expect(Math.abs(m - S[j]! / (nu - 3)), `entry ${j}`).toBeLessThan(5 * se[j]!));
   });
 
+  // L_S = chol(S) for S = [[2, 0.3], [0.3, 1]]
+  const LS = Float64Array.of(Math.sqrt(2), 0, 0.3 / Math.sqrt(2), Math.sqrt(1 - 0.045));
+  const outer = (l: Float64Array) => Float64Array.of(l[0]! ** 2, l[0]! * l[2]!, l[2]! * l[0]!, l[2]! ** 2 + l[3]! ** 2);
+
+  it('wishart_cholesky draws lower factors whose products have mean nu·Sigma', () => {
+    const nu = 5;
+    const draws = draw('wishart_cholesky', [nu, LS], [[], [2, 2]], 'wishart-cholesky');
+    for (const l of draws) expect(l[1]).toBe(0);
+    const { mean, se } = meanAndError(draws.map(outer));
+    mean.forEach((m, j) => expect(Math.abs(m - nu * S[j]!), `entry ${j}`).toBeLessThan(5 * se[j]!));
+  });
+
+  it('inv_wishart_cholesky draws lower factors whose products have mean Sigma / (nu − k − 1)', () => {
+    const nu = 8;
+    const draws = draw('inv_wishart_cholesky', [nu, LS], [[], [2, 2]], 'inv-wishart-cholesky');
+    for (const l of draws) expect(l[1]).toBe(0);
+    const { mean, se } = meanAndError(draws.map(outer));
+    mean.forEach((m, j) => expect(Math.abs(m - S[j]! / (nu - 3)), `entry ${j}`).toBeLessThan(5 * se[j]!));
+  });
+
+  it('multi_student_t_cholesky has mean mu and covariance nu/(nu − 2)·L·Lᵀ', () => {
+    const nu = 6;
+    const mu = Float64Array.of(1, -2);
+    const draws = draw('multi_student_t_cholesky', [nu, mu, LS], [[], [2], [2, 2]], 'mst-cholesky');
+    const { mean, se } = meanAndError(draws);
+    mean.forEach((m, j) => expect(Math.abs(m - mu[j]!)).toBeLessThan(5 * se[j]!));
+    const cov = meanAndError(draws.map((d) => Float64Array.of((d[0]! - 1) ** 2, (d[1]! + 2) ** 2)));
+    const want = [(nu / (nu - 2)) * S[0]!, (nu / (nu - 2)) * S[3]!];
+    cov.mean.forEach((c, j) => expect(Math.abs(c - want[j]!), `var ${j}`).toBeLessThan(5 * cov.se[j]!));
+  });
+
   it('multi_normal_prec has mean mu and covariance Omega⁻¹', () => {
     const mu = Float64Array.of(1, -2);
     const omega = Float64Array.of(2, 0.5, 0.5, 1); // inverse: [[1, -0.5], [-0.5, 2]] / 1.75

@@ -136,6 +136,34 @@ export const BINARY_DOMAINS: Partial<Record<BinaryOp, [Domain, Domain]>> = {
   hypot: [AWAY_FROM_ZERO, AWAY_FROM_ZERO],
   log_sum_exp2: [{ intervals: [[-30, 5]] }, { intervals: [[-30, 5]] }],
   log_diff_exp: [{ intervals: [[0, 2]] }, { intervals: [[-6, -0.1]] }],
+  gamma_p: [
+    {
+      intervals: [
+        [0.3, 5],
+        [5, 40],
+      ],
+    },
+    {
+      intervals: [
+        [0.05, 5],
+        [5, 50],
+      ],
+    },
+  ],
+  gamma_q: [
+    {
+      intervals: [
+        [0.3, 5],
+        [5, 40],
+      ],
+    },
+    {
+      intervals: [
+        [0.05, 5],
+        [5, 50],
+      ],
+    },
+  ],
   lbeta: [
     {
       intervals: [

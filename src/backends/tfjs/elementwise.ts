@@ -8,7 +8,8 @@
  * own gradients (or ours, in grad.ts and special.ts) sum broadcast axes.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BinaryOp, ReduceOp, UnaryOp } from '../../ir/ops.js';
+import type { BinaryOp, ReduceOp, TernaryOp, UnaryOp } from '../../ir/ops.js';
+import { gammaP, gammaQ, incBetaOp } from './incomplete.js';
 import { asCondition, customOp, withDerivative, withPartials, zeroGradBinary, zeroGradUnary } from './grad.js';
 import {
   Phi,
@@ -169,6 +170,8 @@ export const BINARY_KERNELS: Record<BinaryOp, (a: T, b: T) => T> = {
   lmultiply: multiplyLog,
   // Positive difference max(a − b, 0).
   fdim: (a, b) => tf.relu(tf.sub(a, b)),
+  gamma_p: (a, x) => gammaP(a, x),
+  gamma_q: (a, x) => gammaQ(a, x),
   lt: indicator2((a, b) => tf.less(a, b)),
   le: indicator2((a, b) => tf.lessEqual(a, b)),
   gt: indicator2((a, b) => tf.greater(a, b)),
@@ -214,6 +217,10 @@ const sumByAxis = [0, 1].map((axis) =>
 );
 
 /** Reductions over axis 1 of a [C, n] tensor (or axis 0 of an unbatched [n]). */
+export const TERNARY_KERNELS: Record<TernaryOp, (a: T, b: T, c: T) => T> = {
+  inc_beta: (a, b, x) => incBetaOp(a, b, x),
+};
+
 export const REDUCE_KERNELS: Record<ReduceOp, (x: T, axis: number) => T> = {
   sum: (x, axis) => sumByAxis[axis]!(x),
   prod: (x, axis) => tf.prod(x, axis),

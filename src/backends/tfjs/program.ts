@@ -12,6 +12,7 @@ import { InternalError } from '../../errors.js';
 import {
   BINARY_OPS,
   REDUCE_OPS,
+  TERNARY_OPS,
   UNARY_OPS,
   shapeSize,
   unknownNodeKind,
@@ -19,9 +20,10 @@ import {
   type DensityGraph,
   type IRNode,
   type ReduceOp,
+  type TernaryOp,
   type UnaryOp,
 } from '../../ir/ops.js';
-import { BINARY_KERNELS, REDUCE_KERNELS, UNARY_KERNELS } from './elementwise.js';
+import { BINARY_KERNELS, REDUCE_KERNELS, TERNARY_KERNELS, UNARY_KERNELS } from './elementwise.js';
 import {
   choleskyKernel,
   matmulKernel,
@@ -124,6 +126,20 @@ function nodeStep(node: IRNode, ins: Operand[], owned: T[], dim: number): Step['
       const alignA = alignKernel(ins[0]!, out.length);
       const alignB = alignKernel(ins[1]!, out.length);
       return ([a, b], { C }) => f(alignA(a!, C), alignB(b!, C));
+    }
+    case 'ternary': {
+      const f = TERNARY_KERNELS[opOf<TernaryOp>(node, TERNARY_OPS)];
+      const out = elementwiseShape(
+        `ternary ${node.op}`,
+        ins.map((o) => o.shape),
+      );
+      checkShapeMatches(node, out);
+      const [alignA, alignB, alignC] = ins.map((o) => alignKernel(o, out.length)) as [
+        ReturnType<typeof alignKernel>,
+        ReturnType<typeof alignKernel>,
+        ReturnType<typeof alignKernel>,
+      ];
+      return ([a, b, c], { C }) => f(alignA(a!, C), alignB(b!, C), alignC(c!, C));
     }
     case 'reduce': {
       const f = REDUCE_KERNELS[opOf<ReduceOp>(node, REDUCE_OPS)];

@@ -59,8 +59,8 @@ function nodePort(worker: WorkerThreads.Worker): WorkerPort {
   };
 }
 
-/** A Web Worker (module type; bundlers such as vite find the script by this literal `new URL`). */
-function browserWorker(): WorkerPort {
+/** A Web Worker (module type; bundlers such as vite find the script by this literal `new Worker(new URL(...))`). */
+export function browserWorker(): WorkerPort {
   const worker = new Worker(new URL('../chain-worker.js', import.meta.url), { type: 'module' });
   return {
     post: (message) => worker.postMessage(message),

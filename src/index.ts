@@ -12,6 +12,8 @@ export type { MergeInput, MergedRun } from './inference/merge-runs.js';
 export { formatSplitRecord, parseSplitRecord, settingsOf, SPLIT_FORMAT } from './inference/split-record.js';
 export type { SplitRecord, RunSettings } from './inference/split-record.js';
 export { availableCores } from './parallel/cores.js';
+export { webWorkerPort } from './parallel/spawn.js';
+export type { WebWorkerLike } from './parallel/spawn.js';
 export type { SpawnWorker, WorkerPort, ChainTask, RowBatch } from './parallel/protocol.js';
 export type { Comparison, ComparisonRow } from './inference/compare.js';
 export type { Fit, SampleModelOptions, SamplerName, AnnealingOptions } from './inference/types.js';

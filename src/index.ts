@@ -6,6 +6,15 @@
 export { compile } from './compile/compile.js';
 export { sampleModel } from './inference/sample-model.js';
 export { compareSamplers } from './inference/compare.js';
+// split runs (--chain-ids) and worker threads
+export { checkMergeable, mergeRuns } from './inference/merge-runs.js';
+export type { MergeInput, MergedRun } from './inference/merge-runs.js';
+export { formatSplitRecord, parseSplitRecord, settingsOf, SPLIT_FORMAT } from './inference/split-record.js';
+export type { SplitRecord, RunSettings } from './inference/split-record.js';
+export { availableCores } from './parallel/cores.js';
+export { webWorkerPort } from './parallel/spawn.js';
+export type { WebWorkerLike } from './parallel/spawn.js';
+export type { SpawnWorker, WorkerPort, ChainTask, RowBatch } from './parallel/protocol.js';
 export type { Comparison, ComparisonRow } from './inference/compare.js';
 export type { Fit, SampleModelOptions, SamplerName, AnnealingOptions } from './inference/types.js';
 export type {

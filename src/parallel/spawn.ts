@@ -1,9 +1,10 @@
 /**
- * Start a chain worker: Node's worker_threads under Node, Web Workers in
- * browsers, nothing elsewhere (then the run stays on one thread). Neither
- * path imports a Node built-in: worker_threads comes from
- * process.getBuiltinModule at run time (node-builtin.ts), so the browser
- * entry, which reaches this file, stays free of Node modules.
+ * Start a chain worker: Node's worker_threads under Node; in browsers a
+ * Web Worker the app starts (webWorkerPort), elsewhere nothing (then the
+ * run stays on one thread). Nothing here imports a Node built-in:
+ * worker_threads comes from process.getBuiltinModule at run time
+ * (node-builtin.ts), so the browser entry, which reaches this file, stays
+ * free of Node modules.
  */
 import type * as WorkerThreads from 'node:worker_threads';
 import type * as Fs from 'node:fs';
@@ -18,7 +19,11 @@ export function defaultSpawner(): { spawn?: SpawnWorker; why?: string } {
     if (!script) return { why: 'the worker script dist/src/chain-worker.js is missing (run `npm run build`)' };
     return { spawn: () => nodePort(new threads.Worker(script)) };
   }
-  if (typeof (globalThis as { Worker?: unknown }).Worker === 'function') return { spawn: browserWorker };
+  if (typeof (globalThis as { Worker?: unknown }).Worker === 'function') {
+    return {
+      why: "in a browser, give spawnWorker: () => webWorkerPort(new Worker(new URL('langevin/chain-worker', import.meta.url), { type: 'module' }))",
+    };
+  }
   return { why: 'this environment has no worker threads' };
 }
 
@@ -59,13 +64,26 @@ function nodePort(worker: WorkerThreads.Worker): WorkerPort {
   };
 }
 
-/** A Web Worker (module type; bundlers such as vite find the script by this literal `new URL`). */
-function browserWorker(): WorkerPort {
-  const worker = new Worker(new URL('../chain-worker.js', import.meta.url), { type: 'module' });
+/** The parts of a browser's Worker the pool uses. */
+export interface WebWorkerLike {
+  postMessage(message: unknown): void;
+  /** 'message' events carry `data`, 'error' events a `message`. */
+  addEventListener(type: 'message' | 'error', listener: (event: { data?: unknown; message?: string }) => void): void;
+  terminate(): void;
+}
+
+/**
+ * A Web Worker as a pool port. The app starts the worker itself, so its
+ * bundler sees the script and bundles it (an app that never uses threads
+ * bundles nothing more):
+ * `spawnWorker: () => webWorkerPort(new Worker(new URL('langevin/chain-worker', import.meta.url), { type: 'module' }))`.
+ */
+export function webWorkerPort(worker: WebWorkerLike): WorkerPort {
   return {
     post: (message) => worker.postMessage(message),
     onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data as FromWorker)),
-    onFailure: (handler) => worker.addEventListener('error', (event) => handler(new Error(event.message))),
+    onFailure: (handler) =>
+      worker.addEventListener('error', (event) => handler(new Error(event.message ?? 'the Web Worker failed'))),
     terminate: () => worker.terminate(),
   };
 }

@@ -2,8 +2,10 @@
  * `npm run bench`: the library's full sampler step (lmc, mala; f64, tfjs)
  * against hand-written Float64 baselines measured in the same repetitions,
  * parse + compile times, mala ESS bulk per second on M2 and M4, and the
- * peak memory of a 10 000-chain M3 run (in a child process). Prints tables
- * and writes out/bench/results.json (bench/results.json is the committed record).
+ * peak memory of a 10 000-chain M3 run (in a child process), and the
+ * GFLOP/s of M2's matrix products beside a multiply-add peak measured in
+ * the same run (kernels.ts, peak.ts). Prints tables and writes
+ * out/bench/results.json (ignored; bench/results.json is the committed record).
  *
  * Rates use this process's CPU time by default (identical to wall time on
  * an idle machine, robust when other jobs share the cores); `--clock wall`
@@ -18,6 +20,8 @@ import type { BackendName, LangevinModel } from '../src/model/types.js';
 import { compileMs, tfjsStartupMs } from './compile-time.js';
 import { malaEss, type EssResult } from './ess.js';
 import { m3PeakRss } from './memory.js';
+import { kernelsLine, measureKernels } from './kernels.js';
+import { measureThreadSpeedup } from './thread-speedup.js';
 import { loopTable, runLoopBench } from './loops.js';
 import { stepBreakdown, type StepBreakdown } from './breakdown.js';
 import { benchDir, loadModels, type ModelName } from './models.js';
@@ -102,6 +106,18 @@ async function main(): Promise<void> {
   console.log('\nmala, 4 chains, 1000 warm-up + 1000 draws, minimum ESS bulk over parameters (backend chosen by auto)');
   console.log(essTable(ess));
 
+  const kernels = measureKernels(
+    models.find((m) => m.name === 'M2')!,
+    timing,
+  );
+  console.log('\n' + kernelsLine(kernels));
+
+  const threadSpeedup = await measureThreadSpeedup(timing);
+  console.log(
+    '\nthread speedup vs --threads 1: ' +
+      (threadSpeedup ? JSON.stringify(threadSpeedup) : 'not measured (bench/thread-scaling.ts is not wired in yet)'),
+  );
+
   const memory = m3PeakRss();
   console.log(
     `\nM3 ${memory.chains} chains lmc (${memory.warmup} warm-up, ${memory.draws} draws, thin ${memory.thin}, summary included): ` +
@@ -128,6 +144,8 @@ async function main(): Promise<void> {
     ),
     mala_ess: ess,
     peak_rss_mb: { M3: memory.peak_rss_mb },
+    kernels,
+    thread_speedup: threadSpeedup,
     m3_memory_run: memory,
     auto_backend: auto,
     step_breakdown_us: breakdown,

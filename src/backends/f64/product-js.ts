@@ -94,8 +94,9 @@ function put(Y: Float64Array, at: number, v: number, add: boolean): void {
 }
 
 /**
- * T[to + c·k + j] (= or +=) Σ_i A[i, j]·G[go + c·n + i] for c < chains.
- * Four chains share each pass over A; `work` holds 4·k running sums.
+ * T[to + c·k + j] (= or +=) Σ_i A[i, j]·G[go + c·n + i] for c < chains:
+ * tiles of 4 chains × 4 columns (16 sums in registers) over all rows, then
+ * the remaining columns one at a time; `work` holds 4·k finished sums.
  */
 export function colsDot(
   A: Float64Array,
@@ -111,34 +112,80 @@ export function colsDot(
 ): void {
   let c = 0;
   for (; c + 4 <= chains; c += 4) {
-    work.fill(0, 0, 4 * k);
     const g0 = go + c * n;
     const g1 = g0 + n;
     const g2 = g1 + n;
     const g3 = g2 + n;
-    for (let i = 0; i < n; i++) {
-      const v0 = G[g0 + i];
-      const v1 = G[g1 + i];
-      const v2 = G[g2 + i];
-      const v3 = G[g3 + i];
-      const a = i * k;
-      for (let j = 0; j < k; j++) {
-        const x = A[a + j];
-        work[j] += x * v0;
-        work[k + j] += x * v1;
-        work[2 * k + j] += x * v2;
-        work[3 * k + j] += x * v3;
+    let j = 0;
+    for (; j + 4 <= k; j += 4) {
+      // prettier-ignore
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0,
+        s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      for (let i = 0, a = j; i < n; i++, a += k) {
+        const x0 = A[a];
+        const x1 = A[a + 1];
+        const x2 = A[a + 2];
+        const x3 = A[a + 3];
+        const v0 = G[g0 + i];
+        const v1 = G[g1 + i];
+        const v2 = G[g2 + i];
+        const v3 = G[g3 + i];
+        s00 += x0 * v0;
+        s01 += x1 * v0;
+        s02 += x2 * v0;
+        s03 += x3 * v0;
+        s10 += x0 * v1;
+        s11 += x1 * v1;
+        s12 += x2 * v1;
+        s13 += x3 * v1;
+        s20 += x0 * v2;
+        s21 += x1 * v2;
+        s22 += x2 * v2;
+        s23 += x3 * v2;
+        s30 += x0 * v3;
+        s31 += x1 * v3;
+        s32 += x2 * v3;
+        s33 += x3 * v3;
       }
+      work[j] = s00;
+      work[j + 1] = s01;
+      work[j + 2] = s02;
+      work[j + 3] = s03;
+      work[k + j] = s10;
+      work[k + j + 1] = s11;
+      work[k + j + 2] = s12;
+      work[k + j + 3] = s13;
+      work[2 * k + j] = s20;
+      work[2 * k + j + 1] = s21;
+      work[2 * k + j + 2] = s22;
+      work[2 * k + j + 3] = s23;
+      work[3 * k + j] = s30;
+      work[3 * k + j + 1] = s31;
+      work[3 * k + j + 2] = s32;
+      work[3 * k + j + 3] = s33;
+    }
+    for (; j < k; j++) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+      for (let i = 0, a = j; i < n; i++, a += k) {
+        const x = A[a];
+        s0 += x * G[g0 + i];
+        s1 += x * G[g1 + i];
+        s2 += x * G[g2 + i];
+        s3 += x * G[g3 + i];
+      }
+      work[j] = s0;
+      work[k + j] = s1;
+      work[2 * k + j] = s2;
+      work[3 * k + j] = s3;
     }
     store(work, T, to + c * k, 4 * k, add);
   }
   for (; c < chains; c++) {
-    work.fill(0, 0, k);
     const g = go + c * n;
-    for (let i = 0; i < n; i++) {
-      const v = G[g + i];
-      const a = i * k;
-      for (let j = 0; j < k; j++) work[j] += A[a + j] * v;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0, a = j; i < n; i++, a += k) s += A[a] * G[g + i];
+      work[j] = s;
     }
     store(work, T, to + c * k, k, add);
   }

@@ -1,5 +1,5 @@
 /**
- * One sampler on one posteriordb posterior: compile, sample (4 chains ×
+ * One sampler (`name` or `name:metric`) on one posteriordb posterior: compile, sample (4 chains ×
  * 1000 draws after 1000 warm-up by default), compare with the reference,
  * and count gradients (warm-up included) for min bulk ESS per 1000 gradients.
  */
@@ -8,6 +8,7 @@ import { sampleModel } from '../../src/inference/sample-model.js';
 import type { SampleModelOptions } from '../../src/inference/types.js';
 import { agreement, minBulkEss, type Agreement } from './agreement.js';
 import type { BenchPosterior } from './fixtures.js';
+import { parseBenchSampler } from './samplers.js';
 
 export interface RunSettings {
   chains: number;
@@ -39,7 +40,8 @@ export async function runPosterior(
   const base = { posterior: posterior.name, sampler };
   try {
     const model = await compile(posterior.source, { data: posterior.data, name: posterior.name, backend: 'f64' });
-    const fit = await sampleModel(model, { ...settings, sampler: sampler as SampleModelOptions['sampler'] });
+    const { sampler: name, metric } = parseBenchSampler(sampler);
+    const fit = await sampleModel(model, { ...settings, sampler: name as SampleModelOptions['sampler'], metric });
     model.dispose();
     const summary = fit.summary;
     const gradients = summary.chain_info.reduce((sum, c) => sum + c.gradient_evaluations, 0);

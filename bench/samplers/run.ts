@@ -4,7 +4,7 @@
  * rotated). Prints one table per benchmark and writes
  * bench/results/samplers.json (ignored by git).
  *
- *   node dist/bench/samplers/run.js [--samplers a,b] [--posteriors earn,kidiq]
+ *   node dist/bench/samplers/run.js [--samplers nuts,mams:dense] [--posteriors earn,kidiq]
  *     [--chains 4] [--warmup 1000] [--draws 1000] [--seed 1] [--skip-gaussian] [--skip-posteriors]
  *     [--metrics diag-var,dense] (Gaussian: only these metrics) [--out samplers.json]  (a file under bench/results/)
  *   node dist/bench/samplers/run.js --print a.json,b.json   (the tables of earlier runs, merged)
@@ -16,7 +16,7 @@ import { loadPosteriors } from './fixtures.js';
 import { illConditionedGaussian, runGaussian, type GaussianRun } from './gaussian.js';
 import { runPosterior, type PosteriorRun, type RunSettings } from './posteriors.js';
 import { samplerSpec } from '../../src/samplers/registry.js';
-import { benchSamplers } from './samplers.js';
+import { benchSamplers, parseBenchSampler } from './samplers.js';
 import { gaussianTable, posteriorTable } from './table.js';
 
 function argument(name: string): string | undefined {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-gaussian')) {
     for (const rotated of [false, true]) {
       const target = illConditionedGaussian(100, 1000, rotated);
-      for (const sampler of samplers) {
+      for (const sampler of new Set(samplers.map((s) => parseBenchSampler(s).sampler))) {
         const wanted = list(argument('metrics'));
         const metrics = samplerSpec(sampler).metrics.filter((m) => wanted.length === 0 || wanted.includes(m));
         for (const metric of metrics.length > 0 ? metrics : [undefined]) {

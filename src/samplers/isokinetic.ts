@@ -19,8 +19,14 @@
  * minimal-norm B(λ) A(½) B(1 − 2λ) A(½) B(λ), λ = 0.1931833275037836 (two
  * gradients per step, BlackJAX's default for both samplers). The last B of
  * a step uses the gradient the next step starts from.
+ *
+ * A dense or low-rank metric (metric.ts) replaces s by its factor R with
+ * R Rᵀ = M⁻¹: the dynamics run in z = R⁻¹x, so g = Rᵀ∇log π and the
+ * position moves by h R u. log π changes by the same amount in x and z (the
+ * Jacobian is constant), so the energy error is unchanged in form.
  */
 import type { Potential } from '../model/types.js';
+import type { Metric } from './metric.js';
 
 export type IsokineticScheme = 'leapfrog' | 'mclachlan';
 
@@ -102,6 +108,8 @@ export class IsokineticIntegrator {
   private readonly b: number[];
   private readonly a: number[];
   private readonly rows: Float64Array;
+  /** Rᵀ∇log π (velocity update) or R u (position update) of one chain, with a non-diagonal metric. */
+  private readonly whitened: Float64Array;
 
   constructor(
     private readonly potential: Potential,
@@ -112,6 +120,7 @@ export class IsokineticIntegrator {
     this.b = coefficients.b;
     this.a = coefficients.a;
     this.rows = new Float64Array(chains * potential.dim);
+    this.whitened = new Float64Array(potential.dim);
   }
 
   get gradientsPerStep(): number {
@@ -125,12 +134,13 @@ export class IsokineticIntegrator {
     active: Int32Array,
     count: number,
     kinetic: Float64Array,
+    metric?: Metric,
   ): void {
     for (let stage = 0; stage < this.a.length; stage++) {
-      this.velocityUpdate(state, stepSize, scale, active, count, kinetic, this.b[stage]);
-      this.positionUpdate(state, stepSize, scale, active, count, this.a[stage]);
+      this.velocityUpdate(state, stepSize, scale, active, count, kinetic, this.b[stage], metric);
+      this.positionUpdate(state, stepSize, scale, active, count, this.a[stage], metric);
     }
-    this.velocityUpdate(state, stepSize, scale, active, count, kinetic, this.b[this.b.length - 1]);
+    this.velocityUpdate(state, stepSize, scale, active, count, kinetic, this.b[this.b.length - 1], metric);
   }
 
   private velocityUpdate(
@@ -141,20 +151,24 @@ export class IsokineticIntegrator {
     count: number,
     kinetic: Float64Array,
     coefficient: number,
+    metric: Metric | undefined,
   ): void {
     const d = state.dim;
     const u = state.velocity;
     const gradient = state.gradient;
     const dMinus1 = d - 1;
+    const z = this.whitened;
     for (let j = 0; j < count; j++) {
       const c = active[j];
       const row = c * d;
+      if (metric) metric.noiseTranspose(c, gradient, row, z, 0);
+      else for (let i = 0; i < d; i++) z[i] = gradient[row + i] * scale[row + i];
       let norm2 = 0;
       let projection = 0;
-      for (let k = row; k < row + d; k++) {
-        const g = gradient[k] * scale[k];
+      for (let i = 0; i < d; i++) {
+        const g = z[i];
         norm2 += g * g;
-        projection += g * u[k];
+        projection += g * u[row + i];
       }
       if (!(norm2 > 0)) continue; // a flat spot (or NaN: caught by the caller's finiteness check)
       const gnorm = Math.sqrt(norm2);
@@ -164,9 +178,11 @@ export class IsokineticIntegrator {
       const alongGradient = ((1 - zeta) * (1 + zeta + ue * (1 - zeta))) / gnorm;
       const alongVelocity = 2 * zeta;
       let unorm2 = 0;
-      for (let k = row; k < row + d; k++) {
-        const value = alongGradient * gradient[k] * scale[k] + alongVelocity * u[k];
-        u[k] = value;
+      for (let i = 0; i < d; i++) {
+        // the diagonal case multiplies in this order (draws as before the dense metric)
+        const along = metric ? alongGradient * z[i] : alongGradient * gradient[row + i] * scale[row + i];
+        const value = along + alongVelocity * u[row + i];
+        u[row + i] = value;
         unorm2 += value * value;
       }
       const inverse = 1 / Math.sqrt(unorm2);
@@ -182,17 +198,24 @@ export class IsokineticIntegrator {
     active: Int32Array,
     count: number,
     coefficient: number,
+    metric: Metric | undefined,
   ): void {
     const d = state.dim;
     const x = state.position;
     const u = state.velocity;
     const all = count === this.chains;
     const rows = all ? x : this.rows;
+    const move = this.whitened;
     for (let j = 0; j < count; j++) {
       const c = active[j];
       const row = c * d;
       const h = coefficient * stepSize[c];
-      for (let k = row; k < row + d; k++) x[k] += h * scale[k] * u[k];
+      if (metric) {
+        metric.noise(c, u, row, move, 0);
+        for (let i = 0; i < d; i++) x[row + i] += h * move[i];
+      } else {
+        for (let k = row; k < row + d; k++) x[k] += h * scale[k] * u[k];
+      }
       if (!all) rows.set(x.subarray(row, row + d), j * d);
     }
     // the potential sees only the active rows; a full batch is evaluated in place

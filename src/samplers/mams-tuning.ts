@@ -9,7 +9,10 @@
  *    ε is clamped to [10⁻⁵, L/1.1].
  * 2. [0.15W, 0.4W): the same, and step-weighted moments of x. Then
  *    ε = the dual-averaging mean; L, ε ← ×clamp(1.3 √ΣVar[x] / L, 0, 2);
- *    then the diagonal preconditioner s = √Var[x] with L = √d.
+ *    then the diagonal preconditioner s = √Var[x] with L = √d. With
+ *    `--metric dense|low-rank|diag` the stretch's states feed that
+ *    metric's estimator instead (metric-estimator.ts, as nuts's windows):
+ *    not in BlackJAX, whose preconditioner is diagonal only.
  * 3. [0.4W, 0.55W): dual averaging of ε afresh, L fixed.
  * 4. [0.55W, 0.85W): ε, L fixed; the stretch's ESS per transition (mean
  *    over coordinates) gives L ← min(0.5 L / (ESS/n), 2L).
@@ -21,7 +24,8 @@ import { STAN_DUAL_AVERAGING } from './dual-averaging.js';
 import type { IsokineticState } from './isokinetic.js';
 import type { KernelParams, LangevinState, StepInfo, WarmupStrategy } from './types.js';
 import type { WarmupOptions } from './warmup.js';
-import { ChainRecord, RunningMoments } from './micro-tuning.js';
+import { ChainRecord, denseFromDraws, denseStart, RunningMoments } from './micro-tuning.js';
+import { createMetricEstimator, type MetricEstimator } from './metric-estimator.js';
 import type { MicroKernel, MicroStepInfo } from './micro-types.js';
 
 export const MAMS_TARGET_ACCEPTANCE = 0.9;
@@ -91,6 +95,11 @@ export class MamsTuning implements WarmupStrategy {
   private readonly fixedStepSize: number | undefined;
   private readonly usePreconditioner: boolean;
   private readonly L: Float64Array;
+  /** The estimator of a non-diagonal (or Fisher-diagonal) metric; undefined for diag-var and unit. */
+  private readonly estimator: MetricEstimator | undefined;
+  private readonly dense: boolean;
+  /** Dense, with too few warm-up draws to re-estimate it: the Laplace start is the metric. */
+  private readonly keepStart: boolean;
 
   constructor(
     private readonly kernel: MicroKernel,
@@ -104,8 +113,12 @@ export class MamsTuning implements WarmupStrategy {
     this.fixedStepSize = options.stepSize;
     this.usePreconditioner = options.metric !== 'unit';
     this.L = kernel.trajectoryLength;
+    this.dense = options.metric === 'dense';
     const targetAcceptance = options.targetAcceptance ?? MAMS_TARGET_ACCEPTANCE;
     this.ends = [0.15, 0.4, 0.55, 0.85, 1].map((f) => Math.round(f * warmup));
+    this.keepStart = this.dense && !denseFromDraws(this.ends[1] - this.ends[0], dim);
+    this.estimator =
+      usesEstimator(options) && !this.keepStart ? createMetricEstimator(options.metric!, chains, dim, true) : undefined;
     this.averaging = new ClampedDualAveraging(chains, targetAcceptance);
     this.moments = new RunningMoments(chains, dim);
     this.record = new ChainRecord(chains, dim, Math.max(0, this.ends[3] - this.ends[2]));
@@ -113,7 +126,7 @@ export class MamsTuning implements WarmupStrategy {
     this.previousStepSize = new Float64Array(chains);
   }
 
-  start(): { params: KernelParams; evaluations: number } {
+  start(state: LangevinState): { params: KernelParams; evaluations: number } {
     const root = Math.sqrt(this.dim);
     this.L.fill(root);
     const params: KernelParams = {
@@ -122,7 +135,8 @@ export class MamsTuning implements WarmupStrategy {
     };
     if (this.usePreconditioner) params.invMetric.set(this.kernel.startVariances);
     this.averaging.restart(params.stepSize);
-    return { params, evaluations: this.kernel.startEvaluations };
+    const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
+    return { params, evaluations: this.kernel.startEvaluations + laplace };
   }
 
   finish(): void {}
@@ -151,6 +165,7 @@ export class MamsTuning implements WarmupStrategy {
       for (let c = 0; c < this.chains; c++) {
         if (!info.divergent[c]) this.moments.add(state.position, c, params.stepSize[c]);
       }
+      this.estimator?.add(state);
     }
     if (phase === 3) this.record.push(state);
     if (t === this.ends[1] - 1) this.precondition(params);
@@ -169,6 +184,11 @@ export class MamsTuning implements WarmupStrategy {
   private precondition(params: KernelParams): void {
     const d = this.dim;
     this.settle(params);
+    if (this.keepStart) {
+      this.L.fill(Math.sqrt(d));
+      if (this.fixedStepSize === undefined) this.averaging.restart(params.stepSize);
+      return;
+    }
     for (let c = 0; c < this.chains; c++) {
       if (!this.moments.variances(c, this.variances)) continue;
       let total = 0;
@@ -186,6 +206,10 @@ export class MamsTuning implements WarmupStrategy {
       for (let k = c * d; k < (c + 1) * d; k++) params.invMetric[k] = this.variances[k];
       this.L[c] = Math.sqrt(d);
     }
+    if (this.estimator) {
+      this.estimator.estimate(params);
+      this.L.fill(Math.sqrt(d));
+    }
     if (this.fixedStepSize === undefined) this.averaging.restart(params.stepSize);
   }
 
@@ -197,4 +221,9 @@ export class MamsTuning implements WarmupStrategy {
       this.L[c] = Math.min((0.5 * L) / essPerDraw, 2 * L);
     }
   }
+}
+
+/** dense, low-rank and diag (Fisher) come from metric-estimator.ts; diag-var is the authors' step-weighted variance. */
+export function usesEstimator(options: WarmupOptions): boolean {
+  return options.metric === 'dense' || options.metric === 'low-rank' || options.metric === 'diag';
 }

@@ -28,6 +28,7 @@ import {
 } from './isokinetic.js';
 import { MAMS_TARGET_ACCEPTANCE, MamsTuning } from './mams-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
+import { microDefaultMetric } from './micro-tuning.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';
 import type { SamplerSpec } from './registry.js';
 
@@ -55,7 +56,7 @@ export function mamsKernel(potential: Potential, chains: number, scheme: Isokine
   const alive = new Uint8Array(chains);
   const perStep = integrator.gradientsPerStep;
 
-  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info) => {
+  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info, metric) => {
     let longest = 0;
     for (let c = 0; c < chains; c++) {
       copyChain(state, start, c);
@@ -72,7 +73,7 @@ export function mamsKernel(potential: Potential, chains: number, scheme: Isokine
       let count = 0;
       for (let c = 0; c < chains; c++) if (alive[c] && steps[c] > t) active[count++] = c;
       if (count === 0) break;
-      integrator.step(state, stepSize, scale, active, count, kinetic);
+      integrator.step(state, stepSize, scale, active, count, kinetic, metric);
       for (let j = 0; j < count; j++) {
         const c = active[j];
         // a trajectory that left the finite region stops here: it is rejected anyway
@@ -102,7 +103,8 @@ export const mamsSampler: SamplerSpec = {
   description: 'Metropolis-adjusted microcanonical sampler (MAMS): exact, isokinetic trajectories with full refresh',
   exactness: 'adjusted',
   options: [],
-  metrics: ['diag-var', 'unit'],
+  metrics: ['dense', 'diag-var', 'low-rank', 'diag', 'unit'],
+  defaultMetric: microDefaultMetric,
   needsLogDensity: true,
   targetAcceptance: MAMS_TARGET_ACCEPTANCE,
   divergence: 'a trajectory with a non-finite state or an energy error above 1000',

@@ -11,7 +11,8 @@
  *    non-finite step caps ε at 0.8 of the step that failed.
  * 2. steps [0.3W, 0.6W): the same, and step-weighted moments of x.
  *    Then the diagonal preconditioner s = √Var[x] and, in the whitened
- *    coordinates, L = √d.
+ *    coordinates, L = √d (`--metric dense|low-rank|diag`: that metric's
+ *    estimator from the stretch's states, as in mams-tuning.ts).
  * 3. steps [0.6W, 0.7W): the step size again (fresh sums) for the new scale.
  * 4. steps [0.7W, W): ε and L fixed; the stretch's integrated
  *    autocorrelation time τ (draws / ESS, mean over coordinates) gives
@@ -22,7 +23,9 @@
 import type { IsokineticState } from './isokinetic.js';
 import type { KernelParams, LangevinState, StepInfo, WarmupStrategy } from './types.js';
 import type { WarmupOptions } from './warmup.js';
-import { ChainRecord, RunningMoments } from './micro-tuning.js';
+import { ChainRecord, denseFromDraws, denseStart, RunningMoments } from './micro-tuning.js';
+import { usesEstimator } from './mams-tuning.js';
+import { createMetricEstimator, type MetricEstimator } from './metric-estimator.js';
 import type { MicroKernel, MicroStepInfo } from './micro-types.js';
 
 const DESIRED_ENERGY_VARIANCE = 5e-4;
@@ -46,6 +49,10 @@ export class MclmcTuning implements WarmupStrategy {
   readonly warmup: number;
   private readonly fixedStepSize: number | undefined;
   private readonly precondition: boolean;
+  private readonly estimator: MetricEstimator | undefined;
+  private readonly dense: boolean;
+  /** Dense, with too few warm-up draws to re-estimate it: the Laplace start is the metric. */
+  private readonly keepStart: boolean;
 
   constructor(
     private readonly kernel: MicroKernel,
@@ -56,10 +63,16 @@ export class MclmcTuning implements WarmupStrategy {
     this.warmup = warmup;
     this.fixedStepSize = options.stepSize;
     this.precondition = options.metric !== 'unit';
+    this.dense = options.metric === 'dense';
     this.chains = chains;
     this.dim = dim;
     this.end1 = Math.round(0.3 * warmup);
     this.end2 = Math.round(0.6 * warmup);
+    this.keepStart = this.dense && !denseFromDraws(this.end2 - this.end1, dim);
+    this.estimator =
+      usesEstimator(options) && !this.keepStart
+        ? createMetricEstimator(options.metric!, kernel.chains, kernel.dim, true)
+        : undefined;
     this.end3 = Math.round(0.7 * warmup);
     this.timeSum = new Float64Array(chains);
     this.xiSum = new Float64Array(chains);
@@ -70,7 +83,7 @@ export class MclmcTuning implements WarmupStrategy {
   }
 
   /** The starting parameters: L = √d, ε = √d/4, unit metric. */
-  start(): { params: KernelParams; evaluations: number } {
+  start(state: LangevinState): { params: KernelParams; evaluations: number } {
     const root = Math.sqrt(this.dim);
     this.kernel.trajectoryLength.fill(root);
     const params: KernelParams = {
@@ -78,7 +91,8 @@ export class MclmcTuning implements WarmupStrategy {
       invMetric: new Float64Array(this.chains * this.dim).fill(1),
     };
     if (this.precondition) params.invMetric.set(this.kernel.startVariances);
-    return { params, evaluations: this.kernel.startEvaluations };
+    const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
+    return { params, evaluations: this.kernel.startEvaluations + laplace };
   }
 
   /** After warm-up step t (0-based) with its info and resulting state. */
@@ -90,6 +104,7 @@ export class MclmcTuning implements WarmupStrategy {
       for (let c = 0; c < this.chains; c++) {
         if (!info.divergent[c]) this.moments.add(state.position, c, params.stepSize[c]);
       }
+      this.estimator?.add(state);
     }
     if (t === this.end2 - 1) this.preconditioner(params);
     if (t >= this.end3) this.record.push(state);
@@ -121,6 +136,7 @@ export class MclmcTuning implements WarmupStrategy {
 
   private preconditioner(params: KernelParams): void {
     const d = this.dim;
+    if (this.keepStart) return;
     for (let c = 0; c < this.chains; c++) {
       if (!this.moments.variances(c, this.variances)) continue;
       let positive = true;
@@ -140,6 +156,13 @@ export class MclmcTuning implements WarmupStrategy {
       this.xiSum[c] = 0;
       this.timeSum[c] = 0;
       this.stepSizeMax[c] = Infinity;
+    }
+    if (this.estimator) {
+      this.estimator.estimate(params);
+      this.kernel.trajectoryLength.fill(Math.sqrt(d));
+      this.xiSum.fill(0);
+      this.timeSum.fill(0);
+      this.stepSizeMax.fill(Infinity);
     }
   }
 

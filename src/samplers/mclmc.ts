@@ -22,6 +22,7 @@ import {
 } from './isokinetic.js';
 import { MclmcTuning } from './mclmc-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
+import { microDefaultMetric } from './micro-tuning.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';
 import type { SamplerSpec } from './registry.js';
 
@@ -34,13 +35,13 @@ export function mclmcKernel(potential: Potential, chains: number, scheme: Isokin
   const noise = new Float64Array(dim);
   const perStep = integrator.gradientsPerStep;
 
-  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info) => {
+  const transition: MicroTransition = (state, streams, stepSize, scale, trajectoryLength, info, metric) => {
     previous.position.set(state.position);
     previous.velocity.set(state.velocity);
     previous.gradient.set(state.gradient);
     previous.logDensity.set(state.logDensity);
     kinetic.fill(0);
-    integrator.step(state, stepSize, scale, all, chains, kinetic);
+    integrator.step(state, stepSize, scale, all, chains, kinetic, metric);
     const u = state.velocity;
     for (let c = 0; c < chains; c++) {
       info.gradients[c] = perStep;
@@ -80,7 +81,8 @@ export const mclmcSampler: SamplerSpec = {
   description: 'unadjusted microcanonical Langevin (MCLMC): isokinetic steps, partial refresh; biased by the step size',
   exactness: 'unadjusted',
   options: [],
-  metrics: ['diag-var', 'unit'],
+  metrics: ['dense', 'diag-var', 'low-rank', 'diag', 'unit'],
+  defaultMetric: microDefaultMetric,
   needsLogDensity: true,
   createKernel: (potential, chains) => mclmcKernel(potential, chains),
   createWarmup: (kernel, options) => new MclmcTuning(kernel as MicroKernel, options),

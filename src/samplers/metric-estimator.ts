@@ -46,7 +46,18 @@ export interface MetricEstimator {
   restart(): void;
 }
 
-export function createMetricEstimator(kind: MetricKind, chains: number, dim: number): MetricEstimator | undefined {
+/**
+ * `scaleFree`: the dense estimate shrinks toward 10⁻³ diag(Σ̂) instead of
+ * Stan's 10⁻³ I, so that it does not depend on the units of the parameters
+ * (the microcanonical samplers, whose start has no unit scale; on
+ * kilpisjarvi a slope with variance 4·10⁻⁷ was widened 50×).
+ */
+export function createMetricEstimator(
+  kind: MetricKind,
+  chains: number,
+  dim: number,
+  scaleFree = false,
+): MetricEstimator | undefined {
   switch (kind) {
     case 'unit':
       return undefined;
@@ -57,7 +68,7 @@ export function createMetricEstimator(kind: MetricKind, chains: number, dim: num
     case 'low-rank':
       return fisherEstimator(chains, dim, true);
     case 'dense':
-      return denseEstimator(chains, dim);
+      return denseEstimator(chains, dim, scaleFree);
   }
 }
 
@@ -192,8 +203,8 @@ function orthonormalise(q: Float64Array, dim: number, k: number): void {
   }
 }
 
-/** Stan's dense_e: (n/(n + 5)) Σ̂ + 10⁻³ · 5/(n + 5) I per chain. */
-function denseEstimator(chains: number, dim: number): MetricEstimator {
+/** Stan's dense_e: (n/(n + 5)) Σ̂ + 10⁻³ · 5/(n + 5) I per chain (scale-free: diag(Σ̂) for I). */
+function denseEstimator(chains: number, dim: number, scaleFree: boolean): MetricEstimator {
   let n = 0;
   const mean = new Float64Array(chains * dim);
   const m2 = new Float64Array(chains * dim * dim);
@@ -221,7 +232,8 @@ function denseEstimator(chains: number, dim: number): MetricEstimator {
         const i = Math.floor(k / dim) % dim;
         const j = k % dim;
         const v = n > 1 ? m2[k]! / (n - 1) : 0;
-        covariance[k] = (n / (n + 5)) * v + (i === j ? 1e-3 * (5 / (n + 5)) : 0);
+        const target = scaleFree ? (n > 1 ? m2[k]! / (n - 1) : 1) : 1;
+        covariance[k] = (n / (n + 5)) * v + (i === j ? 1e-3 * target * (5 / (n + 5)) : 0);
       }
       // symmetrise (Welford's cross term is symmetric only up to rounding)
       for (let c = 0; c < chains; c++) {

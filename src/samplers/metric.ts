@@ -39,6 +39,8 @@ export interface Metric {
   momentum(c: number, xi: Float64Array, i: number, out: Float64Array, o: number): void;
   /** out[o..] = L ξ[i..]: noise with covariance M⁻¹. */
   noise(c: number, xi: Float64Array, i: number, out: Float64Array, o: number): void;
+  /** out[o..] = Lᵀ v[i..]: a gradient in the whitened coordinates z = L⁻¹x (microcanonical samplers). */
+  noiseTranspose(c: number, v: Float64Array, i: number, out: Float64Array, o: number): void;
   /** Chain c's M⁻¹ as a dim × dim row-major matrix (for the CSV adaptation block). */
   matrix(c: number): Float64Array;
 }
@@ -99,6 +101,14 @@ export function denseMetric(chains: number, dim: number, covariance: Float64Arra
         let s = 0;
         for (let j = 0; j <= i; j++) s += chol[base + i * dim + j]! * xi[xo + j]!;
         out[o + i] = s;
+      }
+    },
+    noiseTranspose(c, v, vo, out, o) {
+      const base = c * d2;
+      for (let j = 0; j < dim; j++) {
+        let s = 0;
+        for (let i = j; i < dim; i++) s += chol[base + i * dim + j]! * v[vo + i]!;
+        out[o + j] = s;
       }
     },
     momentum(c, xi, xo, out, o) {
@@ -181,6 +191,11 @@ export function lowRankMetric(
       for (let i = 0; i < dim; i++) out[o + i] = xi[xo + i]!;
       correct(c, out, o, (l) => Math.sqrt(l) - 1);
       for (let i = 0; i < dim; i++) out[o + i] *= scale[c * dim + i]!;
+    },
+    noiseTranspose(c, v, vo, out, o) {
+      // L = S W with W = I + U(√Λ − I)Uᵀ symmetric, so Lᵀ v = W (S v)
+      for (let i = 0; i < dim; i++) out[o + i] = scale[c * dim + i]! * v[vo + i]!;
+      correct(c, out, o, (l) => Math.sqrt(l) - 1);
     },
     momentum(c, xi, xo, out, o) {
       for (let i = 0; i < dim; i++) out[o + i] = xi[xo + i]!;

@@ -52,6 +52,7 @@ export function createMicroKernel(
     name,
     chains,
     dim,
+    potential,
     trajectoryLength,
     gradientsPerStep,
     startVariances,
@@ -70,7 +71,7 @@ export function createMicroKernel(
       const perChain = metricLayout(metric, chains, dim);
       for (let k = 0; k < chains * dim; k++) scale[k] = Math.sqrt(metric[perChain ? k : k % dim]);
       info.stepSize.set(params.stepSize.subarray(0, chains));
-      transition(state, streams, params.stepSize, scale, trajectoryLength, info);
+      transition(state, streams, params.stepSize, scale, trajectoryLength, info, params.metric);
       return { state, info };
     },
   };

@@ -7,6 +7,105 @@
  */
 import { essGeyer } from '../diagnostics/ess.js';
 import type { IsokineticState } from './isokinetic.js';
+import { denseMetric, type MetricKind } from './metric.js';
+import { laplaceCovariances } from './mode-start.js';
+import type { MicroKernel } from './micro-types.js';
+import type { KernelParams, LangevinState } from './types.js';
+
+/**
+ * mams and mclmc default to a dense metric up to this many parameters (the
+ * Laplace start costs 2·dim gradients and O(dim³); every step O(dim²)), and
+ * to the authors' diagonal above it.
+ */
+export const DENSE_DEFAULT_LIMIT = 200;
+
+export function microDefaultMetric(dim: number): MetricKind {
+  return dim <= DENSE_DEFAULT_LIMIT ? 'dense' : 'diag-var';
+}
+
+/**
+ * A dense covariance from fewer draws than this per dimension is noisier
+ * than the Laplace start: on the 100-d Gaussian of the bench (250 draws per
+ * chain) re-estimating it made MAMS 5× slower. Below it the start is kept.
+ */
+export const DENSE_DRAWS_PER_DIMENSION = 10;
+
+/** Whether a dense metric is re-estimated from `draws` warm-up states (else the Laplace start stays). */
+export function denseFromDraws(draws: number, dim: number): boolean {
+  return draws >= DENSE_DRAWS_PER_DIMENSION * dim;
+}
+
+/** Newton steps at most that polish the L-BFGS point before the Laplace covariance is taken. */
+const NEWTON_STEPS = 8;
+
+/**
+ * `--metric dense`'s first metric: the Laplace covariance Σ = (−∇²log π)⁻¹
+ * at each chain's mode, where it is positive definite, else the L-BFGS
+ * diagonal. Without it the first dense estimate comes from chains that
+ * have not yet crossed a ridge (kilpisjarvi: R-hat 1.28, bulk ESS 12).
+ * L-BFGS may stop early on a narrow ridge, so the point is first polished
+ * by Newton steps x ← x + Σ∇log π (each kept only if log π rises; stop when
+ * the decrement ∇log π·Σ∇log π is below 10⁻⁸), which land on the mode of a
+ * Gaussian at once. Moves the state in place; returns the batched
+ * evaluations used (2·dim per Hessian, one per step).
+ */
+export function denseStart(kernel: MicroKernel, state: LangevinState, params: KernelParams): number {
+  const { chains, dim, potential } = kernel;
+  const scales = kernel.startVariances.slice();
+  let laplace = laplaceCovariances(potential, state.position, chains, scales);
+  let evaluations = laplace.evaluations;
+  const trial = new Float64Array(chains * dim);
+  const decrement = new Float64Array(chains);
+  for (let iteration = 0; iteration < NEWTON_STEPS; iteration++) {
+    trial.set(state.position);
+    let wanted = false;
+    for (let c = 0; c < chains; c++) {
+      decrement[c] = 0;
+      if (!laplace.positive[c]) continue;
+      const base = c * dim * dim;
+      for (let i = 0; i < dim; i++) {
+        let move = 0;
+        for (let j = 0; j < dim; j++) move += laplace.covariance[base + i * dim + j] * state.gradient[c * dim + j];
+        trial[c * dim + i] += move;
+        decrement[c] += move * state.gradient[c * dim + i];
+      }
+      wanted ||= decrement[c] > 1e-8;
+    }
+    if (!wanted) break;
+    const evaluated = potential.logDensityAndGradient(trial, chains);
+    evaluations++;
+    let moved = false;
+    for (let c = 0; c < chains; c++) {
+      const better = evaluated.logDensity[c] > state.logDensity[c];
+      if (!(decrement[c] > 1e-8) || !better) continue;
+      const row = evaluated.gradient.subarray(c * dim, (c + 1) * dim);
+      if (!row.every(Number.isFinite)) continue;
+      state.position.set(trial.subarray(c * dim, (c + 1) * dim), c * dim);
+      state.gradient.set(row, c * dim);
+      state.logDensity[c] = evaluated.logDensity[c];
+      moved = true;
+    }
+    if (!moved) break;
+    // the next Hessian's differences on the scales the last one found
+    for (let c = 0; c < chains; c++) {
+      if (!laplace.positive[c]) continue;
+      for (let i = 0; i < dim; i++) scales[c * dim + i] = laplace.covariance[c * dim * dim + i * dim + i];
+    }
+    laplace = laplaceCovariances(potential, state.position, chains, scales);
+    evaluations += laplace.evaluations;
+  }
+  const covariance = laplace.covariance;
+  for (let c = 0; c < chains; c++) {
+    const base = c * dim * dim;
+    if (!laplace.positive[c]) {
+      covariance.fill(0, base, base + dim * dim);
+      for (let i = 0; i < dim; i++) covariance[base + i * dim + i] = kernel.startVariances[c * dim + i];
+    }
+    for (let i = 0; i < dim; i++) params.invMetric[c * dim + i] = covariance[base + i * dim + i];
+  }
+  params.metric = denseMetric(chains, dim, covariance);
+  return evaluations;
+}
 
 /** Per chain, weighted averages of x and x² (weights: the step sizes). */
 export class RunningMoments {

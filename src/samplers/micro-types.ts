@@ -5,8 +5,10 @@
  * per-chain L (KernelParams carries ε and the diagonal metric; L is the
  * microcanonical samplers' own and their warm-up sets it on the kernel).
  */
+import type { Potential } from '../model/types.js';
 import type { Kernel, StepInfo } from './types.js';
 import type { IsokineticState } from './isokinetic.js';
+import type { Metric } from './metric.js';
 
 export interface MicroStepInfo extends StepInfo {
   /** Energy error ΔE of the step (MCLMC) or trajectory (MAMS); 0 where divergent. */
@@ -16,6 +18,8 @@ export interface MicroStepInfo extends StepInfo {
 }
 
 export interface MicroKernel extends Kernel<IsokineticState> {
+  /** The target (the dense metric's start evaluates its Hessian). */
+  readonly potential: Potential;
   /** L per chain: MCLMC's decoherence length, MAMS's mean trajectory length. */
   readonly trajectoryLength: Float64Array;
   /** Gradient evaluations per integrator step (2 for McLachlan's scheme). */
@@ -37,7 +41,7 @@ export interface MicroKernel extends Kernel<IsokineticState> {
 /**
  * One in-place transition of every chain: `state` is the kernel's own
  * buffer, already a copy of the input; `scale` holds s = √(inverse metric)
- * per chain × dim.
+ * per chain × dim; `metric`, when set (dense, low-rank), replaces it.
  */
 export type MicroTransition = (
   state: IsokineticState,
@@ -46,6 +50,7 @@ export type MicroTransition = (
   scale: Float64Array,
   trajectoryLength: Float64Array,
   info: MicroStepInfo,
+  metric: Metric | undefined,
 ) => void;
 
 export function allocateMicroInfo(chains: number): MicroStepInfo {

@@ -75,6 +75,8 @@ export interface SamplerSpec {
   options: readonly OptionSpec[];
   /** Metrics accepted by `--metric`, the first being the default; [] for none. */
   metrics: readonly MetricKind[];
+  /** The default metric for a model of `dim` parameters, when it depends on the size (else metrics[0]). */
+  defaultMetric?(dim: number): MetricKind;
   /** Needs log π (not only its gradient): refuses a score network. */
   needsLogDensity: boolean;
   /** Dual-averaging target of the warm-up (also `--target-acceptance`'s default). */

@@ -43,7 +43,7 @@ export function chooseMetric(spec: SamplerSpec, dim: number, metric: MetricKind 
         : `--metric ${metric} does not apply to ${spec.name} (one of ${spec.metrics.join(', ')})`,
     );
   }
-  const kind = metric ?? spec.metrics[0] ?? 'unit';
+  const kind = metric ?? spec.defaultMetric?.(dim) ?? spec.metrics[0] ?? 'unit';
   checkMetricFits(kind, dim);
   return kind;
 }

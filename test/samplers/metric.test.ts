@@ -38,6 +38,48 @@ describe('metric operations', () => {
     expect(m[0]).toBeCloseTo(4 * (1 + 8 * 0.5), 10);
     expect(m[2]).toBeCloseTo(2 * 0.5 * 8 * 0.5, 10);
   });
+
+  it('noiseTranspose is the transpose of noise: ⟨Lᵀv, w⟩ = ⟨v, Lw⟩ (dense and low-rank)', () => {
+    const cov = Float64Array.from([2, 0.5, 0.1, 0.5, 1, 0.3, 0.1, 0.3, 3]);
+    const u = Float64Array.from([1 / Math.SQRT2, 0, 1 / Math.SQRT2]);
+    const metrics = [
+      denseMetric(1, 3, cov),
+      lowRankMetric(1, 3, 1, Float64Array.from([2, 1, 0.5]), u, Float64Array.from([9])),
+    ];
+    const v = Float64Array.from([0.3, -1.2, 2]);
+    const w = Float64Array.from([1.5, 0.4, -0.7]);
+    const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+    for (const metric of metrics) {
+      const ltv = new Float64Array(3);
+      const lw = new Float64Array(3);
+      metric.noiseTranspose(0, v, 0, ltv, 0);
+      metric.noise(0, w, 0, lw, 0);
+      expect(dot(ltv, w)).toBeCloseTo(dot(v, lw), 12);
+    }
+  });
+
+  it('the scale-free dense estimate does not depend on the units of a coordinate', () => {
+    // coordinate 2 in units 10⁴ times smaller: its estimate scales by 10⁻⁸, its correlation stays
+    const streams = createStreams(9, 1);
+    const make = () => createMetricEstimator('dense', 1, 2, true)!;
+    const a = make();
+    const b = make();
+    for (let t = 0; t < 300; t++) {
+      const x = streams[0]!.normal();
+      const y = 0.99 * x + 0.1 * streams[0]!.normal();
+      a.add({ position: Float64Array.from([x, y]) } as unknown as LangevinState);
+      b.add({ position: Float64Array.from([x, 1e-4 * y]) } as unknown as LangevinState);
+    }
+    const pa: KernelParams = { stepSize: new Float64Array(1), invMetric: new Float64Array(2) };
+    const pb: KernelParams = { stepSize: new Float64Array(1), invMetric: new Float64Array(2) };
+    a.estimate(pa);
+    b.estimate(pb);
+    const ma = pa.metric!.matrix(0);
+    const mb = pb.metric!.matrix(0);
+    expect(mb[3]! / ma[3]!).toBeCloseTo(1e-8, 18);
+    expect(mb[1]! / ma[1]!).toBeCloseTo(1e-4, 14);
+    expect(mb[0]).toBeCloseTo(ma[0]!, 12);
+  });
 });
 
 describe('metric estimators', () => {

@@ -21,7 +21,7 @@ import { escapeXml } from './plots/svg.js';
 const RANK_BINS = 20;
 const MAX_LAG = 40;
 const MAX_PAIRS = 4;
-const MAX_PAIR_POINTS = 2000;
+const MAX_PAIR_POINTS = 1000;
 
 export interface DiagnosticPlotOptions {
   /** Column indices (into run.names) in the forest plot (and the first few in pairs). */

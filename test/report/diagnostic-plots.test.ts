@@ -13,6 +13,8 @@ import { autocorrelations, evolution, kernelDensities, rankCounts } from '../../
 import { renderReport } from '../../src/report/html.js';
 import { readRun } from '../../src/report/read-run.js';
 import { createRng } from '../../src/random/index.js';
+import { pairsSpec } from '../../src/report/plots/diagnostic-specs.js';
+import { renderSvg } from '../../src/report/plots/vega-svg.js';
 
 function normals(n: number, seed: number): Float64Array {
   const rng = createRng(seed);
@@ -133,5 +135,20 @@ describe('report page', () => {
     expect(html).toContain('data-plot="rank" data-param="theta[1]"');
     expect(html).not.toContain('data-plot="rank" data-param="mu"');
     await expect(renderReport(run, { plotParams: ['nope'] })).rejects.toThrow("--plot-params: 'nope' is not a column");
+  });
+});
+
+describe('pairsSpec', () => {
+  it('draws each pair once: the lower triangle of the scatter matrix', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ a: i, 'b[1]': i % 7, c: -i, divergent: i === 3 }));
+    const spec = pairsSpec(['a', 'b[1]', 'c'], rows) as unknown as {
+      vconcat: Array<{ hconcat: Array<{ encoding: { x: { field: string }; y: { field: string } } }> }>;
+    };
+    const cells = spec.vconcat.map((r) => r.hconcat.map((c) => `${c.encoding.y.field}~${c.encoding.x.field}`));
+    expect(cells).toEqual([['b\\[1\\]~a'], ['c~a', 'c~b\\[1\\]']]);
+    const svg = await renderSvg(spec as unknown as Parameters<typeof renderSvg>[0]);
+    expect(svg.match(/class="mark-symbol/g)).toHaveLength(3);
+    expect(svg.match(/fill="#D00000"/g)).toHaveLength(3); // the divergent draw, once per panel
+    expect(svg).not.toContain('aria-label="a:');
   });
 });

@@ -143,32 +143,44 @@ export function forestSpec(rows: Rows): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Scatter matrix of the given fields; divergent draws in red on top. */
+/**
+ * Pairs of the given fields, the lower triangle of the scatter matrix only
+ * (each pair once, no x-against-x diagonal); divergent draws in red on top.
+ */
 export function pairsSpec(names: string[], rows: Rows): TopLevelSpec {
   // Stan names hold brackets and commas, which Vega-Lite reads as paths unless escaped.
   const fields = names.map((n) => n.replace(/([.[\]\\])/g, '\\$1'));
-  const size = Math.max(110, Math.floor(520 / fields.length));
+  const size = Math.max(110, Math.floor(520 / Math.max(1, fields.length - 1)));
+  const cell = (x: string, y: string, i: number, j: number) => ({
+    width: size,
+    height: size,
+    mark: { type: 'circle', opacity: 0.5 },
+    encoding: {
+      x: {
+        field: x,
+        type: 'quantitative',
+        scale: { zero: false },
+        axis: { title: i === fields.length - 1 ? names[j] : null },
+      },
+      y: { field: y, type: 'quantitative', scale: { zero: false }, axis: { title: j === 0 ? names[i] : null } },
+      color: {
+        field: 'divergent',
+        type: 'nominal',
+        title: 'divergent',
+        scale: { domain: [false, true], range: ['#777777', '#D00000'] },
+      },
+      size: { field: 'divergent', type: 'ordinal', scale: { domain: [false, true], range: [6, 30] }, legend: null },
+      order: { field: 'divergent', type: 'nominal', sort: 'ascending' },
+    },
+  });
+  const rowsOfCells = fields.slice(1).map((y, k) => {
+    const i = k + 1;
+    return { hconcat: fields.slice(0, i).map((x, j) => cell(x, y, i, j)) };
+  });
   return {
     ...BASE_CONFIG,
     title: 'Pairs (divergent draws in red)',
     data: { values: rows },
-    repeat: { row: fields, column: [...fields].reverse() },
-    spec: {
-      width: size,
-      height: size,
-      mark: { type: 'circle', opacity: 0.5 },
-      encoding: {
-        x: { field: { repeat: 'column' }, type: 'quantitative', scale: { zero: false } },
-        y: { field: { repeat: 'row' }, type: 'quantitative', scale: { zero: false } },
-        color: {
-          field: 'divergent',
-          type: 'nominal',
-          title: 'divergent',
-          scale: { domain: [false, true], range: ['#777777', '#D00000'] },
-        },
-        size: { field: 'divergent', type: 'ordinal', scale: { domain: [false, true], range: [6, 30] }, legend: null },
-        order: { field: 'divergent', type: 'nominal', sort: 'ascending' },
-      },
-    },
+    vconcat: rowsOfCells,
   } as TopLevelSpec;
 }

@@ -24,6 +24,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 /** Common look: small multiples, no actions, a font close to the page's. */
 export const BASE_CONFIG = {
   config: {
+    // No per-mark ARIA labels: they tripled the size of scatter-heavy pages.
+    aria: false,
     font: 'system-ui, sans-serif',
     axis: { labelFontSize: 10, titleFontSize: 11 },
     legend: { labelFontSize: 10, titleFontSize: 11 },

@@ -148,6 +148,15 @@ const CASES: Array<{ name: string; loop: string; vector?: string; extra?: string
               y[n] ~ normal(eta, sigma); }`,
   },
   {
+    name: 'break on a condition the same in every iteration',
+    loop: 'for (n in 1:N) { y[n] ~ normal(alpha, sigma); if (N > 5) break; }',
+    vector: 'y[1] ~ normal(alpha, sigma);',
+  },
+  {
+    name: 'break in a while loop inside the body',
+    loop: `for (n in 1:N) { int j = 0; real s = 0; while (j < 3) { j += 1; if (c[n] < j) break; s += beta[1] * j; } target += -square(s - y[n]); }`,
+  },
+  {
     name: 'continue in an inner loop',
     loop: `for (n in 1:N) for (k in 1:K) { if (x[n, k] < 0) continue; target += normal_lpdf(x[n, k] | beta[k], sigma); }`,
   },

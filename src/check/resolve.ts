@@ -41,8 +41,13 @@ export type Callee =
   /** `target()`. */
   | { kind: 'target' };
 
-/** What a `~` statement means: a stdlib distribution or a user `_lpdf`/`_lpmf`. */
-export type TildeTarget = { kind: 'density'; distribution: DistributionEntry } | { kind: 'user'; def: FunctionDef };
+/**
+ * What a `~` statement means: a stdlib distribution, or a user `_lpdf`/`_lpmf`
+ * with the `_lcdf`/`_lccdf` overloads its truncation calls.
+ */
+export type TildeTarget =
+  | { kind: 'density'; distribution: DistributionEntry }
+  | { kind: 'user'; def: FunctionDef; lcdf?: FunctionDef; lccdf?: FunctionDef };
 
 /** The checker's results the lowering reads. */
 export interface TypedProgram {

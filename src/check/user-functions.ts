@@ -6,6 +6,7 @@
  */
 import type { CallExpr, Expr, FunctionDef, Span, TildeStmt, UnsizedType } from '../language/ast.js';
 import type { CheckContext } from './context.js';
+import type { TildeTarget } from './resolve.js';
 import { variablesIn } from './variables-in.js';
 import { REAL, assignable, isInt, isScalar, typeToString, type StanType } from './types.js';
 
@@ -191,7 +192,8 @@ export function checkUserTilde(
   };
   checkUserCall(call, [lhs, ...argTypes], ctx);
   const callee = ctx.calls.get(call);
-  if (callee?.kind === 'user') ctx.tildes.set(stmt, callee);
+  const target: TildeTarget | undefined = callee?.kind === 'user' ? { kind: 'user', def: callee.def } : undefined;
+  if (target) ctx.tildes.set(stmt, target);
   const tr = stmt.truncation;
   if (!tr) return true;
   const need = (s: '_lcdf' | '_lccdf', what: string): void => {
@@ -204,6 +206,8 @@ export function checkUserTilde(
     }
     const bound: CallExpr = { ...call, name: stmt.distribution + s };
     checkUserCall(bound, [lhs && isScalar(lhs) ? lhs : REAL, ...argTypes], ctx);
+    const chosen = ctx.calls.get(bound);
+    if (target && chosen?.kind === 'user') target[s === '_lcdf' ? 'lcdf' : 'lccdf'] = chosen.def;
   };
   if (tr.upper) need('_lcdf', 'from above');
   if (tr.lower && !tr.upper) need('_lccdf', 'from below');

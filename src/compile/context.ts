@@ -7,7 +7,9 @@ import type { BlockName, CallExpr, FunctionDef, ReturnStmt, Span, TildeStmt } fr
 import type { Ops, Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
 import type { StanType } from '../check/types.js';
-import type { TypedProgram } from '../check/resolve.js';
+import type { TildeTarget, TypedProgram } from '../check/resolve.js';
+
+export type UserTilde = Extract<TildeTarget, { kind: 'user' }>;
 import type { Rng } from '../../stdlib/types.js';
 import { InternalError, LangevinError } from '../errors.js';
 import type { Attempt, Frame } from './lanes.js';
@@ -206,8 +208,8 @@ export interface Context {
 export interface UserFunctionHooks {
   /** The value of a call of the user function `def` (the overload the checker chose). */
   call(ctx: Context, e: CallExpr, def: FunctionDef): Value;
-  /** `y ~ foo(...)` with the user's `foo_lpdf`/`foo_lpmf` `def`. */
-  tilde(ctx: Context, s: TildeStmt, def: FunctionDef): void;
+  /** `y ~ foo(...)` with the user's `foo_lpdf`/`foo_lpmf` (and truncation's `_lcdf`/`_lccdf`) the checker chose. */
+  tilde(ctx: Context, s: TildeStmt, target: UserTilde): void;
   /** `return`: leaves the function body being traced. */
   leave(ctx: Context, s: ReturnStmt): never;
 }

@@ -324,7 +324,7 @@ function flattenIndexGroups(ctx: Context, groups: Index[][]): Index[] {
 function tilde(ctx: Context, s: TildeStmt): void {
   const target = ctx.typed.tildes.get(s);
   if (!target) throw new InternalError(`the checker left '~ ${s.distribution}' unresolved`);
-  if (target.kind === 'user') return ctx.userFunctions!.tilde(ctx, s, target.def);
+  if (target.kind === 'user') return ctx.userFunctions!.tilde(ctx, s, target);
   const dist = target.distribution;
   const y = evaluate(ctx, s.lhs).val;
   const params = s.args.map((a) => evaluate(ctx, a).val);

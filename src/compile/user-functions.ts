@@ -10,10 +10,10 @@
 import type { CallExpr, FunctionDef, Program, ReturnStmt, Span, TildeStmt } from '../language/ast.js';
 import type { Val } from '../ir/ops.js';
 import { shapeSize } from '../ir/ops.js';
-import { INT, typeToString } from '../check/types.js';
-import { resolveUser, unsizedType, type UserSignature } from '../check/user-functions.js';
+import { INT } from '../check/types.js';
+import { unsizedType, type UserSignature } from '../check/user-functions.js';
 import { InternalError } from '../errors.js';
-import { Variable, userError, type Context, type UserFunctionHooks, type Value } from './context.js';
+import { Variable, userError, type Context, type UserFunctionHooks, type UserTilde, type Value } from './context.js';
 import { evaluate } from './expressions.js';
 import { executeAll } from './statements.js';
 
@@ -37,15 +37,15 @@ export function userFunctionHooks(program: Program): UserFunctionHooks | undefin
 }
 
 function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
-  const byName = new Map<string, UserSignature[]>();
+  // Overloads are chosen by the checker (CheckedProgram.calls); here each definition is traced.
+  const bySignature = new Map<FunctionDef, UserSignature>();
   for (const def of defs) {
-    const sig: UserSignature = {
+    bySignature.set(def, {
       name: def.name,
       args: def.args.map((a) => ({ name: a.name, type: unsizedType(a.type), dataOnly: a.dataOnly })),
       returns: def.returns === 'void' ? undefined : unsizedType(def.returns),
       def,
-    };
-    byName.set(def.name, [...(byName.get(def.name) ?? []), sig]);
+    });
   }
   let depth = 0;
 
@@ -78,18 +78,6 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
     return { type: INT, val: ctx.ops.constant(0) };
   };
 
-  const select = (ctx: Context, name: string, args: Value[]): UserSignature | undefined => {
-    const overloads = byName.get(name);
-    if (!overloads) return undefined;
-    const sig = resolveUser(
-      overloads,
-      args.map((a) => a.type),
-    );
-    return sig === 'ambiguous' ? undefined : sig;
-  };
-
-  const bySignature = new Map<FunctionDef, UserSignature>();
-  for (const overloads of byName.values()) for (const sig of overloads) bySignature.set(sig.def, sig);
   const signature = (def: FunctionDef): UserSignature => {
     const sig = bySignature.get(def);
     if (!sig) throw new InternalError(`the checker chose '${def.name}', which has no body`);
@@ -105,32 +93,22 @@ function makeHooks(defs: FunctionDef[]): UserFunctionHooks {
         e.span,
       );
     },
-    tilde(ctx: Context, s: TildeStmt, def: FunctionDef): void {
+    tilde(ctx: Context, s: TildeStmt, target: UserTilde): void {
       const y = evaluate(ctx, s.lhs);
       const params = s.args.map((a) => evaluate(ctx, a));
-      ctx.target.push(invoke(ctx, signature(def), [y, ...params], s.span).val);
+      ctx.target.push(invoke(ctx, signature(target.def), [y, ...params], s.span).val);
       if (s.truncation && (s.truncation.lower || s.truncation.upper)) {
-        truncate(ctx, s, y, params, def.name.endsWith('_lpmf'), (name, bound) =>
-          callWith(ctx, name, [bound, ...params], s.truncation!.span),
-        );
+        truncate(ctx, s, y, params, target.def.name.endsWith('_lpmf'), (which, bound) => {
+          const def = target[which];
+          if (!def) throw new InternalError(`the checker left '${s.distribution}_${which}' unresolved`);
+          return invoke(ctx, signature(def), [bound, ...params], s.truncation!.span).val;
+        });
       }
     },
     leave(ctx: Context, s: ReturnStmt): never {
       throw new ReturnSignal(s.value ? evaluate(ctx, s.value) : undefined);
     },
   };
-
-  function callWith(ctx: Context, name: string, args: Value[], span: Span): Val {
-    const sig = select(ctx, name, args);
-    if (!sig) {
-      throw userError(
-        `no overload of '${name}' accepts (${args.map((a) => typeToString(a.type)).join(', ')})`,
-        span,
-        ctx.file,
-      );
-    }
-    return invoke(ctx, sig, args, span).val;
-  }
 }
 
 /** `T[L, U]` on a user density: subtract log P(L <= y <= U) per element, −∞ outside. */
@@ -140,7 +118,7 @@ function truncate(
   y: Value,
   params: Value[],
   discrete: boolean,
-  logCdf: (name: string, bound: Value) => Val,
+  logCdf: (which: 'lcdf' | 'lccdf', bound: Value) => Val,
 ): void {
   const ops = ctx.ops;
   const t = s.truncation!;
@@ -149,12 +127,10 @@ function truncate(
   const upper = t.upper ? evaluate(ctx, t.upper) : undefined;
   const below: Value | undefined =
     lower && discrete ? { type: lower.type, val: ops.binary('sub', lower.val, ops.constant(1)) } : lower;
-  const name = s.distribution;
   let logMass: Val;
-  if (below && upper)
-    logMass = ops.binary('log_diff_exp', logCdf(`${name}_lcdf`, upper), logCdf(`${name}_lcdf`, below));
-  else if (below) logMass = logCdf(`${name}_lccdf`, below);
-  else logMass = logCdf(`${name}_lcdf`, upper!);
+  if (below && upper) logMass = ops.binary('log_diff_exp', logCdf('lcdf', upper), logCdf('lcdf', below));
+  else if (below) logMass = logCdf('lccdf', below);
+  else logMass = logCdf('lcdf', upper!);
   ctx.target.push(ops.binary('mul', ops.constant(-n), logMass));
   let outside: Val | undefined;
   if (lower) outside = ops.reduce('sum', ops.binary('lt', y.val, lower.val));

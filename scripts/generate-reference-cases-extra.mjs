@@ -304,6 +304,84 @@ for (const [y, nu, mu, sigma] of [
     'closed form at Sigma = L·Lᵀ (cofactor inverse and determinant, @stdlib gammaln)',
   );
 }
+// gaussian_dlm_obs: the observations are jointly normal; mean and covariance in closed form
+// (E y_t = F'G^t m0, Cov(θ_s, θ_t) = G^s C0 G^t' + Σ_{k≤min(s,t)} G^{s−k} W G^{t−k}'), then the
+// multivariate normal log density by cofactor expansion — independent of the Kalman filter.
+{
+  const tr = (a) => a[0].map((_, j) => a.map((r) => r[j]));
+  const add2 = (a, b) => a.map((r, i) => r.map((v, j) => v + b[i][j]));
+  const eye = (n) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const pow = (g, k) => (k === 0 ? eye(g.length) : mul(g, pow(g, k - 1)));
+  const dlm = (y, F, G, V, Wm, m0, C0) => {
+    const r = y.length;
+    const T = y[0].length;
+    const covTheta = (s, t) => {
+      let c = mul(mul(pow(G, s), C0), tr(pow(G, t)));
+      for (let k = 1; k <= Math.min(s, t); k++) c = add2(c, mul(mul(pow(G, s - k), Wm), tr(pow(G, t - k))));
+      return c;
+    };
+    const mean = [];
+    for (let t = 1; t <= T; t++) {
+      const mt = mul(
+        tr(F),
+        mul(
+          pow(G, t),
+          m0.map((v) => [v]),
+        ),
+      );
+      for (let i = 0; i < r; i++) mean.push(mt[i][0]);
+    }
+    const N = r * T;
+    const cov = Array.from({ length: N }, () => new Array(N).fill(0));
+    for (let s = 1; s <= T; s++)
+      for (let t = 1; t <= T; t++) {
+        const block = mul(mul(tr(F), covTheta(s, t)), F);
+        for (let i = 0; i < r; i++)
+          for (let j = 0; j < r; j++) cov[(s - 1) * r + i][(t - 1) * r + j] = block[i][j] + (s === t ? V[i][j] : 0);
+      }
+    const obs = [];
+    for (let t = 0; t < T; t++) for (let i = 0; i < r; i++) obs.push(y[i][t]);
+    const res = obs.map((v, i) => v - mean[i]);
+    const ci = inv(cov);
+    const q = sum(res.map((ri, i) => ri * sum(res.map((rj, j) => ci[i][j] * rj))));
+    return -0.5 * (N * Math.log(2 * Math.PI) + Math.log(det(cov)) + q);
+  };
+  const source = 'closed form: joint normal of y (mean F′Gᵗm0, state covariances), cofactor inverse and determinant';
+  const y1 = [[1.2, 0.7, 1.9]];
+  const args1 = [y1, [[1]], [[0.9]], [[0.5]], [[0.3]], [0.2], [[2]]];
+  add('gaussian_dlm_obs', args1, dlm(...args1), source);
+  const y2 = [
+    [0.5, 1.1, 0.8],
+    [-0.2, 0.4, 1.3],
+  ];
+  const F2 = [
+    [1, 0.5],
+    [0.2, 1],
+  ];
+  const G2 = [
+    [0.8, 0.1],
+    [0, 0.9],
+  ];
+  const args2 = [
+    y2,
+    F2,
+    G2,
+    [
+      [0.6, 0.1],
+      [0.1, 0.4],
+    ],
+    [
+      [0.3, 0.05],
+      [0.05, 0.2],
+    ],
+    [0.1, -0.3],
+    [
+      [1.5, 0.2],
+      [0.2, 1],
+    ],
+  ];
+  add('gaussian_dlm_obs', args2, dlm(...args2), source);
+}
 add('wishart', [W, 0.5, S], -Infinity, 'nu <= k - 1: -Infinity by convention (Stan raises an error)');
 
 const body = Object.entries(cases)

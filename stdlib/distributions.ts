@@ -17,6 +17,7 @@ import { multivariateDistributions } from './distributions/multivariate.js';
 import { glmDistributions } from './distributions/glm.js';
 import { negBinomial } from './distributions/neg-binomial.js';
 import { matrixVariateDistributions } from './distributions/matrix-variate.js';
+import { gaussianDlmObs } from './distributions/dlm.js';
 
 export const distributions: DistributionEntry[] = [
   ...continuousDistributions,
@@ -25,4 +26,5 @@ export const distributions: DistributionEntry[] = [
   negBinomial,
   ...glmDistributions,
   ...matrixVariateDistributions,
+  gaussianDlmObs,
 ];

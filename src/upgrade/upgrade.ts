@@ -168,6 +168,8 @@ function densitySuffixes(tokens: Token[], changes: Changes): void {
     const dist = findDistribution(base);
     const known = dist !== undefined || user.has(base);
     if (!known || !isCall(tokens, i)) continue;
+    // after '~' the name is a distribution (poisson_log, neg_binomial_2_log), never a suffixed density
+    if (tokens[prevSig(tokens, i - 1)]?.text === '~') continue;
     const discrete = dist ? dist.discrete : user.get(base)!;
     const suffix = m[2] === 'log' ? (discrete ? 'lpmf' : 'lpdf') : m[2] === 'cdf_log' ? 'lcdf' : 'lccdf';
     changes.add(`'_${m[2]}' suffix → '_${suffix}'`);

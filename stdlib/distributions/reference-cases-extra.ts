@@ -426,4 +426,42 @@ export const extraReferenceCases: Record<string, ReferenceCase[]> = {
       source: 'closed form at Sigma = L·Lᵀ (cofactor inverse and determinant, @stdlib gammaln)',
     },
   ],
+  gaussian_dlm_obs: [
+    {
+      args: [[[1.2, 0.7, 1.9]], [[1]], [[0.9]], [[0.5]], [[0.3]], [0.2], [[2]]],
+      logDensity: -4.194511615835651,
+      source: 'closed form: joint normal of y (mean F′Gᵗm0, state covariances), cofactor inverse and determinant',
+    },
+    {
+      args: [
+        [
+          [0.5, 1.1, 0.8],
+          [-0.2, 0.4, 1.3],
+        ],
+        [
+          [1, 0.5],
+          [0.2, 1],
+        ],
+        [
+          [0.8, 0.1],
+          [0, 0.9],
+        ],
+        [
+          [0.6, 0.1],
+          [0.1, 0.4],
+        ],
+        [
+          [0.3, 0.05],
+          [0.05, 0.2],
+        ],
+        [0.1, -0.3],
+        [
+          [1.5, 0.2],
+          [0.2, 1],
+        ],
+      ],
+      logDensity: -7.053911817960266,
+      source: 'closed form: joint normal of y (mean F′Gᵗm0, state covariances), cofactor inverse and determinant',
+    },
+  ],
 };

@@ -40,6 +40,11 @@ describe('upgradeSource', () => {
       ['increment_log_prob(normal_log(y, 0, 1));', 'target += normal_lpdf(y | 0, 1);'],
       ['target += poisson_log(n, 3);', 'target += poisson_lpmf(n | 3);'],
       ['target += poisson_log_log(n, 3);', 'target += poisson_log_lpmf(n | 3);'],
+      // after '~' the name is the distribution poisson_log, not an old suffixed density
+      [
+        'C ~ poisson_log(eta); n ~ neg_binomial_2_log(eta, phi);',
+        'C ~ poisson_log(eta); n ~ neg_binomial_2_log(eta, phi);',
+      ],
       [
         'target += normal_ccdf_log(y, 0, 1) + gamma_cdf_log(y, 2, 2);',
         'target += normal_lccdf(y | 0, 1) + gamma_lcdf(y | 2, 2);',

@@ -113,7 +113,7 @@ export class MamsTuning implements WarmupStrategy {
     this.previousStepSize = new Float64Array(chains);
   }
 
-  start(): { params: KernelParams; evaluations: number } {
+  start(): { params: KernelParams; evaluations: Float64Array } {
     const root = Math.sqrt(this.dim);
     this.L.fill(root);
     const params: KernelParams = {

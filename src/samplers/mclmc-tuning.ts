@@ -70,7 +70,7 @@ export class MclmcTuning implements WarmupStrategy {
   }
 
   /** The starting parameters: L = √d, ε = √d/4, unit metric. */
-  start(): { params: KernelParams; evaluations: number } {
+  start(): { params: KernelParams; evaluations: Float64Array } {
     const root = Math.sqrt(this.dim);
     this.kernel.trajectoryLength.fill(root);
     const params: KernelParams = {

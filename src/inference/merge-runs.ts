@@ -64,6 +64,11 @@ export function mergeRuns(model: LangevinModel, inputs: readonly MergeInput[]): 
   const first = inputs[0]!.record;
   const fit = fitFromDraws(model, result, { ...first.settings, compileSeconds: first.compileSeconds }, chainIds);
   fit.summary.model = first.labels.model;
+  if (model.dim === 0) {
+    // as sampleModel names a run of generated quantities only
+    fit.adaptation = fit.adaptation.map(() => undefined);
+    fit.summary.sampler = 'fixed_param';
+  }
   const record: SplitRecord = { ...first, chainIds: chainIds.map((id) => id + 1), result };
   return { fit, record };
 }

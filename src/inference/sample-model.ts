@@ -232,7 +232,7 @@ export function fitFromDraws(
     interrupted: result.interrupted,
     chainIds: chainIds.map((id) => id + 1),
     threads: 1,
-    sampled: result,
+    sampled: options.keepSampled ? result : undefined,
   };
 }
 

@@ -93,6 +93,8 @@ export interface SampleModelOptions {
   spawnWorker?: SpawnWorker;
   /** Why a run asked for threads ran on one thread, and similar remarks that are not warnings. */
   onNote?: (message: string) => void;
+  /** Keep the driver's result (unconstrained draws) as `Fit.sampled`, for a split record (the CLI's --chain-ids); off by default to spare memory. */
+  keepSampled?: boolean;
   /** With threads: each group's iteration counts and kept rows, as they come (the CLI streams them to the chain files). */
   onRows?: (group: ChainGroup, batch: RowBatch) => void;
 }
@@ -124,7 +126,7 @@ export interface Fit {
   chainIds?: number[];
   /** Threads the chains ran on (absent: one). */
   threads?: number;
-  /** The driver's result (unconstrained draws, per-chain facts): what a --chain-ids run's split.json keeps. */
+  /** With `keepSampled`: the driver's result (unconstrained draws, per-chain facts), what a --chain-ids run's split.json keeps. */
   sampled?: SampleResult;
   /** Groups of chains whose worker failed; the others' draws are kept. */
   failures?: Array<{ chains: number[]; message: string }>;

@@ -25,6 +25,8 @@ export interface BatchedRun<R> {
   results: R[];
   /** Batched potential calls made. */
   calls: number;
+  /** Evaluations each chain's program asked for. */
+  evaluations: Float64Array;
 }
 
 export function runBatched<R>(potential: Potential, programs: Array<ChainProgram<R>>): BatchedRun<R> {
@@ -42,6 +44,7 @@ export function runBatched<R>(potential: Potential, programs: Array<ChainProgram
     }
   }
   let calls = 0;
+  const evaluations = new Float64Array(n);
   let block = new Float64Array(0);
   while (live.length > 0) {
     if (block.length !== live.length * dim) block = new Float64Array(live.length * dim);
@@ -51,6 +54,7 @@ export function runBatched<R>(potential: Potential, programs: Array<ChainProgram
     const still: number[] = [];
     for (let j = 0; j < live.length; j++) {
       const c = live[j]!;
+      evaluations[c]++;
       const next = programs[c]!.next({
         logDensity: evaluated.logDensity[j]!,
         gradient: evaluated.gradient.slice(j * dim, (j + 1) * dim),
@@ -64,5 +68,5 @@ export function runBatched<R>(potential: Potential, programs: Array<ChainProgram
     live.length = 0;
     live.push(...still);
   }
-  return { results, calls };
+  return { results, calls, evaluations };
 }

@@ -126,7 +126,7 @@ export class MamsTuning implements WarmupStrategy {
     this.previousStepSize = new Float64Array(chains);
   }
 
-  start(state: LangevinState): { params: KernelParams; evaluations: number } {
+  start(state: LangevinState): { params: KernelParams; evaluations: Float64Array } {
     const root = Math.sqrt(this.dim);
     this.L.fill(root);
     const params: KernelParams = {
@@ -136,7 +136,7 @@ export class MamsTuning implements WarmupStrategy {
     if (this.usePreconditioner) params.invMetric.set(this.kernel.startVariances);
     this.averaging.restart(params.stepSize);
     const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
-    return { params, evaluations: this.kernel.startEvaluations + laplace };
+    return { params, evaluations: this.kernel.startEvaluations.map((e) => e + laplace) };
   }
 
   finish(): void {}

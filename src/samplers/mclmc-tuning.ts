@@ -83,7 +83,7 @@ export class MclmcTuning implements WarmupStrategy {
   }
 
   /** The starting parameters: L = √d, ε = √d/4, unit metric. */
-  start(state: LangevinState): { params: KernelParams; evaluations: number } {
+  start(state: LangevinState): { params: KernelParams; evaluations: Float64Array } {
     const root = Math.sqrt(this.dim);
     this.kernel.trajectoryLength.fill(root);
     const params: KernelParams = {
@@ -92,7 +92,7 @@ export class MclmcTuning implements WarmupStrategy {
     };
     if (this.precondition) params.invMetric.set(this.kernel.startVariances);
     const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
-    return { params, evaluations: this.kernel.startEvaluations + laplace };
+    return { params, evaluations: this.kernel.startEvaluations.map((e) => e + laplace) };
   }
 
   /** After warm-up step t (0-based) with its info and resulting state. */

@@ -32,14 +32,14 @@ export function createMicroKernel(
   const scale = new Float64Array(chains * dim);
   const trajectoryLength = new Float64Array(chains).fill(Math.sqrt(dim));
   const startVariances = new Float64Array(chains * dim).fill(1);
-  let startEvaluations = 0;
+  let startEvaluations = new Float64Array(chains);
   let velocityDrawn = false;
 
   function init(position: Float64Array): IsokineticState {
     const state = buffers[0];
     const modes = findModes(potential, position, chains);
     startVariances.set(modes.variances);
-    startEvaluations = Math.max(...modes.evaluations);
+    startEvaluations = Float64Array.from(modes.evaluations);
     state.position.set(modes.position);
     const evaluated = potential.logDensityAndGradient(state.position, chains);
     state.logDensity.set(evaluated.logDensity);

@@ -26,8 +26,8 @@ export interface MicroKernel extends Kernel<IsokineticState> {
   readonly gradientsPerStep: number;
   /** chains × dim: the inverse-Hessian diagonal at the start (mode-start.ts), the warm-up's first metric. */
   readonly startVariances: Float64Array;
-  /** Gradient evaluations `init` spent finding the start, per chain (the largest). */
-  readonly startEvaluations: number;
+  /** Gradient evaluations `init` spent finding the start, per chain. */
+  readonly startEvaluations: Float64Array;
   step(
     state: IsokineticState,
     streams: Parameters<Kernel['step']>[1],

@@ -309,8 +309,8 @@ interface MutableState {
 }
 
 export interface HmcKernel extends Kernel {
-  /** Stan's init_stepsize per chain (hamiltonian.ts); returns batched potential calls. */
-  initialStepSize(state: LangevinState, streams: Streams, params: KernelParams): number;
+  /** Stan's init_stepsize per chain (hamiltonian.ts); returns each chain's evaluations. */
+  initialStepSize(state: LangevinState, streams: Streams, params: KernelParams): Float64Array;
 }
 
 /** Stan's init_stepsize for every chain of an HMC-type kernel, batched. */
@@ -319,14 +319,14 @@ export function hmcInitialStepSize(
   state: LangevinState,
   streams: Streams,
   params: KernelParams,
-): number {
+): Float64Array {
   const ops = metricOps(params, state.chains, state.dim);
   const programs = Array.from({ length: state.chains }, (_, c) =>
     hmcStepSizeProgram(pointOf(state, c), params.stepSize[c]!, ops, c, streams[c]!),
   );
   const run = runBatched(potential, programs);
   run.results.forEach((eps, c) => (params.stepSize[c] = eps));
-  return run.calls;
+  return run.evaluations;
 }
 
 export function nutsKernel(potential: Potential, chains: number, maxDepth = 10): HmcKernel {

@@ -10,7 +10,7 @@ import { createStreams } from '../random/streams.js';
 import { initialValues } from './initial-values.js';
 import { checkMetricFits, type MetricKind } from './metric.js';
 import { resolveSamplerOptions, samplerSpec, type SamplerSpec } from './registry.js';
-import type { ChainInfo, Kernel, SampleOptions, SampleResult } from './types.js';
+import type { ChainInfo, Evaluations, Kernel, SampleOptions, SampleResult } from './types.js';
 import { Warmup } from './warmup.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -127,8 +127,9 @@ function* sampleIterations(potential: Potential, options: SampleOptions): Genera
     if (info.gradients) for (let c = 0; c < chains; c++) gradients[c] += info.gradients[c];
     else for (let c = 0; c < chains; c++) gradients[c]++;
   };
-  const countAll = (n: number): void => {
-    for (let c = 0; c < chains; c++) gradients[c] += n;
+  // one count for every chain, or each chain's own (step-size heuristics, mode finding)
+  const countAll = (n: Evaluations): void => {
+    for (let c = 0; c < chains; c++) gradients[c] += typeof n === 'number' ? n : n[c]!;
   };
 
   const start = performance.now();

@@ -13,13 +13,20 @@ const THRESHOLD = 0.8;
 const MAX_TRIES = 100;
 
 /**
- * Adjust params.stepSize in place for every chain. Returns the number of
- * batched potential evaluations used (each evaluates every chain).
+ * Adjust params.stepSize in place for every chain. Returns the trials each
+ * chain needed (the batch runs until its slowest chain is done; a chain's
+ * count does not depend on the others).
  */
-export function initialStepSize(kernel: Kernel, state: LangevinState, streams: Streams, params: KernelParams): number {
+export function initialStepSize(
+  kernel: Kernel,
+  state: LangevinState,
+  streams: Streams,
+  params: KernelParams,
+): Float64Array {
   const chains = kernel.chains;
   const direction = new Int8Array(chains);
   const done = new Uint8Array(chains);
+  const trials = new Float64Array(chains);
   let remaining = chains;
   let evaluations = 0;
   while (remaining > 0) {
@@ -28,6 +35,7 @@ export function initialStepSize(kernel: Kernel, state: LangevinState, streams: S
     evaluations++;
     for (let c = 0; c < chains; c++) {
       if (done[c]) continue;
+      trials[c]++;
       const above = info.acceptProbability[c] > THRESHOLD;
       if (direction[c] === 0) {
         direction[c] = above ? 1 : -1;
@@ -50,5 +58,5 @@ export function initialStepSize(kernel: Kernel, state: LangevinState, streams: S
       }
     }
   }
-  return evaluations;
+  return trials;
 }

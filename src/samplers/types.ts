@@ -89,7 +89,7 @@ export interface Kernel<S extends LangevinState = LangevinState> {
    * init_stepsize with one leapfrog); absent: the MALA one-step heuristic.
    * Adjusts params.stepSize; returns batched potential calls used.
    */
-  initialStepSize?(state: S, streams: Streams, params: KernelParams): number;
+  initialStepSize?(state: S, streams: Streams, params: KernelParams): Evaluations;
 }
 
 /** Options common to kernel factories. */
@@ -219,10 +219,16 @@ export interface SampleResult {
 }
 
 /** What the driver needs from a warm-up (warmup.ts is Stan's). */
+/**
+ * Potential evaluations spent: one count for every chain, or a count per
+ * chain (what that chain needed, whichever chains share its batch).
+ */
+export type Evaluations = number | Float64Array;
+
 export interface WarmupStrategy {
-  start(state: LangevinState): { params: KernelParams; evaluations: number };
+  start(state: LangevinState): { params: KernelParams; evaluations: Evaluations };
   /** After warm-up iteration `iteration`; returns extra batched evaluations used. */
-  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): number;
+  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): Evaluations;
   finish(params: KernelParams): void;
 }
 
@@ -232,4 +238,4 @@ export type StepSizeHeuristic = (
   state: LangevinState,
   streams: Streams,
   params: KernelParams,
-) => number;
+) => Evaluations;

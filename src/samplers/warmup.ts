@@ -17,7 +17,15 @@ import { metricWindows, type MetricWindows } from './metric-windows.js';
 import type { MetricKind } from './metric.js';
 import { createMetricEstimator, type MetricEstimator } from './metric-estimator.js';
 import { initialStepSize } from './step-size-heuristic.js';
-import type { Kernel, KernelParams, LangevinState, StepInfo, StepSizeHeuristic, WarmupStrategy } from './types.js';
+import type {
+  Evaluations,
+  Kernel,
+  KernelParams,
+  LangevinState,
+  StepInfo,
+  StepSizeHeuristic,
+  WarmupStrategy,
+} from './types.js';
 
 export interface WarmupOptions {
   /** Number of warm-up iterations. */
@@ -67,13 +75,13 @@ export class Warmup implements WarmupStrategy {
    * Tuning before the first step: identity metric (chains × dim), η fixed or
    * from the heuristic. Returns the batched potential evaluations used.
    */
-  start(state: LangevinState): { params: KernelParams; evaluations: number } {
+  start(state: LangevinState): { params: KernelParams; evaluations: Evaluations } {
     const { chains, dim } = this.kernel;
     const params: KernelParams = {
       stepSize: new Float64Array(chains).fill(this.options.stepSize ?? 1),
       invMetric: new Float64Array(chains * dim).fill(1),
     };
-    let evaluations = 0;
+    let evaluations: Evaluations = 0;
     if (this.options.stepSize === undefined) {
       evaluations = this.initialStepSize(state, params);
     }
@@ -86,7 +94,7 @@ export class Warmup implements WarmupStrategy {
    * `state` and `info`; updates params in place. Returns the batched
    * potential evaluations used (the heuristic after a metric update).
    */
-  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): number {
+  adapt(iteration: number, state: LangevinState, info: StepInfo, params: KernelParams): Evaluations {
     if (this.adaptStepSize) this.dualAveraging.learn(info.acceptProbability, params.stepSize);
     const { start, end, updates } = this.windows;
     const variances = this.variances;
@@ -105,7 +113,7 @@ export class Warmup implements WarmupStrategy {
     return 0;
   }
 
-  private initialStepSize(state: LangevinState, params: KernelParams): number {
+  private initialStepSize(state: LangevinState, params: KernelParams): Evaluations {
     const label = `stepsize-${this.heuristicRuns++}`;
     const streams = createStreams(this.options.seed, this.kernel.chains, label, this.options.chainOffset);
     if (this.kernel.initialStepSize) return this.kernel.initialStepSize(state, streams, params);

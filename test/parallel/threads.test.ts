@@ -116,6 +116,17 @@ describe('sampleModel with threads', async () => {
     expect(Array.from(fit.outputs)).toEqual(Array.from(one.outputs.subarray(0, 2 * RUN.draws * P)));
   }, 60_000);
 
+  it('reports a real worker thread that fails with its chains', async () => {
+    const dim = model.dim;
+    const init = new Float64Array(4 * dim);
+    init.fill(NaN, 2 * dim); // chains 3-4 cannot start
+    const fit = await sampleModel(model, { ...RUN, threads: 2, init });
+    expect(fit.threads).toBe(2);
+    expect(fit.failures?.map((f) => f.chains)).toEqual([[3, 4]]);
+    expect(fit.failures?.[0]?.message).toMatch(/^chains 3-4 failed: chain 3: /);
+    expect(fit.chains).toBe(2);
+  }, 60_000);
+
   it('stops every group on abort and keeps the draws all reached', async () => {
     const controller = new AbortController();
     const { spawn } = fakeSpawner();

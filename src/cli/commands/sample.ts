@@ -120,6 +120,7 @@ async function runSample(
       // one thread streams every iteration; worker threads send batches of kept rows
       onDraw: streamer.onDraw,
       onRows: streamer.onRows,
+      keepSampled: options.firstChain !== undefined,
       // a note only when --threads was asked for: the default (every core) falls back silently
       onNote: (note) => void (raw.threads !== undefined && io.stderr.write(`note: ${note}\n`)),
     });

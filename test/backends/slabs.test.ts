@@ -36,12 +36,23 @@ describe('f64 evaluator slabs', () => {
     expect(Array.from(a.gradient)).toEqual(Array.from(whole.gradient));
     const values = small.logDensity(x, chains);
     expect(Array.from(values)).toEqual(Array.from(whole.logDensity));
-    // fresh: a later call does not overwrite them
+    // beyond the budget results are fresh: a later call does not overwrite them
     const kept = Array.from(a.logDensity);
     small.logDensityAndGradient(
       x.map((v) => -v),
       chains,
     );
     expect(Array.from(a.logDensity)).toEqual(kept);
+  });
+
+  it('results of sliced calls that fit the budget are reused (the sampler path allocates nothing)', () => {
+    const ev = compileF64(g, { bufferBytes: 64 * 1024 }); // a slab of a few hundred chains; results of 1000 fit
+    const a = ev.logDensityAndGradient(x, chains);
+    expect(ev.capacity).toBeLessThan(chains);
+    const whole = compileF64(g, { freshOutputs: true }).logDensityAndGradient(x, chains);
+    expect(Array.from(a.gradient)).toEqual(Array.from(whole.gradient));
+    const b = ev.logDensityAndGradient(x, chains);
+    expect(b.logDensity.buffer).toBe(a.logDensity.buffer);
+    expect(b.gradient.buffer).toBe(a.gradient.buffer);
   });
 });

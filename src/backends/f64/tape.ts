@@ -6,9 +6,10 @@
  * constants are one shared copy that kernels broadcast over chains. Buffers
  * are allocated for a chain capacity and reused by every call; they are
  * reallocated only when a call asks for more chains than the capacity, up
- * to a slab of about 8 MiB of buffers: a bigger call (constraining every
- * kept draw at once, say) runs slab by slab into fresh result arrays, so
- * one large call does not pin its buffers for the evaluator's life. Each
+ * to a slab of about 8 MiB of buffers: a bigger call runs slab by slab
+ * (results reused while they fit 8 MiB too, else fresh), so one huge call
+ * (constraining every kept draw at once) does not pin its buffers for the
+ * evaluator's life. Each
  * node is compiled once into batched forward/backward closures (node.ts),
  * or, for clusters of elementwise nodes, one fused step (fuse.ts), that
  * loop over a block of chains inside the primitive; a call runs every step
@@ -158,11 +159,27 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
     return v;
   }
 
-  /** A call over more chains than a slab: slab by slab, into fresh arrays (each chain's results are unchanged). */
+  // results of calls over more chains than a slab, reused while they fit the budget too
+  let bigLd = new Float64Array(0);
+  let bigGrad = new Float64Array(0);
+  const budget = options.bufferBytes ?? SLAB_BYTES;
+
+  /**
+   * A call over more chains than a slab: slab by slab (each chain's results
+   * are unchanged), into result arrays the evaluator reuses while they fit
+   * its budget, else into fresh ones.
+   */
   function sliced(x: Float64Array, chains: number, noise: number, withGradient: boolean): LogDensityAndGradient {
     checkInput(x, chains);
-    const logDensity = new Float64Array(chains);
-    const gradient = new Float64Array(withGradient ? chains * dim : 0);
+    const reuse = !options.freshOutputs && 8 * chains * (1 + dim) <= budget;
+    if (reuse && bigLd.length < chains) {
+      bigLd = new Float64Array(chains);
+      bigGrad = new Float64Array(chains * dim);
+    }
+    const logDensity = reuse ? bigLd.subarray(0, chains) : new Float64Array(chains);
+    const gradient = reuse
+      ? bigGrad.subarray(0, withGradient ? chains * dim : 0)
+      : new Float64Array(withGradient ? chains * dim : 0);
     for (let s0 = 0; s0 < chains; s0 += slab) {
       const s1 = Math.min(chains, s0 + slab);
       const part = x.subarray(s0 * dim, s1 * dim);

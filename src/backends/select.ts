@@ -14,13 +14,13 @@
  *                                       64: 12.9k vs 17.7k, 128: 13.0k vs 20.9k
  * Update (f64 fused constant-matrix products, see docs/performance.md): the
  * f64 logistic regression went to 32k at 4 and at 64 chains (tfjs 5.4k and
- * 23k), so tfjs no longer wins any measured case when the product fuses.
- * It only fuses when the rest of the likelihood group is constant (an
- * intercept parameter added elementwise falls back to the separate kernel,
- * ≈ 13k, where tfjs wins from ≈ 32 chains). Fused is the common form
- * (`y ~ bernoulli_logit(X * beta)`), so tfjs is now chosen for matrix-heavy
- * graphs only from 256 chains, beyond the largest count measured (128),
- * where tfjs's batched GEMM keeps gaining and f64's rate stays flat.
+ * 23k), so tfjs no longer won any measured case when the product fused.
+ * Update (issue 12, WebAssembly SIMD product kernels for every constant
+ * matrix times the chains' vectors, intercept or not; 2026-12-06, loaded
+ * machine, CPU time, logDensityAndGradient): M2 f64 vs tfjs 24.7k vs 8.2k
+ * at 64 chains, 24.3k vs 14.3k at 256, 23.8k vs 15.9k at 1024, 24.9k vs
+ * 16.3k at 4096. tfjs's GEMM no longer catches up within the measured
+ * range, so it is chosen for matrix-heavy graphs only from 16 384 chains.
  *
  * tfjs pays a fixed cost per op and call (≈ 30 µs per graph op: 1.3 ms a
  * call for the 40 ops of eight schools) that only
@@ -36,7 +36,7 @@ const MATMUL_WORK_PER_CHAIN = 5000;
 /** Share of the per-chain work that matrix products must make up. */
 const MATMUL_SHARE = 0.5;
 /** Chains from which tfjs is chosen for a matrix-heavy graph (see above). */
-const MIN_CHAINS_FOR_TFJS = 256;
+const MIN_CHAINS_FOR_TFJS = 16384;
 
 /** Per-chain work of a node for the f64 tape, in multiply-adds (forward). */
 function work(node: IRNode, nodes: IRNode[]): number {

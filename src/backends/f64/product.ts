@@ -121,7 +121,7 @@ function wasmProduct(
     grad,
     forward(b, c0, c1) {
       const o = c0 * inSize;
-      input.set(b.subarray(o, c1 * inSize), o);
+      for (let i = o, end = c1 * inSize; i < end; i++) input[i] = b[i]; // no subarray: the hot path allocates nothing
       const chains = c1 - c0;
       if (kind === 'matvec') kernels.rows(aAt, inAt + 8 * o, valueAt + 8 * c0 * n, n, k, chains, rb);
       else kernels.cols(aAt, inAt + 8 * o, valueAt + 8 * c0 * k, n, k, chains);

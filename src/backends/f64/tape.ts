@@ -5,7 +5,11 @@
  * when it depends on the parameters, a gradient buffer of the same size);
  * constants are one shared copy that kernels broadcast over chains. Buffers
  * are allocated for a chain capacity and reused by every call; they are
- * reallocated only when a call asks for more chains than the capacity. Each
+ * reallocated only when a call asks for more chains than the capacity, up
+ * to a slab of about 8 MiB of buffers: a bigger call runs slab by slab
+ * (results reused while they fit 8 MiB too, else fresh), so one huge call
+ * (constraining every kept draw at once) does not pin its buffers for the
+ * evaluator's life. Each
  * node is compiled once into batched forward/backward closures (node.ts),
  * or, for clusters of elementwise nodes, one fused step (fuse.ts), that
  * loop over a block of chains inside the primitive; a call runs every step
@@ -47,6 +51,8 @@ export interface F64Options {
    * gives bitwise the same results.
    */
   kernel?: KernelChoice;
+  /** Bytes of node buffers the evaluator keeps at most (default 8 MiB); larger calls run in slabs. */
+  bufferBytes?: number;
 }
 
 export interface F64Evaluator extends DensityEvaluator {
@@ -56,6 +62,9 @@ export interface F64Evaluator extends DensityEvaluator {
 }
 
 type Step = ChainStep;
+
+/** Bytes of buffers an evaluator keeps at most: larger calls run in slabs. */
+const SLAB_BYTES = 8 << 20;
 
 /** Bytes of node buffers one block of chains should span (so a block's working set stays in cache). */
 const BLOCK_BYTES = 1 << 17;
@@ -98,6 +107,8 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
   const state: EvalState = { x: new Float64Array(0), noise: 0, dim };
   const kernel = resolveKernel(options.kernel);
   let capacity = 0;
+  // chains per slab: buffers of at most bufferBytes (results for the whole call are then fresh)
+  const slab = Math.max(64, Math.floor((options.bufferBytes ?? SLAB_BYTES) / bytesPerChain(nodes, active, dim)));
   let compiled: Compiled | null = null;
   const views = new Map<number, { logDensity: Float64Array; gradient: Float64Array }>();
   let resultLd = new Float64Array(0);
@@ -105,7 +116,7 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
 
   function ensure(chains: number): Compiled {
     if (compiled && chains <= capacity) return compiled;
-    capacity = Math.max(chains, compiled ? 2 * capacity : chains);
+    capacity = Math.max(chains, Math.min(slab, compiled ? 2 * capacity : chains));
     resultLd = new Float64Array(capacity);
     resultGrad = new Float64Array(capacity * dim);
     compiled = build(nodes, active, graph.output, capacity, state, clusters, resultGrad, kernel);
@@ -148,18 +159,53 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
     return v;
   }
 
-  return {
+  // results of calls over more chains than a slab, reused while they fit the budget too
+  let bigLd = new Float64Array(0);
+  let bigGrad = new Float64Array(0);
+  const budget = options.bufferBytes ?? SLAB_BYTES;
+
+  /**
+   * A call over more chains than a slab: slab by slab (each chain's results
+   * are unchanged), into result arrays the evaluator reuses while they fit
+   * its budget, else into fresh ones.
+   */
+  function sliced(x: Float64Array, chains: number, noise: number, withGradient: boolean): LogDensityAndGradient {
+    checkInput(x, chains);
+    const reuse = !options.freshOutputs && 8 * chains * (1 + dim) <= budget;
+    if (reuse && bigLd.length < chains) {
+      bigLd = new Float64Array(chains);
+      bigGrad = new Float64Array(chains * dim);
+    }
+    const logDensity = reuse ? bigLd.subarray(0, chains) : new Float64Array(chains);
+    const gradient = reuse
+      ? bigGrad.subarray(0, withGradient ? chains * dim : 0)
+      : new Float64Array(withGradient ? chains * dim : 0);
+    for (let s0 = 0; s0 < chains; s0 += slab) {
+      const s1 = Math.min(chains, s0 + slab);
+      const part = x.subarray(s0 * dim, s1 * dim);
+      if (withGradient) {
+        const r = evaluator.logDensityAndGradient(part, s1 - s0, noise);
+        logDensity.set(r.logDensity, s0);
+        gradient.set(r.gradient, s0 * dim);
+      } else logDensity.set(evaluator.logDensity(part, s1 - s0, noise), s0);
+    }
+    return { logDensity, gradient };
+  }
+
+  const evaluator: F64Evaluator = {
     dim,
     get capacity() {
       return capacity;
     },
     logDensity(x: Float64Array, chains: number, noise = 0): Float64Array {
+      if (chains > slab) return sliced(x, chains, noise, false).logDensity;
       const c = forward(x, chains, noise);
       const out = results(chains).logDensity;
       copyOutput(c.outValue, out, chains);
       return out;
     },
     logDensityAndGradient(x: Float64Array, chains: number, noise = 0): LogDensityAndGradient {
+      if (chains > slab) return sliced(x, chains, noise, true);
       const c = prepare(x, chains, noise);
       const total = chains * dim;
       const gradient = resultGrad; // first chains × dim entries
@@ -203,6 +249,15 @@ export function compileF64(graph: DensityGraph, options: F64Options = {}): F64Ev
       views.clear();
     },
   };
+  return evaluator;
+}
+
+/** Bytes of buffers per chain (an upper bound: fused interiors get none): values, gradients, results. */
+function bytesPerChain(nodes: IRNode[], active: boolean[], dim: number): number {
+  let bytes = 8 * (1 + dim);
+  for (const node of nodes)
+    if (node.kind !== 'constant') bytes += 8 * shapeSize(node.shape) * (active[node.id] ? 2 : 1);
+  return bytes;
 }
 
 function copyOutput(value: Float64Array, out: Float64Array, chains: number): void {

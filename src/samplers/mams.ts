@@ -28,7 +28,7 @@ import {
 } from './isokinetic.js';
 import { MAMS_TARGET_ACCEPTANCE, MamsTuning } from './mams-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
-import { microDefaultMetric } from './micro-tuning.js';
+import { microDefaultMetric, microOrNuts, microOrNutsWarmup } from './micro-tuning.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';
 import type { SamplerSpec } from './registry.js';
 
@@ -108,6 +108,7 @@ export const mamsSampler: SamplerSpec = {
   needsLogDensity: true,
   targetAcceptance: MAMS_TARGET_ACCEPTANCE,
   divergence: 'a trajectory with a non-finite state or an energy error above 1000',
-  createKernel: (potential, chains) => mamsKernel(potential, chains),
-  createWarmup: (kernel, options) => new MamsTuning(kernel as MicroKernel, options),
+  // a one-parameter model runs NUTS's transition (micro-tuning.ts, microOrNuts)
+  createKernel: (potential, chains) => microOrNuts(potential, chains, () => mamsKernel(potential, chains)),
+  createWarmup: (kernel, options) => microOrNutsWarmup(kernel, options, (micro) => new MamsTuning(micro, options)),
 };

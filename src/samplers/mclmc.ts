@@ -22,7 +22,7 @@ import {
 } from './isokinetic.js';
 import { MclmcTuning } from './mclmc-tuning.js';
 import { createMicroKernel } from './micro-kernel.js';
-import { microDefaultMetric } from './micro-tuning.js';
+import { microDefaultMetric, microOrNuts, microOrNutsWarmup } from './micro-tuning.js';
 import type { MicroKernel, MicroTransition } from './micro-types.js';
 import type { SamplerSpec } from './registry.js';
 
@@ -84,6 +84,7 @@ export const mclmcSampler: SamplerSpec = {
   metrics: ['dense', 'diag-var', 'low-rank', 'diag', 'unit'],
   defaultMetric: microDefaultMetric,
   needsLogDensity: true,
-  createKernel: (potential, chains) => mclmcKernel(potential, chains),
-  createWarmup: (kernel, options) => new MclmcTuning(kernel as MicroKernel, options),
+  // a one-parameter model runs NUTS's transition (micro-tuning.ts, microOrNuts)
+  createKernel: (potential, chains) => microOrNuts(potential, chains, () => mclmcKernel(potential, chains)),
+  createWarmup: (kernel, options) => microOrNutsWarmup(kernel, options, (micro) => new MclmcTuning(micro, options)),
 };

@@ -10,7 +10,30 @@ import type { IsokineticState } from './isokinetic.js';
 import { denseMetric, type MetricKind } from './metric.js';
 import { laplaceCovariances } from './mode-start.js';
 import type { MicroKernel } from './micro-types.js';
-import type { KernelParams, LangevinState } from './types.js';
+import { nutsKernel, nutsSampler } from './nuts.js';
+import type { Potential } from '../model/types.js';
+import type { Kernel, KernelParams, LangevinState, WarmupStrategy } from './types.js';
+import { Warmup, type WarmupOptions } from './warmup.js';
+
+/**
+ * The isokinetic dynamics need d ≥ 2 (the velocity lives on the unit
+ * sphere and the updates divide by d − 1). On a one-parameter model, where
+ * a default sampler must still work, mams and mclmc run NUTS's transition
+ * with Stan's warm-up instead (docs/samplers.md says so).
+ */
+export function microOrNuts(potential: Potential, chains: number, micro: () => MicroKernel): Kernel {
+  return potential.dim < 2 ? nutsKernel(potential, chains, 10) : micro();
+}
+
+/** The microcanonical tuning for a microcanonical kernel, Stan's warm-up for microOrNuts's NUTS. */
+export function microOrNutsWarmup(
+  kernel: Kernel,
+  options: WarmupOptions,
+  tuning: (kernel: MicroKernel) => WarmupStrategy,
+): WarmupStrategy {
+  if ('trajectoryLength' in kernel) return tuning(kernel as MicroKernel);
+  return new Warmup(kernel, { ...options, targetAcceptance: options.targetAcceptance ?? nutsSampler.targetAcceptance });
+}
 
 /**
  * mams and mclmc default to a dense metric up to this many parameters (the

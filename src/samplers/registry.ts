@@ -106,7 +106,7 @@ export const SAMPLERS: readonly SamplerSpec[] = [
 ];
 
 /** The sampler `sample` uses without --sampler. */
-export const DEFAULT_SAMPLER = 'nuts';
+export const DEFAULT_SAMPLER = 'mams';
 
 export function samplerNames(): string[] {
   return SAMPLERS.map((s) => s.name);

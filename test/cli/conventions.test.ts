@@ -32,7 +32,7 @@ describe('help and version', () => {
     for (const expected of [
       '(default 4;',
       '(default 1000)',
-      '(default nuts)',
+      '(default mams)',
       '(default 2)',
       '(default auto)',
       '(default 1)',

@@ -189,9 +189,9 @@ async function barsSection(rows: ComparisonRow[], samplers: string[]): Promise<s
   ];
   if (figures.every((f) => f === '')) return '';
   return [
-    '<h2>Efficiency per gradient</h2>',
+    '<section id="efficiency"><h2>Efficiency per gradient</h2>',
     '<p class="muted">Gradient evaluations are the cost every sampler shares. The min is the worst-sampled parameter, the median the typical one; "warm-up included" divides by every gradient the run spent, "warm-up excluded" by the sampling phase only.</p>',
-    `<div class="plots">${figures.join('')}</div>`,
+    `<div class="plots">${figures.join('')}</div></section>`,
   ].join('\n');
 }
 
@@ -225,10 +225,10 @@ async function overlaySection(
       : '';
   const missing = samplers.filter((s) => !plotted.includes(s));
   return [
-    '<h2>Densities, every sampler overlaid</h2>',
+    '<section id="overlays"><h2>Densities, every sampler overlaid</h2>',
     `<p class="muted">Each sampler's draws pooled over its chains, as a Gaussian kernel density (one bandwidth for all, Silverman's rule on the pooled draws). Samplers that agree draw one curve.${missing.length > 0 ? ` No draws to plot: ${esc(missing.join(', '))}.` : ''}</p>`,
     note,
-    `<div class="plots">${figures.join('')}</div>`,
+    `<div class="plots">${figures.join('')}</div></section>`,
   ].join('\n');
 }
 

@@ -135,7 +135,8 @@ export interface AnnealedRunOptions {
  * noise from streams[p]. Asynchronous only so that a caller can yield to
  * the event loop in `onStep` (progress, Ctrl-C).
  * @example
- * ```ts
+ * ```js
+ * // plain JavaScript: in TypeScript, the Rng type of createRng is not the Stream type taken here
  * import { annealingSchedule, createRng, runAnnealedLangevin } from 'langevin';
  * // N(0, 1) smoothed by N(0, σ²) is N(0, 1 + σ²): its score is −x / (1 + σ²)
  * const score = (x, n, sigma, out) => {

@@ -32,7 +32,8 @@ export interface SmoothedScoreEstimator {
  * point; point p draws from streams[p] (so `streams` needs ≥ n entries).
  * One batched potential call of n·K points per estimate.
  * @example
- * ```ts
+ * ```js
+ * // plain JavaScript: in TypeScript, the Rng type of createRng is not the Stream type taken here
  * import { compile, createRng, smoothedScore } from 'langevin';
  * const model = await compile('parameters { real x; } model { x ~ normal(0, 1); }');
  * // the score of N(0, 1) smoothed by N(0, σ²) is −x / (1 + σ²): −1 at x = 2, σ = 1

@@ -150,7 +150,7 @@ export function forestSpec(rows: Rows): TopLevelSpec {
 export function pairsSpec(names: string[], rows: Rows): TopLevelSpec {
   // Stan names hold brackets and commas, which Vega-Lite reads as paths unless escaped.
   const fields = names.map((n) => n.replace(/([.[\]\\])/g, '\\$1'));
-  const size = Math.max(110, Math.floor(520 / Math.max(1, fields.length - 1)));
+  const size = Math.min(260, Math.max(110, Math.floor(520 / Math.max(1, fields.length - 1))));
   const cell = (x: string, y: string, i: number, j: number) => ({
     width: size,
     height: size,

@@ -8,7 +8,7 @@
  * reallocated only when a call asks for more chains than the capacity, up
  * to a slab of about 8 MiB of buffers: a bigger call runs slab by slab
  * (results reused while they fit 8 MiB too, else fresh), so one huge call
- * (constraining every kept draw at once) does not pin its buffers for the
+ * (a diagnostic over every kept draw at once) does not pin its buffers for the
  * evaluator's life. Each
  * node is compiled once into batched forward/backward closures (node.ts),
  * or, for clusters of elementwise nodes, one fused step (fuse.ts), that

@@ -5,7 +5,8 @@
  * s = √M⁻¹, and the velocities drawn at the first step (init has no
  * streams; MAMS redraws them every transition anyway). `init` first
  * climbs to each chain's nearest mode (mode-start.ts) and keeps the
- * inverse-Hessian diagonal there for the warm-up's first metric.
+ * inverse-Hessian diagonal there for the warm-up's first metric, unless
+ * the climb found no mode (isModeLike).
  */
 import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
@@ -41,7 +42,20 @@ export function createMicroKernel(
     startVariances.set(modes.variances);
     startEvaluations = Float64Array.from(modes.evaluations);
     state.position.set(modes.position);
-    const evaluated = potential.logDensityAndGradient(state.position, chains);
+    let evaluated = potential.logDensityAndGradient(state.position, chains);
+    // a climb that ran off down an unbounded direction (a funnel's neck: log τ → −∞)
+    // is no start: that chain begins at its initial point with a unit metric
+    let reset = false;
+    for (let c = 0; c < chains; c++) {
+      if (isModeLike(evaluated.gradient, startVariances, c, dim)) continue;
+      state.position.set(position.subarray(c * dim, (c + 1) * dim), c * dim);
+      startVariances.fill(1, c * dim, (c + 1) * dim);
+      reset = true;
+    }
+    if (reset) {
+      evaluated = potential.logDensityAndGradient(state.position, chains);
+      startEvaluations++;
+    }
     state.logDensity.set(evaluated.logDensity);
     state.gradient.set(evaluated.gradient);
     velocityDrawn = false;
@@ -75,4 +89,16 @@ export function createMicroKernel(
       return { state, info };
     },
   };
+}
+
+/**
+ * Whether the L-BFGS point of chain c looks like a mode: its gradient in
+ * the L-BFGS metric, ∇ᵀD∇, at most 10·dim (at a typical draw of a Gaussian
+ * it is dim on average; at earn_height's mode 10⁻⁸, in eight schools'
+ * centred funnel, where the density is unbounded, 10¹⁸).
+ */
+export function isModeLike(gradient: Float64Array, variances: Float64Array, c: number, dim: number): boolean {
+  let whitened = 0;
+  for (let i = c * dim; i < (c + 1) * dim; i++) whitened += gradient[i] * gradient[i] * variances[i];
+  return whitened <= 10 * dim;
 }

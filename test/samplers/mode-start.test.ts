@@ -150,3 +150,38 @@ describe('default metric of the microcanonical samplers', () => {
     });
   }
 });
+
+describe('a climb that finds no mode', () => {
+  it('leaves the chain at its initial point with a unit metric (the centred eight schools funnel)', () => {
+    // mu, log tau, theta[8]: the density grows without bound as tau → 0 with theta = mu
+    const y = [28, 8, -3, 7, -1, 1, 18, 12];
+    const sigma = [15, 10, 16, 11, 9, 11, 10, 18];
+    const potential = potentialFrom(10, (x, row, gradient) => {
+      const mu = x[row]!;
+      const logTau = x[row + 1]!;
+      const tau = Math.exp(logTau);
+      // mu ~ N(0, 5), tau ~ Cauchy⁺(0, 5) with the log-Jacobian log tau
+      let lp = -(mu * mu) / 50 - Math.log1p((tau * tau) / 25) + logTau;
+      gradient[row] = -mu / 25;
+      gradient[row + 1] = (-2 * tau * tau) / 25 / (1 + (tau * tau) / 25) + 1;
+      for (let j = 0; j < 8; j++) {
+        const theta = x[row + 2 + j]!;
+        const z = (theta - mu) / tau;
+        lp += -0.5 * z * z - logTau - (0.5 * (y[j]! - theta) ** 2) / sigma[j]! ** 2;
+        gradient[row] += z / tau;
+        gradient[row + 1] += z * z - 1;
+        gradient[row + 2 + j] = -z / tau + (y[j]! - theta) / sigma[j]! ** 2;
+      }
+      return lp;
+    });
+    const start = Float64Array.from({ length: 40 }, (_, k) => Math.sin(3.7 * k + 1) * 2);
+    const kernel = mamsKernel(potential, 4);
+    const state = kernel.init(start);
+    expect(Array.from(state.position)).toEqual(Array.from(start));
+    expect(Array.from(kernel.startVariances).every((v) => v === 1)).toBe(true);
+    // while on a proper mode the L-BFGS point is kept
+    const { potential: regressionPotential, mode, sd } = regression();
+    const kept = mamsKernel(regressionPotential, 1).init(Float64Array.from([0.2, 0.1, 1]));
+    expect(Math.abs(kept.position[2]! - mode[2]!) / sd[2]!).toBeLessThan(1);
+  });
+});

@@ -2,8 +2,8 @@ data {
   real y;
 }
 parameters {
-  real<lower=0> nu;
+  real<lower=0> omega;
 }
 model {
-  target += student_t_lccdf(y | nu, 0, 1);
+  target += skew_normal_lccdf(y | 0, omega, 1);
 }

@@ -5,5 +5,5 @@ parameters {
   real<lower=0> a;
 }
 model {
-  y ~ gamma(a, 1) T[1, ];
+  y ~ skew_normal(0, a, 1) T[1, ];
 }

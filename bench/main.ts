@@ -21,7 +21,7 @@ import { compileMs, tfjsStartupMs } from './compile-time.js';
 import { malaEss, type EssResult } from './ess.js';
 import { m3PeakRss } from './memory.js';
 import { kernelsLine, measureKernels } from './kernels.js';
-import { measureThreadSpeedup } from './thread-speedup.js';
+import { measureThreadScaling } from './thread-scaling.js';
 import { loopTable, runLoopBench } from './loops.js';
 import { stepBreakdown, type StepBreakdown } from './breakdown.js';
 import { benchDir, loadModels, type ModelName } from './models.js';
@@ -112,11 +112,15 @@ async function main(): Promise<void> {
   );
   console.log('\n' + kernelsLine(kernels));
 
-  const threadSpeedup = await measureThreadSpeedup(timing);
-  console.log(
-    '\nthread speedup vs --threads 1: ' +
-      (threadSpeedup ? JSON.stringify(threadSpeedup) : 'not measured (bench/thread-scaling.ts is not wired in yet)'),
-  );
+  // Wall time of sampleModel on 1 and 2 worker threads, same draws (target ≥ 1.8 on 2 cores).
+  const threadSpeedup = await measureThreadScaling();
+  console.log('\nthread speedup, --threads 2 vs --threads 1 (lmc, f64, wall time incl. worker start-up):');
+  for (const c of threadSpeedup) {
+    console.log(
+      `  ${c.model} × ${c.chains}: ${c.seconds_1_thread.toFixed(2)} s → ${c.seconds_2_threads.toFixed(2)} s, ` +
+        `${c.thread_speedup.toFixed(2)}× (sampling alone ${c.sampling_speedup.toFixed(2)}×)`,
+    );
+  }
 
   const memory = m3PeakRss();
   console.log(

@@ -50,12 +50,11 @@ export function createMicroKernel(
       if (isModeLike(evaluated.gradient, startVariances, c, dim)) continue;
       state.position.set(position.subarray(c * dim, (c + 1) * dim), c * dim);
       startVariances.fill(1, c * dim, (c + 1) * dim);
+      // counted for the chains that moved only: a chain's count must not depend on its batch-mates
+      startEvaluations[c]!++;
       reset = true;
     }
-    if (reset) {
-      evaluated = potential.logDensityAndGradient(state.position, chains);
-      startEvaluations++;
-    }
+    if (reset) evaluated = potential.logDensityAndGradient(state.position, chains);
     state.logDensity.set(evaluated.logDensity);
     state.gradient.set(evaluated.gradient);
     velocityDrawn = false;

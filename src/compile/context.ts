@@ -154,7 +154,25 @@ export function assemble(ops: Ops, parts: Val[], shape: readonly number[]): Val 
     }
     return ops.constant(out, shape);
   }
-  return ops.concat(parts, shape);
+  // runs of constant parts as one constant each (the graph then does not grow with unwritten elements)
+  const merged: Val[] = [];
+  let run: Val[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const size = run.reduce((n, p) => n + p.constant!.length, 0);
+      merged.push(assemble(ops, run, [size]));
+    } else merged.push(...run);
+    run = [];
+  };
+  for (const p of parts) {
+    if (p.constant !== undefined) run.push(p);
+    else {
+      flush();
+      merged.push(p);
+    }
+  }
+  flush();
+  return ops.concat(merged, shape);
 }
 
 /** How a loop over data was traced: vectorised (once for all iterations) or unrolled, and why. */
@@ -165,6 +183,8 @@ export interface LoopReport {
   vectorised: boolean;
   /** Why it unrolled. */
   reason?: string;
+  /** Traced once as a scan (a loop-carried recurrence, scan-loop.ts) instead of unrolled. */
+  scan?: boolean;
 }
 
 export type Mode =

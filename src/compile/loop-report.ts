@@ -12,7 +12,9 @@ export function printLoops(loops: LoopReport[]): string {
     const where = `line ${l.span.start.line}, ${l.block}`;
     const how = l.vectorised
       ? 'vectorised (body traced once over all iterations)'
-      : `unrolled: ${l.reason ?? 'not vectorisable'}`;
+      : l.scan
+        ? 'a scan (a recurrence: body traced once as one step)'
+        : `unrolled: ${l.reason ?? 'not vectorisable'}`;
     return `loop ${where}: ${l.iterations} iterations, ${how}`;
   });
   return lines.join('\n');

@@ -26,6 +26,7 @@ import { concreteType } from './declarations.js';
 import { atCall, binaryValue, evaluate } from './expressions.js';
 import { constantInt, evaluateSelectors, select } from './indexing.js';
 import { vectoriseFor } from './vector-statements.js';
+import { scanFor } from './scan-loop.js';
 import { limits } from '../limits.js';
 import { checkConstantArguments } from './argument-check.js';
 
@@ -86,6 +87,12 @@ export function execute(ctx: Context, s: Stmt): Flow {
       const hi = constantInt(ctx, evaluate(ctx, s.upper), s.upper.span);
       // A loop over data runs vectorised when it can (vector-statements.ts), else unrolls.
       if (vectoriseFor(ctx, s, lo, hi)) return 'next';
+      // A recurrence (v[t] from v[t − k]) becomes one scan node (scan-loop.ts).
+      if (scanFor(ctx, s, lo, hi, execute)) {
+        const report = ctx.loops?.[ctx.loops.length - 1];
+        if (report && report.span === s.span) report.scan = true;
+        return 'next';
+      }
       // Loops inside an unrolled loop are not reported one by one.
       const loops = ctx.loops;
       ctx.loops = undefined;

@@ -7,6 +7,7 @@
  */
 import { InternalError } from '../errors.js';
 import { nodeStep } from '../math/node-step.js';
+import { evaluateScan } from './scan-eval.js';
 import {
   BINARY_OPS,
   REDUCE_OPS,
@@ -19,6 +20,7 @@ import {
   type NodeSpec,
   type Ops,
   type ReduceOp,
+  type ScanSpec,
   type Shape,
   type TernaryOp,
   type UnaryOp,
@@ -246,7 +248,72 @@ export class GraphBuilder implements Ops {
     return this.make({ kind: 'fill', shape }, [x]);
   }
 
+  // ------------------------------------------------------------ recurrences
+
+  /** A scan (ScanSpec); folded by running the body when every input is a constant. */
+  scan(spec: ScanSpec): Val {
+    const { body, length, init, sequences, closures } = spec;
+    const inputs = [init, ...sequences, ...closures];
+    for (const v of inputs) this.check('scan', v);
+    if (!Number.isInteger(length) || length < 1) fail('scan', `bad length ${length}`);
+    const cs = shapeSize(init.shape);
+    const out = body.nodes[body.output];
+    if (!out || shapeSize(out.shape) !== cs) fail('scan', `the body's output does not match the carry's size ${cs}`);
+    let need = cs;
+    for (const q of sequences) {
+      if (q.shape[0] !== length) fail('scan', `sequence ${showShape(q.shape)} is not ${length} steps long`);
+      need += shapeSize(q.shape) / length;
+    }
+    for (const c of closures) need += shapeSize(c.shape);
+    if (need !== body.dim) fail('scan', `the body reads ${body.dim} values, its inputs give ${need}`);
+    const shape = [length, ...init.shape];
+    if (inputs.every((v) => v.constant !== undefined)) {
+      const value = evaluateScan(
+        body,
+        length,
+        inputs.map((v) => v.constant as Float64Array),
+        sequences.length,
+      );
+      return { shape, constant: value };
+    }
+    const ids = inputs.map((v) => this.nodeOf(v));
+    return this.add({ kind: 'scan', inputs: ids, shape, body, length, sequences: sequences.length }, undefined);
+  }
+
   // ------------------------------------------------------------ finishing
+
+  /**
+   * A graph computing `output` of any shape (a scan's body): like `finish`,
+   * but the output keeps its shape.
+   */
+  finishValue(output: Val, dim: number): DensityGraph {
+    if (output.constant) {
+      return {
+        nodes: [{ id: 0, kind: 'constant', inputs: [], shape: [...output.shape], value: output.constant }],
+        dim,
+        output: 0,
+        readsNoise: false,
+      };
+    }
+    const { nodes, out } = this.live(this.nodeOf(output));
+    return { nodes, dim, output: out, readsNoise: nodes.some((n) => n.kind === 'noise') };
+  }
+
+  private live(output: number): { nodes: IRNode[]; out: number } {
+    const live = new Array<boolean>(this.nodes.length).fill(false);
+    live[output] = true;
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      if (live[i]) for (const j of this.nodes[i].inputs) live[j] = true;
+    }
+    const renumber = new Int32Array(this.nodes.length).fill(-1);
+    const nodes: IRNode[] = [];
+    for (const node of this.nodes) {
+      if (!live[node.id]) continue;
+      renumber[node.id] = nodes.length;
+      nodes.push({ ...node, id: nodes.length, inputs: node.inputs.map((i) => renumber[i]) });
+    }
+    return { nodes, out: renumber[output] };
+  }
 
   /**
    * The density graph computing `output` (a scalar): nodes the output does

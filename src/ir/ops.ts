@@ -180,6 +180,28 @@ export interface Ops {
   reshape(x: Val, shape: Shape): Val;
   /** Broadcast a scalar to `shape`. */
   fill(x: Val, shape: Shape): Val;
+  /**
+   * A loop-carried recurrence (see ScanNode), when the ops can build one
+   * (the graph builder can; constant-only and wrapping ops need not).
+   */
+  scan?(spec: ScanSpec): Val;
+}
+
+/**
+ * What `Ops.scan` builds: carry_t = body(carry_{t−1}, sequences[t], closures)
+ * for t = 0 … length−1 from carry_{−1} = init; the result stacks the
+ * carries, shape [length, ...init.shape]. `body` reads one packed parameter
+ * vector: the carry at offset 0, then one slice of each sequence, then each
+ * closure, in order; its output (shape of init) is the next carry.
+ */
+export interface ScanSpec {
+  body: DensityGraph;
+  length: number;
+  init: Val;
+  /** Values of shape [length, ...slice]. */
+  sequences: Val[];
+  /** Values every step reads whole (parameters, values traced before the loop). */
+  closures: Val[];
 }
 
 /**
@@ -195,6 +217,9 @@ export interface Ops {
  *  - 'gather'    indices: Int32Array (flat positions into the input)
  *  - 'select', 'matmul', 'transpose', 'cholesky', 'triangular_solve_lower',
  *    'concat', 'reshape', 'fill': inputs and shape only
+ *  - 'scan'      a recurrence (ScanSpec): inputs are [init, ...sequences,
+ *                ...closures], `sequences` their count, `body` the step
+ *                graph, `length` the steps; shape [length, ...init shape]
  *
  * Every consumer switches on `kind` with a `never` default
  * (`unknownNodeKind`), so a new kind is a compile error in each backend,
@@ -235,6 +260,12 @@ export interface GatherNode extends NodeBase {
   kind: 'gather';
   indices: Int32Array;
 }
+export interface ScanNode extends NodeBase {
+  kind: 'scan';
+  body: DensityGraph;
+  length: number;
+  sequences: number;
+}
 /** Kinds with no attributes beyond inputs and shape. */
 export type PlainKind =
   'noise' | 'select' | 'matmul' | 'transpose' | 'cholesky' | 'triangular_solve_lower' | 'concat' | 'reshape' | 'fill';
@@ -243,14 +274,7 @@ export interface PlainNode extends NodeBase {
 }
 
 export type IRNode =
-  | ConstantNode
-  | ParamNode
-  | UnaryNode
-  | BinaryNode
-  | TernaryNode
-  | ReduceNode
-  | GatherNode
-  | PlainNode;
+  ConstantNode | ParamNode | UnaryNode | BinaryNode | TernaryNode | ReduceNode | GatherNode | ScanNode | PlainNode;
 export type NodeKind = IRNode['kind'];
 /** A node before it has an id (what `GraphBuilder` builds nodes from), kind by kind. */
 export type NodeSpec = IRNode extends infer N ? (N extends IRNode ? Omit<N, 'id'> : never) : never;
@@ -273,6 +297,7 @@ const KINDS: Record<NodeKind, true> = {
   concat: true,
   reshape: true,
   fill: true,
+  scan: true,
 };
 export const NODE_KINDS = Object.keys(KINDS) as NodeKind[];
 
@@ -284,7 +309,8 @@ export function unknownNodeKind(node: never, where: string): never {
 /**
  * A density graph: nodes in topological order (inputs before users),
  * `dim` unconstrained parameters, and the scalar log-density output
- * (every constant and Jacobian included). Extra named outputs
+ * (every constant and Jacobian included). A scan's body is a graph too,
+ * whose output is its next carry (any shape). Extra named outputs
  * (constrained parameters, transformed parameters) may be listed for
  * `constrain`.
  */

@@ -46,6 +46,16 @@ function nodeText(node: IRNode): string {
       const shown = Array.from(idx.subarray(0, 8)).join(',') + (idx.length > 8 ? ',…' : '');
       return `${head} gather ${args} [${shown}] : ${shapeText(node.shape)}`;
     }
+    case 'scan': {
+      const [init, ...rest] = node.inputs.map((i) => `%${i}`);
+      const seqs = rest.slice(0, node.sequences).join(' ');
+      const closures = rest.slice(node.sequences).join(' ');
+      const head2 = `${head} scan ${node.length} steps, carry ${init}, sequences [${seqs}], closures [${closures}] : ${shapeText(node.shape)} {`;
+      const body = printGraph(node.body)
+        .split('\n')
+        .map((l) => `  ${l}`);
+      return [head2, ...body, '}'].join('\n');
+    }
     case 'select':
     case 'matmul':
     case 'transpose':

@@ -229,6 +229,7 @@ export function nodeStep(node: IRNode, inputs: StepInput[], out: Float64Array, g
     case 'param':
     case 'noise':
     case 'reshape':
+    case 'scan': // the tape runs its body (src/backends/f64/scan.ts)
       throw new InternalError(`f64: node kind '${node.kind}' has no batched step`);
     default: {
       const unhandled: never = node; // a new node kind fails to compile here until it has a step

@@ -37,6 +37,10 @@ function nodeOf(kind: IRNode['kind']): IRNode {
       return { ...base, kind, op: 'sum' };
     case 'gather':
       return { ...base, kind, indices: Int32Array.of(0) };
+    case 'scan': {
+      const body = { nodes: [{ id: 0, kind: 'param' as const, inputs: [], shape: [], offset: 0 }], dim: 1, output: 0 };
+      return { ...base, kind, body: { ...body, readsNoise: false }, length: 1, sequences: 0 };
+    }
     default:
       return { ...base, kind };
   }

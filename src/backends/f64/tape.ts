@@ -37,6 +37,7 @@ import type { DensityEvaluator } from '../evaluator.js';
 import { findClusters, fusedStep, type Cluster } from './fuse.js';
 import { nodeStep, type ChainStep, type StepInput } from '../../math/node-step.js';
 import { codeGenerationAllowed } from '../../math/loop-closures.js';
+import { scanStep } from './scan.js';
 import { constantProduct, resolveKernel, type KernelChoice, type ProductKind } from './product.js';
 
 export interface F64Options {
@@ -422,7 +423,9 @@ function build(
     });
     const step = cluster
       ? fusedStep(cluster, nodes, inputs, value, grads[node.id], adjoints.get(node.id) ?? null)
-      : nodeStep(node, inputs, value, grads[node.id]);
+      : node.kind === 'scan'
+        ? scanStep(node, inputs, value, grads[node.id], C, (body) => compileF64(body, { kernel }))
+        : nodeStep(node, inputs, value, grads[node.id]);
     forward.push(step.forward);
     if (step.inputValues) {
       const arr = step.inputValues;

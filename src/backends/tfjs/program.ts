@@ -20,6 +20,7 @@ import {
   type DensityGraph,
   type IRNode,
   type ReduceOp,
+  type ScanNode,
   type TernaryOp,
   type UnaryOp,
 } from '../../ir/ops.js';
@@ -198,6 +199,8 @@ function nodeStep(node: IRNode, ins: Operand[], owned: T[], dim: number): Step['
       const k = fillKernel(ins[0]!, shape);
       return ([t], { C }) => k(t!, C);
     }
+    case 'scan':
+      return scanKernel(node, ins, owned);
     case 'constant':
       throw new InternalError('tfjs: constants are not steps');
     default:
@@ -205,12 +208,47 @@ function nodeStep(node: IRNode, ins: Operand[], owned: T[], dim: number): Step['
   }
 }
 
-/** Lower a density graph to a program; the caller disposes `owned`. */
-export function buildProgram(graph: DensityGraph): Program {
+/**
+ * A scan: its body's ops run step by step on tensors and the carries are
+ * stacked; tf's autodiff differentiates through the steps.
+ */
+function scanKernel(node: ScanNode, ins: Operand[], owned: T[]): Step['run'] {
+  const body = buildProgram(node.body, true);
+  owned.push(...body.owned);
+  const T = node.length;
+  const batchedAny = ins.some((o) => o.batched);
+  return (args, { C, noise }) => {
+    const n = batchedAny ? C : 1;
+    // every input as [n, size], a sequence as [n, T, slice]
+    const flat = args.map((a, k) => {
+      const size = shapeSize(ins[k]!.shape);
+      const b = ins[k]!.batched ? a : tf.broadcastTo(tf.reshape(a, [1, size]), [n, size]);
+      return tf.reshape(b, [n, size]);
+    });
+    const [init, ...rest] = flat;
+    const seqs = rest.slice(0, node.sequences).map((q) => tf.reshape(q, [n, T, q.shape[1]! / T]));
+    const closures = rest.slice(node.sequences);
+    let carry = init!;
+    const outs: T[] = [];
+    for (let t = 0; t < T; t++) {
+      const slices = seqs.map((q) => tf.reshape(tf.slice(q, [0, t, 0], [n, 1, q.shape[2]!]), [n, q.shape[2]!]));
+      const x = tf.concat([carry, ...slices, ...closures], 1);
+      const next = runProgram(body, { C: n, x, noise });
+      const size = shapeSize(init!.shape.slice(1));
+      carry = body.outputBatched ? tf.reshape(next, [n, size]) : tf.broadcastTo(tf.reshape(next, [1, size]), [n, size]);
+      outs.push(carry);
+    }
+    const stacked = tf.stack(outs, 1);
+    return batchedAny ? tf.reshape(stacked, [C, ...node.shape]) : tf.reshape(stacked, [...node.shape]);
+  };
+}
+
+/** Lower a density graph to a program; the caller disposes `owned`. A scan body's output may have any shape. */
+export function buildProgram(graph: DensityGraph, anyOutput = false): Program {
   const byId = new Map<number, IRNode>();
   for (const node of graph.nodes) byId.set(node.id, node);
   const out = byId.get(graph.output);
-  if (out === undefined || shapeSize(out.shape) !== 1) {
+  if (out === undefined || (!anyOutput && shapeSize(out.shape) !== 1)) {
     throw new InternalError('tfjs: the graph output must be a scalar node');
   }
   const live = liveNodes(graph, byId);

@@ -25,15 +25,15 @@ export interface ThreadScalingCase {
 }
 
 export interface ThreadScalingOptions {
-  /** Sampling iterations per case (default 400 for M2, 200 for M1). */
+  /** Sampling iterations per case (default 2000 for M2, 3000 for M1). */
   draws?: Partial<Record<ModelName, number>>;
   /** Repetitions per thread count; the fastest counts (default 1). */
   repeats?: number;
 }
 
 const CASES: Array<{ model: ModelName; chains: number; draws: number }> = [
-  { model: 'M2', chains: 64, draws: 400 },
-  { model: 'M1', chains: 256, draws: 200 },
+  { model: 'M2', chains: 64, draws: 2000 },
+  { model: 'M1', chains: 256, draws: 3000 },
 ];
 
 export async function measureThreadScaling(options: ThreadScalingOptions = {}): Promise<ThreadScalingCase[]> {
@@ -53,8 +53,8 @@ export async function measureThreadScaling(options: ThreadScalingOptions = {}): 
           chains: c.chains,
           warmup: 0,
           draws,
-          // keep few draws: the outputs of 256 chains × 100 coordinates add up
-          thin: 10,
+          // keep 100 draws per chain: the summary is then small beside the sampling timed
+          thin: Math.max(1, Math.floor(draws / 100)),
           seed: 12,
           threads,
         });

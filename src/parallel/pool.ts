@@ -59,6 +59,7 @@ export async function runChainGroups(
                   break;
                 case 'rows':
                   handlers.onRows?.(group, message.batch);
+                  if (!settled) live.post({ type: 'ack' });
                   break;
                 case 'done':
                   settle({ group, result: message.result });

@@ -32,7 +32,13 @@ export interface RowBatch {
   rows: number[][][];
 }
 
-export type ToWorker = { type: 'run'; task: ChainTask } | { type: 'abort' };
+/**
+ * `ack`: the main thread has handled a row batch. A worker sends its next
+ * batch only then (rows pile up in the batch meanwhile), so a main thread
+ * slower than its workers (formatting CSV rows) is never flooded and still
+ * gets to its signals between batches.
+ */
+export type ToWorker = { type: 'run'; task: ChainTask } | { type: 'abort' } | { type: 'ack' };
 
 export type FromWorker =
   | { type: 'progress'; done: number; total: number; phase: string }

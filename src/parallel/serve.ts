@@ -19,9 +19,14 @@ const PROGRESS_MS = 100;
 
 export function serveChains(side: WorkerSide, compileRecipe: CompileRecipe): void {
   const controller = new AbortController();
+  let rows: RowBatcher | undefined;
   side.onMessage((message) => {
     if (message.type === 'abort') controller.abort();
-    else void runTask(side, compileRecipe, message.task, controller.signal);
+    else if (message.type === 'ack') rows?.ack();
+    else {
+      rows = new RowBatcher(side, message.task);
+      void runTask(side, compileRecipe, message.task, controller.signal, rows);
+    }
   });
 }
 
@@ -30,11 +35,11 @@ async function runTask(
   compileRecipe: CompileRecipe,
   task: ChainTask,
   signal: AbortSignal,
+  rows: RowBatcher,
 ): Promise<void> {
   let model: (Potential & { dispose?(): void }) | undefined;
   try {
     model = await compileRecipe(task.recipe);
-    const rows = new RowBatcher(side, task);
     let lastProgress = 0;
     const result = await sampleAsync(model, {
       ...task.options,
@@ -49,7 +54,7 @@ async function runTask(
       },
       onDraw: rows.onDraw,
     });
-    rows.flush();
+    rows.flush(true);
     side.post({ type: 'done', result });
   } catch (error) {
     side.post({
@@ -70,6 +75,8 @@ class RowBatcher {
   private started = false;
   private pending: number[][][];
   private last = Date.now();
+  /** A batch was sent and the main thread has not yet handled it. */
+  private waiting = false;
 
   constructor(
     private readonly side: WorkerSide,
@@ -106,7 +113,14 @@ class RowBatcher {
     if (this.pending[0]!.length >= BATCH_ROWS || Date.now() - this.last > BATCH_MS) this.flush();
   };
 
-  flush(): void {
+  ack(): void {
+    this.waiting = false;
+  }
+
+  /** Send the counts and rows so far, unless the last batch is still being handled (`last`: send anyway). */
+  flush(last = false): void {
+    if (this.waiting && !last) return;
+    this.waiting = true;
     this.last = Date.now();
     const batch: RowBatch = {
       warmupDone: this.warmupDone,

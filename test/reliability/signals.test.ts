@@ -84,6 +84,8 @@ describe('signals during sampling', () => {
   it('SIGKILL: the rows streamed so far are whole and parse', async () => {
     const out = mkdtempSync(join(tmpdir(), 'langevin-signal-'));
     const child = start(out, '20');
+    // each thread streams its own chains: wait for both files
+    await untilRows(join(out, 'chain-1.csv'), 2, child);
     await untilRows(join(out, 'chain-2.csv'), 2, child);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));

@@ -165,6 +165,31 @@ describe('recurrences as scans', () => {
     expect(lowered.loops.some((l) => l.scan)).toBe(true);
   });
 
+  test('a recurrence on data only folds to constants, as the unrolled loop does', () => {
+    const source = `
+data { int T; vector[T] y; }
+parameters { real mu; }
+transformed parameters {
+  vector[T] m;
+  m[1] = 0;
+  for (t in 2:T) m[t] = 0.5 * m[t - 1] + y[t];
+}
+model { y ~ normal(mu + m, 1); }
+`;
+    const data = { T: 40, y: series(40, 4) };
+    const graph = lowerToGraph(source, data);
+    expect(graph.nodes.some((n) => n.kind === 'scan')).toBe(false);
+    const a = compileSync(source, { data, backend: 'f64' });
+    const b = compileSync(source, { data, backend: 'f64', vectorise: false });
+    const x = points(2, 5, 1);
+    const ga = a.logDensityAndGradient(x, 2);
+    const lp = Array.from(ga.logDensity);
+    const gb = b.logDensityAndGradient(x, 2);
+    for (let i = 0; i < 2; i++) expect(Math.abs(lp[i]! - gb.logDensity[i]!)).toBeLessThan(1e-12 * Math.abs(lp[i]!));
+    // and the loop report says it was a scan
+    expect(lowerSource(source, { data }).loops.some((l) => l.scan)).toBe(true);
+  });
+
   test('a term that reads the state before this step writes it keeps the loop whole (unrolled)', () => {
     const source = `
 data { int T; vector[T] y; }

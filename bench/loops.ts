@@ -6,8 +6,9 @@
  * RSS of compiling and evaluating the loop form at 1e5 (in a child
  * process, loops-memory.ts) and check/compile times of a dina-shaped model.
  * Times are on the bench's clock (CPU time by default).
- * Run alone with `node dist/bench/loops.js [--quick]`; `npm run bench`
- * includes it.
+ * Also a recurrence (GARCH(1,1)) traced as one scan node vs unrolled at
+ * T = 1e3, 1e4. Run alone with `node dist/bench/loops.js [--quick]
+ * [--scan]` (--scan: only the recurrence rows); `npm run bench` includes it.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -34,9 +35,25 @@ export interface LoopCase {
   peak_rss_mb_loop?: number;
 }
 
+/** A recurrence (GARCH(1,1)) traced as one scan node vs unrolled (`vectorise: false`). */
+export interface ScanCase {
+  model: string;
+  t: number;
+  compile_ms_scan: number;
+  compile_ms_unrolled: number;
+  graph_nodes_scan: number;
+  graph_nodes_unrolled: number;
+  gradient_ms_scan: number;
+  gradient_ms_unrolled: number;
+  /** Gradient time of the scan over the unrolled loop. */
+  ratio: number;
+}
+
 export interface LoopBench {
   cases: LoopCase[];
-  dina: {
+  scans: ScanCase[];
+  /** Absent when only the scan rows ran (`--scan`). */
+  dina?: {
     /** `langevin check` without data: parse and type-check only. */
     check_ms_without_data: number;
     /** With data: bind and validate it, trace the log density (what `check --data` adds). */
@@ -51,9 +68,9 @@ const CHAINS = 4;
 
 let clock: TimingOptions['clock'] = 'cpu';
 
-function timedCompile(source: string, data: ModelData): { model: LangevinModel; ms: number } {
+function timedCompile(source: string, data: ModelData, vectorise = true): { model: LangevinModel; ms: number } {
   const t0 = clockMs(clock);
-  const model = compileSync(source, { data, backend: 'f64' });
+  const model = compileSync(source, { data, backend: 'f64', vectorise });
   return { model, ms: clockMs(clock) - t0 };
 }
 
@@ -68,6 +85,54 @@ function childPeakRss(model: string, n: number): number {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { peak_rss_mb: number }).peak_rss_mb;
+}
+
+const GARCH = `
+data { int<lower=0> T; array[T] real y; real<lower=0> sigma1; }
+parameters { real mu; real<lower=0> alpha0; real<lower=0, upper=1> alpha1; real<lower=0, upper=(1 - alpha1)> beta1; }
+transformed parameters {
+  array[T] real<lower=0> sigma;
+  sigma[1] = sigma1;
+  for (t in 2:T) sigma[t] = sqrt(alpha0 + alpha1 * pow(y[t - 1] - mu, 2) + beta1 * pow(sigma[t - 1], 2));
+}
+model { y ~ normal(mu, sigma); }
+`;
+
+/** GARCH(1,1) as a scan (the loop form as written) and unrolled, at each T. */
+export function runScanBench(timing: TimingOptions, sizes = [1e3, 1e4]): ScanCase[] {
+  clock = timing.clock;
+  const out: ScanCase[] = [];
+  for (const t of sizes) {
+    const data = {
+      T: t,
+      y: Array.from({ length: t }, (_, i) => Math.sin(0.37 * i) + 0.3 * Math.cos(2.1 * i)),
+      sigma1: 1,
+    };
+    const scan = timedCompile(GARCH, data);
+    const unrolled = timedCompile(GARCH, data, false);
+    const x = start(scan.model.dim);
+    const runner = (model: LangevinModel) => ({
+      run: (steps: number) => {
+        for (let s = 0; s < steps; s++) model.logDensityAndGradient(x, CHAINS);
+      },
+    });
+    const [scanRate, unrolledRate] = stepsPerSecond([runner(scan.model), runner(unrolled.model)], timing);
+    const nodes = (vectorise: boolean) => lowerSource(GARCH, { data, vectorise }).graph.nodes.length;
+    out.push({
+      model: 'GARCH(1,1) scan',
+      t,
+      compile_ms_scan: Number(scan.ms.toFixed(0)),
+      compile_ms_unrolled: Number(unrolled.ms.toFixed(0)),
+      graph_nodes_scan: nodes(true),
+      graph_nodes_unrolled: nodes(false),
+      gradient_ms_scan: Number((1000 / scanRate!).toFixed(3)),
+      gradient_ms_unrolled: Number((1000 / unrolledRate!).toFixed(3)),
+      ratio: Number((unrolledRate! / scanRate!).toFixed(3)),
+    });
+    scan.model.dispose();
+    unrolled.model.dispose();
+  }
+  return out;
 }
 
 export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): LoopBench {
@@ -134,6 +199,7 @@ export function runLoopBench(timing: TimingOptions, sizes = [1e4, 1e5, 1e6]): Lo
   model!.dispose();
   return {
     cases,
+    scans: runScanBench(timing),
     dina: {
       check_ms_without_data: Number(median(typeChecks).toFixed(1)),
       check_ms: Number(median(checks).toFixed(0)),
@@ -155,7 +221,18 @@ export function loopTable(bench: LoopBench): string {
         `${c.ratio.toFixed(2).padStart(5)}   ${c.peak_rss_mb_loop === undefined ? '' : c.peak_rss_mb_loop.toFixed(0)}`,
     );
   }
+  lines.push(
+    'recurrence              T   compile ms scan/unrolled   nodes scan/unrolled   gradient ms scan/unrolled   ratio',
+  );
+  for (const c of bench.scans) {
+    lines.push(
+      `${c.model.padEnd(19)} ${c.t.toExponential(0).padStart(5)}   ${`${c.compile_ms_scan} / ${c.compile_ms_unrolled}`.padStart(24)}   ` +
+        `${`${c.graph_nodes_scan} / ${c.graph_nodes_unrolled}`.padStart(19)}   ${`${c.gradient_ms_scan} / ${c.gradient_ms_unrolled}`.padStart(25)}   ` +
+        `${c.ratio.toFixed(2).padStart(5)}`,
+    );
+  }
   const d = bench.dina;
+  if (!d) return lines.join('\n');
   lines.push(
     `${DINA.name} (J=2000, C=8, I=20): check ${d.check_ms_without_data} ms without data, ${d.check_ms} ms with, compile ${d.compile_ms} ms, ${d.graph_nodes} nodes, gradient ${d.gradient_ms} ms at ${CHAINS} chains`,
   );
@@ -168,5 +245,8 @@ if (isMain) {
   const timing: TimingOptions = quick
     ? { repetitionMs: 40, repetitions: 3, warmupMs: 40, clock: 'cpu' }
     : { repetitionMs: 150, repetitions: 5, warmupMs: 150, clock: 'cpu' };
-  console.log(loopTable(runLoopBench(timing)));
+  if (process.argv.includes('--scan')) {
+    const scans = runScanBench(timing);
+    console.log(loopTable({ cases: [], scans, dina: undefined }));
+  } else console.log(loopTable(runLoopBench(timing)));
 }

@@ -55,6 +55,19 @@ export function scanFor(ctx: Context, s: ForStmt, lo: number, hi: number, execut
   const n = hi - lo + 1;
   const main = ctx.ops;
   if (n < 2 || ctx.mode !== 'graph' || ctx.vectorise === false || ctx.lane || !main.scan) return false;
+  const split = fission(s);
+  if (split) {
+    // the recurrence as a scan, then the log-density terms as a loop of their own over the finished values
+    if (!scanFor(ctx, split.recurrence, lo, hi, execute)) return false;
+    const loops = ctx.loops;
+    ctx.loops = undefined;
+    try {
+      execute(ctx, split.terms);
+    } finally {
+      ctx.loops = loops;
+    }
+    return true;
+  }
   const shape = analyse(ctx, s, lo, hi);
   if (!shape) return false;
   const depth = ctx.scopes.length;
@@ -76,6 +89,48 @@ export function scanFor(ctx: Context, s: ForStmt, lo: number, hi: number, execut
 }
 
 // ---------------------------------------------------------------- the pattern
+
+/**
+ * A body whose top level mixes the recurrence with `~` / `target +=`
+ * statements: the loop without the terms (the recurrence), and the loop
+ * without the writes to variables declared outside it (the terms, which
+ * then read the finished values; locals are recomputed). Terms only add to
+ * the target, so running them after the recurrence gives the same sum.
+ */
+function fission(s: ForStmt): { recurrence: ForStmt; terms: ForStmt } | undefined {
+  const top = s.body.kind === 'Block' ? s.body.body : [s.body];
+  const term = (st: Stmt) => st.kind === 'Tilde' || st.kind === 'TargetPlus';
+  if (!top.some(term)) return undefined;
+  const locals = new Set<string>();
+  const rest: Stmt[] = [];
+  const terms: Stmt[] = [];
+  /** Outer variables written so far, and how often. */
+  const writes = new Map<string, number>();
+  const outer = (st: Stmt) => st.kind === 'Assign' && !locals.has(st.name);
+  for (const st of top) {
+    if (st.kind === 'VarDecl') locals.add(st.name);
+    else if (outer(st)) writes.set((st as { name: string }).name, 0);
+  }
+  locals.clear();
+  for (const st of top) {
+    if (st.kind === 'VarDecl') locals.add(st.name);
+    if (!term(st)) rest.push(st);
+    if (outer(st)) {
+      const name = (st as { name: string }).name;
+      writes.set(name, writes.get(name)! + 1);
+      continue;
+    }
+    // a kept statement must see each outer variable's final value: none read before (or between) its writes
+    const read = names(st);
+    for (const [name, count] of writes) if (read.has(name) && count === 0) return undefined;
+    terms.push(st);
+  }
+  for (const count of writes.values()) if (count !== 1) return undefined;
+  // terms that read a local assigned in an inner block would need that block: keep to flat bodies
+  if (rest.some((st) => st.kind !== 'VarDecl' && st.kind !== 'Assign')) return undefined;
+  const block = (body: Stmt[]): Stmt => ({ kind: 'Block', body, span: s.body.span });
+  return { recurrence: { ...s, body: block(rest) }, terms: { ...s, body: block(terms) } };
+}
 
 interface Shape0 {
   carried: Carried[];

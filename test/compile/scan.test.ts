@@ -57,6 +57,25 @@ model {
 }
 `;
 
+/** The state is a model-block local and the likelihood sits in the recurrence loop. */
+const AR1_MODEL_BLOCK = `
+data { int T; vector[T] y; }
+parameters { real<lower=-0.9, upper=0.9> phi; real<lower=0> s; real m0; }
+model {
+  vector[T] m;
+  m[1] = m0;
+  y[1] ~ normal(m[1], s);
+  for (t in 2:T) {
+    real drift = 0.2 * y[t - 1];
+    m[t] = phi * m[t - 1] + drift;
+    y[t] ~ normal(m[t], s);
+    target += -0.5 * square(m[t] - m[t - 1]);
+  }
+  m0 ~ normal(0, 1);
+  s ~ lognormal(0, 1);
+}
+`;
+
 function series(T: number, seed: number): number[] {
   let s = seed;
   return Array.from({ length: T }, () => {
@@ -74,6 +93,11 @@ const CASES: Array<{ name: string; source: string; data: (T: number) => ModelDat
   },
   { name: 'AR(2) with a parameter-dependent state', source: AR2, data: (T) => ({ T, y: series(T, 5) }) },
   { name: 'HMM forward', source: HMM, data: (T) => ({ T, K: 3, y: series(T, 7) }) },
+  {
+    name: 'AR(1) state with ~ in the loop',
+    source: AR1_MODEL_BLOCK,
+    data: (T) => ({ T, y: series(T, 13) }),
+  },
 ];
 
 function scans(source: string, data: ModelData): number {
@@ -139,6 +163,52 @@ describe('recurrences as scans', () => {
     expect(text).toMatch(/scan \d+ steps, carry %\d+/);
     expect(text).toContain('unary sqrt');
     expect(lowered.loops.some((l) => l.scan)).toBe(true);
+  });
+
+  test('a recurrence on data only folds to constants, as the unrolled loop does', () => {
+    const source = `
+data { int T; vector[T] y; }
+parameters { real mu; }
+transformed parameters {
+  vector[T] m;
+  m[1] = 0;
+  for (t in 2:T) m[t] = 0.5 * m[t - 1] + y[t];
+}
+model { y ~ normal(mu + m, 1); }
+`;
+    const data = { T: 40, y: series(40, 4) };
+    const graph = lowerToGraph(source, data);
+    expect(graph.nodes.some((n) => n.kind === 'scan')).toBe(false);
+    const a = compileSync(source, { data, backend: 'f64' });
+    const b = compileSync(source, { data, backend: 'f64', vectorise: false });
+    const x = points(2, 5, 1);
+    const ga = a.logDensityAndGradient(x, 2);
+    const lp = Array.from(ga.logDensity);
+    const gb = b.logDensityAndGradient(x, 2);
+    for (let i = 0; i < 2; i++) expect(Math.abs(lp[i]! - gb.logDensity[i]!)).toBeLessThan(1e-12 * Math.abs(lp[i]!));
+    // and the loop report says it was a scan
+    expect(lowerSource(source, { data }).loops.some((l) => l.scan)).toBe(true);
+  });
+
+  test('a term that reads the state before this step writes it keeps the loop whole (unrolled)', () => {
+    const source = `
+data { int T; vector[T] y; }
+parameters { real<lower=-0.9, upper=0.9> phi; real<lower=0> s; }
+model {
+  vector[T] m = rep_vector(0, T);
+  for (t in 2:T) {
+    real old = m[t];
+    m[t] = phi * m[t - 1] + y[t - 1];
+    y[t] ~ normal(m[t] + old, s);
+  }
+}
+`;
+    const data = { T: 30, y: series(30, 9) };
+    expect(scans(source, data)).toBe(0);
+    const a = compileSync(source, { data, backend: 'f64' });
+    const b = compileSync(source, { data, backend: 'f64', vectorise: false });
+    const x = points(4, 3, 1);
+    expect(Array.from(a.logDensity(x, 2))).toEqual(Array.from(b.logDensity(x, 2)));
   });
 
   test('a recurrence the pattern does not cover still unrolls, with the same result', () => {

@@ -86,8 +86,25 @@ export function scanStep(
     }
   };
 
+  /** A scalar carry: ⟨1, next⟩ is next itself, so the forward needs no gradient. */
+  const scalarForward = (c0: number, c1: number) => {
+    const nc = c1 - c0;
+    for (let c = c0; c < c1; c++) {
+      carryIn(c, c0, 0);
+      xb[(c - c0) * D + wAt] = 1;
+    }
+    for (let t = 0; t < T; t++) {
+      pack(c0, c1, t, t === 0);
+      const next = evaluator.logDensity(xb, nc);
+      for (let c = c0; c < c1; c++) {
+        out[c * T + t] = next[c - c0];
+        xb[(c - c0) * D] = next[c - c0];
+      }
+    }
+  };
   const step: NodeStep = {
     forward(c0, c1) {
+      if (cs === 1) return scalarForward(c0, c1);
       const nc = c1 - c0;
       for (let c = c0; c < c1; c++) {
         carryIn(c, c0, 0);

@@ -24,7 +24,8 @@ export function geometricMean(values: number[]): number {
 export function posteriorTable(runs: PosteriorRun[], samplers: string[], settings: RunSettings): string {
   const posteriors = [...new Set(runs.map((r) => r.posterior))];
   const nameWidth = Math.max(9, ...posteriors.map((p) => p.length));
-  const width = 12;
+  // `sampler:metric` labels can be longer than a figure
+  const width = Math.max(12, ...samplers.map((s) => s.length + 2));
   const lines: string[] = [];
   lines.push(
     `posteriordb: agreement (means within 4 combined MCSE, sds within 4 MCSE + 5%) and min bulk ESS per 1000 gradients` +

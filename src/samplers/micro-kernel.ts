@@ -11,7 +11,8 @@
 import { LangevinError } from '../errors.js';
 import type { Potential } from '../model/types.js';
 import { metricLayout } from './langevin-step.js';
-import { findModes } from './mode-start.js';
+import { findModes, laplaceCovariances } from './mode-start.js';
+import { DENSE_DEFAULT_LIMIT } from './micro-tuning.js';
 import { allocateIsokineticState, copyIsokineticState, randomDirection, type IsokineticState } from './isokinetic.js';
 import { allocateMicroInfo, type MicroKernel, type MicroTransition } from './micro-types.js';
 
@@ -33,6 +34,7 @@ export function createMicroKernel(
   const scale = new Float64Array(chains * dim);
   const trajectoryLength = new Float64Array(chains).fill(Math.sqrt(dim));
   const startVariances = new Float64Array(chains * dim).fill(1);
+  const modeFound = new Uint8Array(chains);
   let startEvaluations = new Float64Array(chains);
   let velocityDrawn = false;
 
@@ -43,20 +45,32 @@ export function createMicroKernel(
     startEvaluations = Float64Array.from(modes.evaluations);
     state.position.set(modes.position);
     let evaluated = potential.logDensityAndGradient(state.position, chains);
-    // a climb that ran off down an unbounded direction (a funnel's neck: log τ → −∞)
-    // is no start: that chain begins at its initial point with a unit metric
+    // copied now: a potential may reuse its output buffers on the next call
+    state.logDensity.set(evaluated.logDensity);
+    state.gradient.set(evaluated.gradient);
+    // a climb that ran off down an unbounded direction (a funnel's neck: log τ → −∞;
+    // a beta-binomial's κ → ∞) is no start: that chain begins at its initial point
+    // with a unit metric. Up to DENSE_DEFAULT_LIMIT parameters the Hessian there must
+    // also be negative definite (2·dim evaluations).
+    const curvature =
+      dim <= DENSE_DEFAULT_LIMIT ? laplaceCovariances(potential, state.position, chains, startVariances) : undefined;
+    if (curvature) for (let c = 0; c < chains; c++) startEvaluations[c]! += curvature.evaluations;
     let reset = false;
     for (let c = 0; c < chains; c++) {
-      if (isModeLike(evaluated.gradient, startVariances, c, dim)) continue;
+      const found = isModeLike(state.gradient, startVariances, c, dim) && (!curvature || curvature.positive[c] === 1);
+      modeFound[c] = found ? 1 : 0;
+      if (found) continue;
       state.position.set(position.subarray(c * dim, (c + 1) * dim), c * dim);
       startVariances.fill(1, c * dim, (c + 1) * dim);
       // counted for the chains that moved only: a chain's count must not depend on its batch-mates
       startEvaluations[c]!++;
       reset = true;
     }
-    if (reset) evaluated = potential.logDensityAndGradient(state.position, chains);
-    state.logDensity.set(evaluated.logDensity);
-    state.gradient.set(evaluated.gradient);
+    if (reset) {
+      evaluated = potential.logDensityAndGradient(state.position, chains);
+      state.logDensity.set(evaluated.logDensity);
+      state.gradient.set(evaluated.gradient);
+    }
     velocityDrawn = false;
     return state;
   }
@@ -69,6 +83,7 @@ export function createMicroKernel(
     trajectoryLength,
     gradientsPerStep,
     startVariances,
+    modeFound,
     get startEvaluations() {
       return startEvaluations;
     },

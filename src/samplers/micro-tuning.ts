@@ -84,7 +84,8 @@ export function denseStart(kernel: MicroKernel, state: LangevinState, params: Ke
     let wanted = false;
     for (let c = 0; c < chains; c++) {
       decrement[c] = 0;
-      if (!laplace.positive[c]) continue;
+      // no Newton climb where init found no mode: it would run off again
+      if (!laplace.positive[c] || !kernel.modeFound[c]) continue;
       const base = c * dim * dim;
       for (let i = 0; i < dim; i++) {
         let move = 0;
@@ -120,7 +121,7 @@ export function denseStart(kernel: MicroKernel, state: LangevinState, params: Ke
   const covariance = laplace.covariance;
   for (let c = 0; c < chains; c++) {
     const base = c * dim * dim;
-    if (!laplace.positive[c]) {
+    if (!laplace.positive[c] || !kernel.modeFound[c]) {
       covariance.fill(0, base, base + dim * dim);
       for (let i = 0; i < dim; i++) covariance[base + i * dim + i] = kernel.startVariances[c * dim + i];
     }

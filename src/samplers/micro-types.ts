@@ -26,6 +26,8 @@ export interface MicroKernel extends Kernel<IsokineticState> {
   readonly gradientsPerStep: number;
   /** chains × dim: the inverse-Hessian diagonal at the start (mode-start.ts), the warm-up's first metric. */
   readonly startVariances: Float64Array;
+  /** Per chain, 1 where `init`'s climb ended at a mode (else the chain starts where it was given, unit metric). */
+  readonly modeFound: Uint8Array;
   /** Gradient evaluations `init` spent finding the start, per chain. */
   readonly startEvaluations: Float64Array;
   step(

@@ -59,18 +59,36 @@ export function scanStep(
     return s;
   });
 
+  // the sequences' slots as flat arrays (pack runs once per step: no property chains in its loops)
+  const nSeq = seqSlots.length;
+  const sValue = seqSlots.map((q) => q.x.value);
+  const sSize = Int32Array.from(seqSlots, (q) => q.size);
+  const sAt = Int32Array.from(seqSlots, (q) => q.at);
+  const sChain = Int32Array.from(seqSlots, (q) => (q.x.batched ? T * q.size : 0));
+
   /** Chains [c0, c1): the closures into the packed block, and the slices of step t. */
   const pack = (c0: number, c1: number, t: number, withClosures: boolean) => {
-    for (let c = c0; c < c1; c++) {
-      const row = (c - c0) * D;
-      if (withClosures)
-        for (const s of closureSlots) {
-          const from = s.x.batched ? c * s.size : 0;
-          for (let i = 0; i < s.size; i++) xb[row + s.at + i] = s.x.value[from + i];
+    if (withClosures)
+      for (let c = c0; c < c1; c++) {
+        const row = (c - c0) * D;
+        for (const q of closureSlots) {
+          const from = q.x.batched ? c * q.size : 0;
+          for (let i = 0; i < q.size; i++) xb[row + q.at + i] = q.x.value[from + i];
         }
-      for (const s of seqSlots) {
-        const from = (s.x.batched ? c * T * s.size : 0) + t * s.size;
-        for (let i = 0; i < s.size; i++) xb[row + s.at + i] = s.x.value[from + i];
+      }
+    for (let k = 0; k < nSeq; k++) {
+      const v = sValue[k];
+      const size = sSize[k];
+      const at = sAt[k];
+      const stride = sChain[k];
+      const base = t * size;
+      if (size === 1) {
+        for (let c = c0, row = at; c < c1; c++, row += D) xb[row] = v[c * stride + base];
+        continue;
+      }
+      for (let c = c0, row = at; c < c1; c++, row += D) {
+        const from = c * stride + base;
+        for (let i = 0; i < size; i++) xb[row + i] = v[from + i];
       }
     }
   };
@@ -129,6 +147,12 @@ export function scanStep(
   if (!needs) return step;
   const g = gOut as Float64Array;
   const gCarry = new Float64Array(C * cs);
+  const withGrad = (slots: typeof seqSlots, perChain: (q: (typeof seqSlots)[number]) => number) =>
+    slots
+      .filter((q) => q.x.grad !== null)
+      .map((q) => ({ grad: q.x.grad as Float64Array, size: q.size, at: q.at, chain: q.x.batched ? perChain(q) : 0 }));
+  const seqGrads = withGrad(seqSlots, (q) => T * q.size);
+  const closureGrads = withGrad(closureSlots, (q) => q.size);
   step.backward = (c0, c1) => {
     const nc = c1 - c0;
     gCarry.fill(0, 0, nc * cs);
@@ -144,17 +168,15 @@ export function scanStep(
       for (let c = c0; c < c1; c++) {
         const row = (c - c0) * D;
         for (let i = 0; i < cs; i++) gCarry[(c - c0) * cs + i] = gradient[row + i];
-        for (const s of seqSlots) {
-          const gx = s.x.grad;
-          if (!gx) continue;
-          const to = (s.x.batched ? c * T * s.size : 0) + t * s.size;
-          for (let i = 0; i < s.size; i++) gx[to + i] += gradient[row + s.at + i];
+        for (const q of seqGrads) {
+          const gx = q.grad;
+          const to = c * q.chain + t * q.size;
+          for (let i = 0; i < q.size; i++) gx[to + i] += gradient[row + q.at + i];
         }
-        for (const s of closureSlots) {
-          const gx = s.x.grad;
-          if (!gx) continue;
-          const to = s.x.batched ? c * s.size : 0;
-          for (let i = 0; i < s.size; i++) gx[to + i] += gradient[row + s.at + i];
+        for (const q of closureGrads) {
+          const gx = q.grad;
+          const to = c * q.chain;
+          for (let i = 0; i < q.size; i++) gx[to + i] += gradient[row + q.at + i];
         }
       }
     }

@@ -15,7 +15,8 @@ function directLagLimit(n: number): number {
 }
 
 export class MeanAutocovariance {
-  private readonly centred: Float64Array;
+  /** Per chain mean: draws are centred on the fly (no chains × n copy: 8 MB per call at 10⁶ draws). */
+  private readonly means: Float64Array;
   /** Per chain: var·(n − 1)/n ÷ Σ c², or 0 for a constant chain (its autocovariance is 0). */
   private readonly scale: Float64Array;
   private readonly cache: Float64Array;
@@ -27,17 +28,17 @@ export class MeanAutocovariance {
     private readonly chains: number,
     private readonly n: number,
   ) {
-    this.centred = new Float64Array(chains * n);
+    this.means = new Float64Array(chains);
     this.scale = new Float64Array(chains);
     for (let c = 0; c < chains; c++) {
       const start = c * n;
       const varx = variance(values, start, start + n);
       if (!(varx !== 0) || n < 2) continue;
       const m = mean(values, start, start + n);
+      this.means[c] = m;
       let squares = 0;
       for (let i = 0; i < n; i++) {
         const v = values[start + i]! - m;
-        this.centred[start + i] = v;
         squares += v * v;
       }
       this.scale[c] = (varx * (n - 1)) / n / squares;
@@ -51,14 +52,15 @@ export class MeanAutocovariance {
     if (!Number.isNaN(cached)) return cached;
     if (t >= this.limit && !this.fromFft) this.fillByFft();
     if (this.fromFft) return this.cache[t]!;
-    const { centred, n } = this;
+    const { values, n } = this;
     let total = 0;
     for (let c = 0; c < this.chains; c++) {
       const k = this.scale[c]!;
       if (k === 0) continue;
       const start = c * n;
+      const m = this.means[c]!;
       let sum = 0;
-      for (let i = start, end = start + n - t; i < end; i++) sum += centred[i]! * centred[i + t]!;
+      for (let i = start, end = start + n - t; i < end; i++) sum += (values[i]! - m) * (values[i + t]! - m);
       total += sum * k;
     }
     const value = total / this.chains;

@@ -30,30 +30,43 @@ export function scoreIdentity(
   const dim = potential.dim;
   const n = chains * perChain;
   if (dim === 0 || perChain < 20) return [];
-  const { gradient } = potential.logDensityAndGradient(draws, n);
-  const rows: ScoreIdentityRow[] = [];
   const batch = Math.max(1, Math.floor(Math.sqrt(perChain)));
+  const means = new Float64Array(dim);
   for (let i = 0; i < dim; i++) {
     let mean = 0;
     for (let k = 0; k < n; k++) mean += draws[k * dim + i]!;
-    mean /= n;
-    const batchMeans: number[] = [];
-    let total = 0;
-    for (let c = 0; c < chains; c++) {
-      for (let b0 = 0; b0 + batch <= perChain; b0 += batch) {
-        let s = 0;
-        for (let t = b0; t < b0 + batch; t++) {
-          const k = c * perChain + t;
-          s += (draws[k * dim + i]! - mean) * beta * gradient[k * dim + i]!;
+    means[i] = mean / n;
+  }
+  const batchMeans: number[][] = Array.from({ length: dim }, () => []);
+  const totals = new Float64Array(dim);
+  // the gradient in slabs of chains (about 2 MB each), not at all n draws at once: each chain's
+  // sums are added in the same order, so the rows are unchanged
+  const slab = Math.max(1, Math.floor((1 << 18) / (perChain * dim)));
+  for (let c0 = 0; c0 < chains; c0 += slab) {
+    const c1 = Math.min(chains, c0 + slab);
+    const part = draws.subarray(c0 * perChain * dim, c1 * perChain * dim);
+    const { gradient } = potential.logDensityAndGradient(part, (c1 - c0) * perChain);
+    for (let i = 0; i < dim; i++) {
+      const mean = means[i]!;
+      for (let c = c0; c < c1; c++) {
+        for (let b0 = 0; b0 + batch <= perChain; b0 += batch) {
+          let s = 0;
+          for (let t = b0; t < b0 + batch; t++) {
+            const k = c * perChain + t;
+            s += (draws[k * dim + i]! - mean) * beta * gradient[(k - c0 * perChain) * dim + i]!;
+          }
+          batchMeans[i]!.push(s / batch);
+          totals[i] += s;
         }
-        batchMeans.push(s / batch);
-        total += s;
       }
     }
-    const m = batchMeans.length;
-    const value = total / (m * batch);
+  }
+  const rows: ScoreIdentityRow[] = [];
+  for (let i = 0; i < dim; i++) {
+    const m = batchMeans[i]!.length;
+    const value = totals[i]! / (m * batch);
     let v = 0;
-    for (const b of batchMeans) v += (b - value) ** 2;
+    for (const b of batchMeans[i]!) v += (b - value) ** 2;
     const mcse = m > 1 ? Math.sqrt(v / (m - 1) / m) : Infinity;
     rows.push({ name: potential.unconstrainedNames[i] ?? `x[${i + 1}]`, value, mcse });
   }

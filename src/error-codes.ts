@@ -363,7 +363,7 @@ export const ERROR_CODES: readonly CodeEntry[] = [
   {
     code: 'W107',
     title: 'unadjusted sampler biased (score identity)',
-    fix: 'E[x·∇log π] = −1 fails visibly: reduce --step-size or use mala.',
+    fix: 'E[x·∇log π] = −1 fails visibly: reduce --step-size or use the adjusted sampler (mala for lmc, malt for uld, mams for mclmc).',
     match: [/score identity/],
   },
   {

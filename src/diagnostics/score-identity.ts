@@ -76,6 +76,14 @@ export function scoreIdentity(
 /** Thresholds: a visible bias is both large (25%) and well beyond Monte Carlo error (4 MCSE). */
 export const SCORE_IDENTITY_TOLERANCE = { relative: 0.25, mcse: 4 };
 
+/** The unadjusted samplers the check runs for, each with its Metropolis-adjusted counterpart to suggest. */
+export const UNADJUSTED_SAMPLERS: Readonly<Record<string, string>> = {
+  lmc: 'mala',
+  'lmc-beta': 'mala',
+  uld: 'malt',
+  mclmc: 'mams',
+};
+
 /** One warning naming the worst coordinate, or none. */
 export function scoreIdentityWarnings(sampler: string, rows: ScoreIdentityRow[]): string[] {
   const biased = rows
@@ -91,6 +99,6 @@ export function scoreIdentityWarnings(sampler: string, rows: ScoreIdentityRow[])
   const others = biased.length > 1 ? ` (and ${biased.length - 1} more coordinate${biased.length > 2 ? 's' : ''})` : '';
   return [
     `The ${sampler} draws fail the score identity E[(x − mean)·∂log π] = −1 for '${w.name}'${others}: ` +
-      `got ${w.value.toPrecision(3)} ± ${w.mcse.toPrecision(2)}, so the unadjusted sampler is visibly biased; reduce the step size or use mala.`,
+      `got ${w.value.toPrecision(3)} ± ${w.mcse.toPrecision(2)}, so the unadjusted sampler is visibly biased; reduce the step size or use ${UNADJUSTED_SAMPLERS[sampler] ?? 'mala'}.`,
   ];
 }

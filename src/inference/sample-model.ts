@@ -15,7 +15,7 @@ import { sampleAsync } from '../samplers/run.js';
 import type { SampleResult } from '../samplers/types.js';
 import { isScoreModel } from '../score/score-model.js';
 import { addGroundTruth } from './ground-truth.js';
-import { scoreIdentity, scoreIdentityWarnings } from '../diagnostics/score-identity.js';
+import { scoreIdentity, scoreIdentityWarnings, UNADJUSTED_SAMPLERS } from '../diagnostics/score-identity.js';
 import { fixedParamResult } from './fixed-param.js';
 import { referenceEnergyDistance } from './reference-distance.js';
 import type { Fit, SampleModelOptions } from './types.js';
@@ -185,7 +185,7 @@ export function fitFromDraws(
     }
   }
   // Unadjusted samplers: the score identity shows a bias the curvature heuristic can miss.
-  if ((result.sampler === 'lmc' || result.sampler === 'lmc-beta') && draws > 0 && !isScoreModel(model)) {
+  if (result.sampler in UNADJUSTED_SAMPLERS && draws > 0 && !isScoreModel(model)) {
     const beta = result.sampler === 'lmc-beta' ? (options.beta ?? 1) : 1;
     summary.warnings.push(
       ...scoreIdentityWarnings(result.sampler, scoreIdentity(model, result.draws, chains, draws, beta)),

@@ -135,8 +135,8 @@ export class MamsTuning implements WarmupStrategy {
     };
     if (this.usePreconditioner) params.invMetric.set(this.kernel.startVariances);
     this.averaging.restart(params.stepSize);
-    const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
-    return { params, evaluations: this.kernel.startEvaluations.map((e) => e + laplace) };
+    const laplace = this.dense ? denseStart(this.kernel, state, params) : undefined;
+    return { params, evaluations: this.kernel.startEvaluations.map((e, c) => e + (laplace?.[c] ?? 0)) };
   }
 
   finish(): void {}

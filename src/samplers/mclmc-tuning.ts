@@ -91,8 +91,8 @@ export class MclmcTuning implements WarmupStrategy {
       invMetric: new Float64Array(this.chains * this.dim).fill(1),
     };
     if (this.precondition) params.invMetric.set(this.kernel.startVariances);
-    const laplace = this.dense ? denseStart(this.kernel, state, params) : 0;
-    return { params, evaluations: this.kernel.startEvaluations.map((e) => e + laplace) };
+    const laplace = this.dense ? denseStart(this.kernel, state, params) : undefined;
+    return { params, evaluations: this.kernel.startEvaluations.map((e, c) => e + (laplace?.[c] ?? 0)) };
   }
 
   /** After warm-up step t (0-based) with its info and resulting state. */

@@ -70,13 +70,18 @@ const NEWTON_STEPS = 8;
  * by Newton steps x ← x + Σ∇log π (each kept only if log π rises; stop when
  * the decrement ∇log π·Σ∇log π is below 10⁻⁸), which land on the mode of a
  * Gaussian at once. Moves the state in place; returns the batched
- * evaluations used (2·dim per Hessian, one per step).
+ * evaluations each chain used (2·dim per Hessian, one per step).
  */
-export function denseStart(kernel: MicroKernel, state: LangevinState, params: KernelParams): number {
+export function denseStart(kernel: MicroKernel, state: LangevinState, params: KernelParams): Float64Array {
   const { chains, dim, potential } = kernel;
   const scales = kernel.startVariances.slice();
   let laplace = laplaceCovariances(potential, state.position, chains, scales);
-  let evaluations = laplace.evaluations;
+  // Each chain polishes on its own: once it stops, its covariance is frozen and
+  // its count closed, so neither depends on how long its batch-mates go on.
+  const evaluations = new Float64Array(chains).fill(laplace.evaluations);
+  const covariance = laplace.covariance.slice();
+  const positive = Uint8Array.from(laplace.positive, (p) => (p ? 1 : 0));
+  const active = new Uint8Array(chains).fill(1);
   const trial = new Float64Array(chains * dim);
   const decrement = new Float64Array(chains);
   for (let iteration = 0; iteration < NEWTON_STEPS; iteration++) {
@@ -84,8 +89,10 @@ export function denseStart(kernel: MicroKernel, state: LangevinState, params: Ke
     let wanted = false;
     for (let c = 0; c < chains; c++) {
       decrement[c] = 0;
-      // no Newton climb where init found no mode: it would run off again
-      if (!laplace.positive[c] || !kernel.modeFound[c]) continue;
+      if (!active[c] || !laplace.positive[c]) {
+        active[c] = 0;
+        continue;
+      }
       const base = c * dim * dim;
       for (let i = 0; i < dim; i++) {
         let move = 0;
@@ -93,17 +100,21 @@ export function denseStart(kernel: MicroKernel, state: LangevinState, params: Ke
         trial[c * dim + i] += move;
         decrement[c] += move * state.gradient[c * dim + i];
       }
-      wanted ||= decrement[c] > 1e-8;
+      if (decrement[c] > 1e-8) wanted = true;
+      else active[c] = 0;
     }
     if (!wanted) break;
     const evaluated = potential.logDensityAndGradient(trial, chains);
-    evaluations++;
     let moved = false;
     for (let c = 0; c < chains; c++) {
+      if (!active[c]) continue;
+      evaluations[c]++;
       const better = evaluated.logDensity[c] > state.logDensity[c];
-      if (!(decrement[c] > 1e-8) || !better) continue;
       const row = evaluated.gradient.subarray(c * dim, (c + 1) * dim);
-      if (!row.every(Number.isFinite)) continue;
+      if (!better || !row.every(Number.isFinite)) {
+        active[c] = 0;
+        continue;
+      }
       state.position.set(trial.subarray(c * dim, (c + 1) * dim), c * dim);
       state.gradient.set(row, c * dim);
       state.logDensity[c] = evaluated.logDensity[c];
@@ -112,16 +123,20 @@ export function denseStart(kernel: MicroKernel, state: LangevinState, params: Ke
     if (!moved) break;
     // the next Hessian's differences on the scales the last one found
     for (let c = 0; c < chains; c++) {
-      if (!laplace.positive[c]) continue;
+      if (!active[c]) continue;
       for (let i = 0; i < dim; i++) scales[c * dim + i] = laplace.covariance[c * dim * dim + i * dim + i];
     }
     laplace = laplaceCovariances(potential, state.position, chains, scales);
-    evaluations += laplace.evaluations;
+    for (let c = 0; c < chains; c++) {
+      if (!active[c]) continue;
+      evaluations[c] += laplace.evaluations;
+      covariance.set(laplace.covariance.subarray(c * dim * dim, (c + 1) * dim * dim), c * dim * dim);
+      positive[c] = laplace.positive[c] ? 1 : 0;
+    }
   }
-  const covariance = laplace.covariance;
   for (let c = 0; c < chains; c++) {
     const base = c * dim * dim;
-    if (!laplace.positive[c] || !kernel.modeFound[c]) {
+    if (!positive[c] || !kernel.modeFound[c]) {
       covariance.fill(0, base, base + dim * dim);
       for (let i = 0; i < dim; i++) covariance[base + i * dim + i] = kernel.startVariances[c * dim + i];
     }

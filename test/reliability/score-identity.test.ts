@@ -65,4 +65,19 @@ describe('score identity E[(x − mean)·∂log π] = −1', () => {
     model.dispose();
     expect(fit.summary.warnings.some((w) => /score identity/.test(w))).toBe(true);
   });
+
+  it('runs for every unadjusted sampler and names its adjusted counterpart', () => {
+    // ULA-like inflated draws, judged as if uld or mclmc had made them
+    const x = Float64Array.from({ length: 8000 }, (_, k) => 4.5 * Math.sin(k * 12.9898));
+    const rows = scoreIdentity(gaussian([1]), x, 2, 4000);
+    expect(scoreIdentityWarnings('uld', rows)[0]).toMatch(/use malt\.$/);
+    expect(scoreIdentityWarnings('mclmc', rows)[0]).toMatch(/use mams\.$/);
+  });
+
+  it('sample: uld at h = 1.9 on N(0, 1) stays silent, as BAOAB keeps Var x = σ² exactly', async () => {
+    const model = compileSync('parameters { vector[2] x; }\nmodel { x ~ normal(0, 1); }\n', { backend: 'f64' });
+    const fit = await sampleModel(model, { sampler: 'uld', stepSize: 1.9, warmup: 0, draws: 2000, chains: 2, seed: 3 });
+    model.dispose();
+    expect(fit.summary.warnings.filter((w) => /score identity/.test(w))).toEqual([]);
+  });
 });

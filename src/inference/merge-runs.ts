@@ -24,7 +24,18 @@ export interface MergedRun {
   record: SplitRecord;
 }
 
-/** The one-line reason `inputs` cannot be merged, thrown as a LangevinError ('cannot merge: ...'). */
+/**
+ * The one-line reason `inputs` cannot be merged, thrown as a LangevinError ('cannot merge: ...').
+ * @example
+ * ```ts
+ * import { checkMergeable } from 'langevin';
+ * try {
+ *   checkMergeable([]);
+ * } catch (error) {
+ *   console.log((error as Error).message); // → cannot merge: no runs given
+ * }
+ * ```
+ */
 export function checkMergeable(inputs: readonly MergeInput[]): void {
   if (inputs.length === 0) throw new LangevinError('cannot merge: no runs given');
   const [first, ...rest] = inputs;
@@ -54,7 +65,27 @@ export function checkMergeable(inputs: readonly MergeInput[]): void {
   }
 }
 
-/** Merge the parts; `model` is the parts' model compiled again from their recipe. */
+/**
+ * Join split runs into one: `model` is the parts' model compiled again from their recipe.
+ * @example
+ * ```ts
+ * import { compile, sampleModel, settingsOf, formatSplitRecord, parseSplitRecord, mergeRuns, SPLIT_FORMAT } from 'langevin';
+ * const source = 'parameters { vector[2] x; } model { x ~ normal(0, 1); }';
+ * const model = await compile(source, { backend: 'f64' });
+ * // two parts of one 4-chain run, as `sample --chain-ids 1-2` and `--chain-ids 3-4` make them
+ * const part = async (firstChain: number) => {
+ *   const options = { sampler: 'mala', chains: 2, warmup: 100, draws: 100, seed: 3, threads: 1 };
+ *   const fit = await sampleModel(model, { ...options, firstChain, keepSampled: true });
+ *   const record = {
+ *     format: SPLIT_FORMAT, recipe: model.recipe!, settings: settingsOf(options), compileSeconds: 0,
+ *     labels: { model: 'gauss', modelFile: 'gauss.stan' }, chainIds: fit.chainIds!, result: fit.sampled!,
+ *   };
+ *   return { name: `part${firstChain}`, record: parseSplitRecord(formatSplitRecord(record), 'split.json') };
+ * };
+ * const merged = mergeRuns(model, [await part(1), await part(3)]);
+ * console.log(merged.record.chainIds, merged.fit.summary.chains); // → [ 1, 2, 3, 4 ] 4
+ * ```
+ */
 export function mergeRuns(model: LangevinModel, inputs: readonly MergeInput[]): MergedRun {
   checkMergeable(inputs);
   const chains = inputs.flatMap(({ record }) =>

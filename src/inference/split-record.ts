@@ -46,6 +46,14 @@ export interface SplitRecord {
   compileSeconds: number;
 }
 
+/**
+ * The options of a run that decide its draws and summary (what merge compares), without chains, threads or callbacks.
+ * @example
+ * ```ts
+ * import { settingsOf } from 'langevin';
+ * console.log(settingsOf({ sampler: 'nuts', chains: 4, seed: 2, threads: 2 })); // → { sampler: 'nuts', seed: 2 }
+ * ```
+ */
 export function settingsOf(options: SampleModelOptions): RunSettings {
   const out: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) if (options[key] !== undefined) out[key] = options[key];
@@ -86,10 +94,32 @@ function decode(value: Encoded): unknown {
   return value;
 }
 
+/**
+ * A split record as one line of JSON (typed arrays and non-finite numbers kept), what `split.json` holds.
+ * See {@link mergeRuns} for a whole split-and-merge.
+ * @example
+ * ```ts
+ * import { formatSplitRecord } from 'langevin';
+ * const text = formatSplitRecord({ format: 'langevin-split-1', chainIds: [3, 4] } as never);
+ * console.log(text.trim()); // → {"format":"langevin-split-1","chainIds":[3,4]}
+ * ```
+ */
 export function formatSplitRecord(record: SplitRecord): string {
   return JSON.stringify(encode(record)) + '\n';
 }
 
+/**
+ * Read a split record written by {@link formatSplitRecord}; a file that is no split record is a one-line LangevinError.
+ * @example
+ * ```ts
+ * import { parseSplitRecord } from 'langevin';
+ * try {
+ *   parseSplitRecord('not json', 'run/split.json');
+ * } catch (error) {
+ *   console.log((error as Error).message); // → cannot merge: 'run/split.json' is not valid JSON
+ * }
+ * ```
+ */
 export function parseSplitRecord(text: string, file: string): SplitRecord {
   let parsed: unknown;
   try {

@@ -6,6 +6,14 @@
  */
 import { nodeBuiltin } from './node-builtin.js';
 
+/**
+ * How many threads `--threads` uses by default.
+ * @example
+ * ```ts
+ * import { availableCores } from 'langevin';
+ * console.log(availableCores() >= 1); // → true
+ * ```
+ */
 export function availableCores(): number {
   const os = nodeBuiltin<{ availableParallelism?: () => number; cpus: () => unknown[] }>('node:os');
   if (os) return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);

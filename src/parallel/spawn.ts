@@ -77,6 +77,15 @@ export interface WebWorkerLike {
  * bundler sees the script and bundles it (an app that never uses threads
  * bundles nothing more):
  * `spawnWorker: () => webWorkerPort(new Worker(new URL('langevin/chain-worker', import.meta.url), { type: 'module' }))`.
+ * @example
+ * ```ts
+ * import { webWorkerPort } from 'langevin/browser';
+ * // any object with a Worker's postMessage, addEventListener and terminate
+ * const sent: unknown[] = [];
+ * const port = webWorkerPort({ postMessage: (m) => sent.push(m), addEventListener: () => {}, terminate: () => {} });
+ * port.post({ kind: 'ping' } as never);
+ * console.log(sent); // → [ { kind: 'ping' } ]
+ * ```
  */
 export function webWorkerPort(worker: WebWorkerLike): WorkerPort {
   return {

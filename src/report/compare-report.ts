@@ -13,7 +13,7 @@ import type { ParameterSummary, SummaryJson } from '../io/summary-json.js';
 import { formatRhat, rhatTooHigh } from '../diagnostics/warnings.js';
 import { LangevinError } from '../errors.js';
 import { readRun, type RunData } from './read-run.js';
-import { REPORT_CSS } from './html.js';
+import { htmlPage } from './html.js';
 import { formatValue } from './table.js';
 import { kernelDensities } from './plots/chain-series.js';
 import {
@@ -97,16 +97,7 @@ export async function renderCompareReport(data: ComparisonData, options: Compare
     await barsSection(data.rows, samplers),
     await overlaySection(data, samplers, options),
   ];
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    `<title>${esc(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head><body>',
-    ...sections.filter((x) => x !== ''),
-    '</body></html>',
-    '',
-  ].join('\n');
+  return htmlPage(title, sections);
 }
 
 function comparisonTable(data: ComparisonData): string {

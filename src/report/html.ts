@@ -77,6 +77,11 @@ export function renderReportHtml(run: RunData, options: ReportOptions = {}): str
     options.diagnostics ?? '',
     scatterSection(run, maxChains),
   ];
+  return htmlPage(title, sections);
+}
+
+/** A self-contained page: the shared style, then the non-empty sections. */
+export function htmlPage(title: string, sections: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
